@@ -1,0 +1,60 @@
+# The two commands that matter: `make run` and `make test`. `make help` lists the rest.
+PYTHON ?= python3.11
+VENV ?= .venv
+PORT ?= 8000
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+MANAGE := $(PY) manage.py
+INSTALLED := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+.PHONY: help install catalogs run test lint format check lock messages clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
+
+$(INSTALLED): requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.lock
+	touch $@
+
+install: $(INSTALLED) ## Create the virtualenv and install the pinned dependencies
+
+catalogs: $(INSTALLED) ## Compile the interface catalogs in locales/
+	$(MANAGE) compile_catalogs
+
+run: catalogs ## Install, migrate, load the demo content and serve http://127.0.0.1:$(PORT)
+	$(MANAGE) migrate --no-input
+	$(MANAGE) load_demo
+	@bash scripts/serve.sh $(PY) $(PORT)
+
+test: catalogs ## Lint, check and run the whole test suite (PostgreSQL when it answers)
+	@bash scripts/test-setup.sh $(BIN)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) check
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemigrations --check --dry-run
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: $(INSTALLED) ## Run ruff's linter and formatter check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(INSTALLED) ## Format and fix what ruff can
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+messages: $(INSTALLED) ## Extract interface strings into locales/*/LC_MESSAGES/django.po
+	$(MANAGE) makemessages --all --no-obsolete --ignore=".venv/*" --ignore="node_modules/*"
+
+lock: ## Re-resolve the dependencies of pyproject.toml into requirements.lock
+	rm -rf .lock-venv
+	$(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet --upgrade pip
+	.lock-venv/bin/pip install --quiet ".[test]"
+	.lock-venv/bin/pip freeze --exclude-editable | grep -v '^nassjo-international-portal' > requirements.lock
+	rm -rf .lock-venv build *.egg-info
+
+clean: ## Remove the virtualenv, the SQLite database and collected files
+	rm -rf $(VENV) db.sqlite3 staticfiles test-artifacts

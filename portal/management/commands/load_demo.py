@@ -1,0 +1,26 @@
+"""Load the demo content and demo accounts; running it again changes nothing."""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from portal.demo import home, users
+
+
+class Command(BaseCommand):
+    help = "Create the locales, the home pages and the demo content (idempotent, dev only)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--no-users", action="store_true", help="Load content only, no demo accounts."
+        )
+
+    def handle(self, *args, no_users=False, **options):
+        with transaction.atomic():
+            home.load(self.stdout)
+        if no_users:
+            return
+        if not settings.DEBUG:
+            raise CommandError("Demo accounts have known passwords: refusing with DEBUG off.")
+        self.stdout.write("Demo accounts (development only):")
+        users.ensure_superuser(self.stdout)

@@ -1,0 +1,15 @@
+"""Local development: DEBUG on, a throwaway secret, the console for email."""
+
+from .base import *  # noqa: F403
+from .environment import ENV
+
+DEBUG = True
+SECRET_KEY = ENV.SECRET_KEY or "dev-only-insecure-key-never-used-in-production"  # noqa: S105
+ALLOWED_HOSTS = ENV.ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]"]
+
+if not ENV.EMAIL_URL:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
+    "django.contrib.staticfiles.storage.StaticFilesStorage"
+)

@@ -1,0 +1,38 @@
+"""Every environment variable the portal reads, in one place, with typed defaults.
+
+The other settings modules import ``ENV`` from here and never touch ``os.environ``.
+"""
+
+from pathlib import Path
+
+import environ
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+_env = environ.Env()
+
+
+class Environment:
+    """A typed, read-once view of the process environment."""
+
+    def __init__(self, env: environ.Env):
+        self.SECRET_KEY = env.str("SECRET_KEY", default="")
+        self.ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
+        self.DATABASE_URL = env.str("DATABASE_URL", default="")
+        self.REDIS_URL = env.str("REDIS_URL", default="")
+        self.DEEPL_AUTH_KEY = env.str("DEEPL_AUTH_KEY", default="")
+        self.DEEPL_SERVER_URL = env.str("DEEPL_SERVER_URL", default="")
+        self.EMAIL_URL = env.str("EMAIL_URL", default="")
+        self.DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="")
+        self.BASE_URL = env.str("BASE_URL", default="http://127.0.0.1:8000")
+        self.PORTAL_LANGUAGES = env.list("PORTAL_LANGUAGES", default=[])
+
+    def database(self, default_sqlite: Path) -> dict:
+        url = self.DATABASE_URL or f"sqlite:///{default_sqlite}"
+        return _env.db_url_config(url)
+
+    def email(self) -> dict:
+        return _env.email_url_config(self.EMAIL_URL) if self.EMAIL_URL else {}
+
+
+ENV = Environment(_env)

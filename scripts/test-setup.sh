@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# What the test suite needs beyond the Python packages: Debian's chromium for the browser
+# tests. Installed with apt-get when missing and when we are allowed to.
+set -uo pipefail
+bin=$1
+
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing Debian's chromium for the browser tests..."
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+      || echo "Could not install chromium: browser tests will be skipped."
+  else
+    echo "chromium is missing and apt-get is not available as root: browser tests will be skipped."
+  fi
+fi
+
+"$bin/python" - <<'PY'
+from portal.settings.environment import ENV
+from portal.settings.test_database import choose_test_database
+from portal.settings.environment import BASE_DIR
+engine = choose_test_database(ENV.DATABASE_URL, BASE_DIR)["ENGINE"]
+print("Test database:", "PostgreSQL" if "postgresql" in engine else "SQLite (PostgreSQL did not answer)")
+PY
