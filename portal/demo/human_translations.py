@@ -43,5 +43,11 @@ def publish_human_translation(
                 "has_error": False,
             },
         )
-    translation.save_target(publish=publish)
-    return source_page.get_translation(locale)
+    # save_target(publish=True) defers the publish to transaction.on_commit; publishing the
+    # new revision ourselves makes the result visible at once, inside or outside a transaction.
+    translation.save_target(publish=False)
+    target = source_page.get_translation(locale)
+    if publish:
+        target.get_latest_revision().publish()
+        target.refresh_from_db()
+    return target

@@ -161,6 +161,7 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Security -------------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# Wagtail marks its preview views SAMEORIGIN itself; nothing else may be framed.
+X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

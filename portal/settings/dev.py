@@ -13,3 +13,5 @@ if not ENV.EMAIL_URL:
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "django.contrib.staticfiles.storage.StaticFilesStorage"
 )
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

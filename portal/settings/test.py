@@ -16,3 +16,6 @@ STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "django.contrib.staticfiles.storage.StaticFilesStorage"
 )
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Serve static files from the finders; no collectstatic before a test run.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True
