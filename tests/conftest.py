@@ -13,6 +13,14 @@ def pytest_report_header(config):
     return f"database: {name} ({engine})"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def compiled_catalogs(django_db_blocker):
+    """Django activates Somali and Tigrinya only when their compiled catalogs exist."""
+    from django.core.management import call_command
+
+    call_command("compile_catalogs", stdout=io.StringIO())
+
+
 @pytest.fixture
 def home_pages(db):
     """The locales, the site and a published home page in every language."""
