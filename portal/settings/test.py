@@ -16,3 +16,12 @@ STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "django.contrib.staticfiles.storage.StaticFilesStorage"
 )
 WAGTAILADMIN_BASE_URL = "http://testserver"
+
+# No DeepL in tests unless a test starts the local server (tests/translation/conftest.py);
+# publishing creates no translation drafts unless a test switches it on.
+DEEPL_AUTH_KEY = ""
+DEEPL_SERVER_URL = ""
+TRANSLATION_AUTO_DRAFTS = False
+DEEPL_MAX_NETWORK_RETRIES = 2
+DEEPL_TIMEOUT_SECONDS = 2.0
+DEEPL_BACKOFF_INITIAL_SECONDS = 0.01

@@ -1,0 +1,314 @@
+"""The draft service: bring every target locale's draft of a source page up to date.
+
+For one published source page and each target locale (``translate_page``):
+
+1. the page's untranslated ancestors are translated first, as drafts, so that
+   wagtail-localize never creates them as live aliases of the Swedish pages (its
+   ``copy_parent_pages`` does that);
+2. the ``TranslationSource`` is refreshed from the live page and a ``Translation`` made;
+3. segments with no translation at all (no ``StringTranslation`` row, whatever its type)
+   are filled from the translation memory, then sent to DeepL in batches; nothing that
+   exists is overwritten, so manual translations are never touched;
+4. the target is saved as a draft revision (``save_target(publish=False)``) and checked:
+   wagtail-localize's ``TranslationCreator`` would swallow a ``ValidationError`` here, and
+   a new page must not have gone live.
+
+Each locale runs in its own transaction behind a lock on its ``DraftStatus`` row, so two
+jobs for the same page leave one consistent draft. DeepL errors are caught inside: the
+batches already done are kept and the draft is saved with them, and the status tells
+what happens next (retry, quota, budget, configuration error).
+"""
+
+import logging
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef
+
+from wagtail.models import Locale, Page
+from wagtail_localize.machine_translators import get_machine_translator
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationLog,
+    TranslationSource,
+)
+
+from . import memory, pauses
+from .deepl_translator import (
+    TOOL_NAME,
+    TOOL_NAME_MARKUP_LOST,
+    BudgetExhausted,
+    ConfigurationError,
+    DeepLMachineTranslator,
+    MachineTranslationError,
+    QuotaExceeded,
+    RequestRejected,
+    RetryLater,
+)
+from .models import DraftStatus, ServicePause
+from .policy import machine_translation_allowed
+
+logger = logging.getLogger(__name__)
+
+MACHINE = "machine"
+
+
+def get_translator() -> DeepLMachineTranslator | None:
+    translator = get_machine_translator()
+    if isinstance(translator, DeepLMachineTranslator) and translator.is_configured():
+        return translator
+    return None
+
+
+class Session:
+    """One job's view of DeepL: configured, paused, stopped part-way."""
+
+    def __init__(self, translator: DeepLMachineTranslator | None = None):
+        self.translator = translator if translator is not None else get_translator()
+        self.stopped: str | None = None
+        self.detail = ""
+        self._checked = False
+        self.sources: dict[int, TranslationSource] = {}
+
+    def stop(self, status: str, detail: str) -> None:
+        self.stopped, self.detail = status, detail
+
+    def _check(self) -> None:
+        if self._checked:
+            return
+        self._checked = True
+        if self.translator is None:
+            self.stop(DraftStatus.NOT_CONFIGURED, "DEEPL_AUTH_KEY is not set.")
+            return
+        still = pauses.probe_and_lift(self.translator)
+        if still is not None:
+            status = (
+                DraftStatus.CONFIG_ERROR
+                if still.reason == ServicePause.CONFIG
+                else DraftStatus.PAUSED_QUOTA
+            )
+            self.stop(status, still.message)
+            return
+        try:
+            self.translator.target_languages()
+        except ConfigurationError as error:
+            pauses.pause(ServicePause.CONFIG, str(error))
+            self.stop(DraftStatus.CONFIG_ERROR, str(error))
+        except MachineTranslationError as error:
+            self.stop(DraftStatus.RETRY, str(error))
+
+    def mode(self, locale) -> tuple[str, str]:
+        """``(MACHINE, "")`` or the status (and detail) a locale gets without DeepL."""
+        if not machine_translation_allowed(locale):
+            return DraftStatus.DISABLED, ""
+        self._check()
+        if self.stopped:
+            return self.stopped, self.detail
+        if self.translator.target_code(locale) is None:
+            return DraftStatus.HUMAN_ONLY, ""
+        return MACHINE, ""
+
+
+@dataclass
+class Counts:
+    memory: int = 0
+    machine: int = 0
+    flagged: int = 0
+
+
+def target_locales(codes=None) -> list[Locale]:
+    order = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+    if codes:
+        order = [code for code in order if code in set(codes)]
+    found = {
+        locale.language_code: locale for locale in Locale.objects.filter(language_code__in=order)
+    }
+    return [found[code] for code in order if code in found]
+
+
+def translate_page(page_id: int, locale_codes=None, session: Session | None = None) -> dict:
+    """Update the drafts of a published source page; return ``{language: status}``."""
+    page = Page.objects.filter(pk=page_id).select_related("locale").first()
+    if page is None or not page.live or page.locale.language_code != settings.LANGUAGE_CODE:
+        return {}
+    page = page.specific
+    session = session or Session()
+    return {
+        locale.language_code: translate_into(page, locale, session).status
+        for locale in target_locales(locale_codes)
+    }
+
+
+def translate_into(page: Page, locale: Locale, session: Session) -> DraftStatus:
+    """Bring the draft of ``page`` in ``locale`` up to date (one transaction)."""
+    _ensure_ancestors(page, locale, session)
+    try:
+        source = _source_for(page, session)
+        with transaction.atomic():
+            row = _lock_status(page, locale)
+            _translate_locked(page, source, locale, session, row)
+            row.save()
+            return row
+    except Exception as error:
+        logger.exception("Translating page %s into %s failed", page.pk, locale)
+        row, _created = DraftStatus.objects.update_or_create(
+            page=page,
+            locale=locale,
+            defaults={"status": DraftStatus.FAILED, "detail": str(error)[:2000]},
+        )
+        return row
+
+
+def _ensure_ancestors(page: Page, locale: Locale, session: Session) -> None:
+    for ancestor in page.get_ancestors().filter(depth__gt=1).specific():
+        if ancestor.locale_id == page.locale_id and not ancestor.has_translation(locale):
+            translate_into(ancestor, locale, session)
+
+
+def _source_for(page: Page, session: Session) -> TranslationSource:
+    """The page's ``TranslationSource``, refreshed from the live page once per job."""
+    if page.pk not in session.sources:
+        try:
+            with transaction.atomic():
+                source, _created = TranslationSource.update_or_create_from_instance(page)
+        except IntegrityError:
+            # Another job created it at the same moment: take theirs, refreshed.
+            source, _created = TranslationSource.update_or_create_from_instance(page)
+        session.sources[page.pk] = source
+    return session.sources[page.pk]
+
+
+def _lock_status(page: Page, locale: Locale) -> DraftStatus:
+    try:
+        with transaction.atomic():
+            DraftStatus.objects.get_or_create(page=page, locale=locale)
+    except IntegrityError:
+        pass
+    return DraftStatus.objects.select_for_update().get(page=page, locale=locale)
+
+
+def missing_segments(source: TranslationSource, locale: Locale) -> list[StringSegment]:
+    """Segments of ``source`` with no translation into ``locale`` in their own context."""
+    translated = StringTranslation.objects.filter(
+        translation_of_id=OuterRef("string_id"),
+        locale=locale,
+        context_id=OuterRef("context_id"),
+    )
+    return list(
+        StringSegment.objects.filter(source=source)
+        .annotate(done=Exists(translated))
+        .filter(done=False)
+        .select_related("string")
+        .order_by("order")
+    )
+
+
+def _translate_locked(page, source, locale, session: Session, row: DraftStatus) -> None:
+    target = page.get_translation_or_none(locale)
+    translation = Translation.objects.filter(source=source, target_locale=locale).first()
+    if (translation is not None and not translation.enabled) or (
+        translation is None and target is not None and not target.alias_of_id
+    ):
+        # The translators chose to edit this page directly in Wagtail's editor.
+        _set(row, DraftStatus.SKIPPED, "", Counts(), 0)
+        return
+    if translation is None:
+        translation = Translation.objects.create(source=source, target_locale=locale)
+
+    counts = Counts()
+    missing = missing_segments(source, locale)
+    counts.memory, missing = memory.fill_from_memory(missing, locale)
+    status, detail = session.mode(locale)
+    if status == MACHINE:
+        status, detail = _machine_translate(missing, page.locale, locale, session, counts)
+    still_missing = len(missing_segments(source, locale))
+
+    if _needs_saving(source, translation, target, counts):
+        error = _save_draft(translation, target)
+        if error:
+            status, detail = DraftStatus.FAILED, error
+    _set(row, status, detail, counts, still_missing)
+
+
+def _machine_translate(segments, source_locale, locale, session, counts) -> tuple[str, str]:
+    by_string: dict[int, list[StringSegment]] = {}
+    for segment in segments:
+        by_string.setdefault(segment.string_id, []).append(segment)
+    string_ids = list(by_string)
+    texts = [by_string[string_id][0].string.data for string_id in string_ids]
+    translator = session.translator
+    try:
+        for indexes, outcome in translator.translate_in_batches(texts, source_locale, locale):
+            for index, checked in zip(indexes, outcome.texts, strict=True):
+                for segment in by_string[string_ids[index]]:
+                    _obj, created = StringTranslation.objects.get_or_create(
+                        translation_of_id=segment.string_id,
+                        locale=locale,
+                        context_id=segment.context_id,
+                        defaults={
+                            "data": checked.text,
+                            "translation_type": StringTranslation.TRANSLATION_TYPE_MACHINE,
+                            "tool_name": TOOL_NAME_MARKUP_LOST
+                            if checked.markup_lost
+                            else TOOL_NAME,
+                            "has_error": False,
+                        },
+                    )
+                    counts.machine += int(created)
+                    counts.flagged += int(created and checked.markup_lost)
+    except QuotaExceeded as error:
+        pauses.pause(ServicePause.QUOTA, str(error))
+        session.stop(DraftStatus.PAUSED_QUOTA, str(error))
+        return DraftStatus.PAUSED_QUOTA, str(error)
+    except BudgetExhausted as error:
+        session.stop(DraftStatus.PAUSED_BUDGET, str(error))
+        return DraftStatus.PAUSED_BUDGET, str(error)
+    except ConfigurationError as error:
+        pauses.pause(ServicePause.CONFIG, str(error))
+        session.stop(DraftStatus.CONFIG_ERROR, str(error))
+        return DraftStatus.CONFIG_ERROR, str(error)
+    except RetryLater as error:
+        session.stop(DraftStatus.RETRY, str(error))
+        return DraftStatus.RETRY, str(error)
+    except RequestRejected as error:
+        return DraftStatus.FAILED, str(error)
+    return DraftStatus.MADE, ""
+
+
+def _needs_saving(source, translation, target, counts: Counts) -> bool:
+    if target is None or target.alias_of_id or counts.memory or counts.machine:
+        return True
+    last = (
+        TranslationLog.objects.filter(source=source, locale=translation.target_locale)
+        .order_by("-created_at")
+        .first()
+    )
+    return last is None or last.created_at < source.last_updated_at
+
+
+def _save_draft(translation: Translation, target_before) -> str:
+    """Save the target as a draft revision; return an error message, or "" when done."""
+    try:
+        with transaction.atomic():
+            translation.save_target(publish=False)
+            target = translation.get_target_instance()
+            if target_before is None and target.live:
+                raise ValidationError("A new translation must not be live.")
+    except ValidationError as error:
+        # wagtail-localize has put the field errors on the string translations.
+        return "; ".join(error.messages)[:2000]
+    return ""
+
+
+def _set(row: DraftStatus, status: str, detail: str, counts: Counts, missing: int) -> None:
+    row.attempts = row.attempts + 1 if status == DraftStatus.RETRY else 0
+    row.status = status
+    row.detail = detail[:2000]
+    row.memory_segments = counts.memory
+    row.machine_segments = counts.machine
+    row.flagged_segments = counts.flagged
+    row.missing_segments = missing
