@@ -106,10 +106,14 @@ class Session:
         if not machine_translation_allowed(locale):
             return DraftStatus.DISABLED, ""
         self._check()
+        if self.translator is not None:
+            try:
+                if self.translator.target_code(locale) is None:
+                    return DraftStatus.HUMAN_ONLY, ""
+            except MachineTranslationError:
+                pass  # DeepL cannot be asked: the reason is in self.stopped
         if self.stopped:
             return self.stopped, self.detail
-        if self.translator.target_code(locale) is None:
-            return DraftStatus.HUMAN_ONLY, ""
         return MACHINE, ""
 
 
