@@ -283,6 +283,36 @@ def _machine_translate(segments, source_locale, locale, session, counts) -> tupl
     return DraftStatus.MADE, ""
 
 
+def source_pages():
+    """Published source-locale pages, parents before children."""
+    return (
+        Page.objects.live()
+        .filter(depth__gt=1, locale__language_code=settings.LANGUAGE_CODE)
+        .order_by("path")
+    )
+
+
+def needs_work(page: Page, locale: Locale, session: Session) -> bool:
+    """Whether ``translate_into`` would change anything (used by the backfill to resume)."""
+    source = TranslationSource.objects.filter(
+        object_id=page.translation_key, locale_id=page.locale_id
+    ).first()
+    if source is None:
+        return True
+    translation = Translation.objects.filter(source=source, target_locale=locale).first()
+    if translation is None:
+        return page.get_translation_or_none(locale) is None
+    if not translation.enabled:
+        return False
+    if page.last_published_at and source.last_updated_at < page.last_published_at:
+        return True
+    last = TranslationLog.objects.filter(source=source, locale=locale).order_by("-created_at")
+    if not last.exists() or last.first().created_at < source.last_updated_at:
+        return True
+    status, _detail = session.mode(locale)
+    return status == MACHINE and bool(missing_segments(source, locale))
+
+
 def _needs_saving(source, translation, target, counts: Counts) -> bool:
     if target is None or target.alias_of_id or counts.memory or counts.machine:
         return True
