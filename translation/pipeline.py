@@ -23,21 +23,21 @@ import logging
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
 
 from wagtail.models import Locale, Page
+from wagtail_localize.fields import get_translatable_fields
 from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
     Translation,
-    TranslationLog,
     TranslationSource,
 )
 
-from . import memory, pauses
+from . import drafts, memory, pauses
 from .deepl_translator import (
     TOOL_NAME,
     TOOL_NAME_MARKUP_LOST,
@@ -55,6 +55,9 @@ from .policy import machine_translation_allowed
 logger = logging.getLogger(__name__)
 
 MACHINE = "machine"
+ALIAS_DETAIL = (
+    "Sidan är ett alias av källsidan; konvertera den i redigeraren för att översätta den."
+)
 
 
 def get_translator() -> DeepLMachineTranslator | None:
@@ -220,6 +223,11 @@ def _translate_locked(page, source, locale, session: Session, row: DraftStatus) 
         # The translators chose to edit this page directly in Wagtail's editor.
         _set(row, DraftStatus.SKIPPED, "", Counts(), 0)
         return
+    if target is not None and target.alias_of_id:
+        # A live copy of the source page (made by wagtail-localize for a child's sake):
+        # converting it would publish it. The translators convert it in the editor.
+        _set(row, DraftStatus.SKIPPED, ALIAS_DETAIL, Counts(), 0)
+        return
     if translation is None:
         translation = Translation.objects.create(source=source, target_locale=locale)
 
@@ -232,7 +240,7 @@ def _translate_locked(page, source, locale, session: Session, row: DraftStatus) 
     still_missing = len(missing_segments(source, locale))
 
     if _needs_saving(source, translation, target, counts):
-        error = _save_draft(translation, target)
+        error = _save_draft(translation)
         if error:
             status, detail = DraftStatus.FAILED, error
     _set(row, status, detail, counts, still_missing)
@@ -306,32 +314,54 @@ def needs_work(page: Page, locale: Locale, session: Session) -> bool:
         return False
     if page.last_published_at and source.last_updated_at < page.last_published_at:
         return True
-    last = TranslationLog.objects.filter(source=source, locale=locale).order_by("-created_at")
-    if not last.exists() or last.first().created_at < source.last_updated_at:
+    target = page.get_translation_or_none(locale)
+    if target is None:
+        return True
+    if target.alias_of_id:
+        return False
+    try:
+        if not _draft_is_current(source, locale, target):
+            return True
+    except Exception:  # noqa: BLE001 - when in doubt, do it
         return True
     status, _detail = session.mode(locale)
     return status == MACHINE and bool(missing_segments(source, locale))
 
 
 def _needs_saving(source, translation, target, counts: Counts) -> bool:
-    if target is None or target.alias_of_id or counts.memory or counts.machine:
+    """Whether saving would change the draft (avoids empty revisions on republish)."""
+    if target is None or counts.memory or counts.machine:
         return True
-    last = (
-        TranslationLog.objects.filter(source=source, locale=translation.target_locale)
-        .order_by("-created_at")
-        .first()
-    )
-    return last is None or last.created_at < source.last_updated_at
+    try:
+        return not _draft_is_current(source, translation.target_locale, target)
+    except Exception:  # noqa: BLE001 - when in doubt, save
+        logger.info("Could not compare the draft of %s; saving it", target.pk, exc_info=True)
+        return True
 
 
-def _save_draft(translation: Translation, target_before) -> str:
+def _draft_is_current(source, locale, target) -> bool:
+    """The latest revision of ``target`` already holds what ``save_target`` would write."""
+    expected = source.get_ephemeral_translated_instance(locale, fallback=True)
+    latest = target.get_latest_revision_as_object()
+    for translatable in get_translatable_fields(type(expected)):
+        try:
+            field = type(expected)._meta.get_field(translatable.field_name)
+        except FieldDoesNotExist:
+            return False
+        if not field.concrete or field.is_relation:
+            return False  # child objects: not compared here, save to be sure
+        if field.get_prep_value(field.value_from_object(expected)) != field.get_prep_value(
+            field.value_from_object(latest)
+        ):
+            return False
+    return True
+
+
+def _save_draft(translation: Translation) -> str:
     """Save the target as a draft revision; return an error message, or "" when done."""
     try:
         with transaction.atomic():
-            translation.save_target(publish=False)
-            target = translation.get_target_instance()
-            if target_before is None and target.live:
-                raise ValidationError("A new translation must not be live.")
+            drafts.save_draft(translation)
     except ValidationError as error:
         # wagtail-localize has put the field errors on the string translations.
         return "; ".join(error.messages)[:2000]

@@ -7,6 +7,7 @@ import pytest
 from mt_helpers import DEEPL_CODES, DEEPL_LANGUAGES, HUMAN_ONLY_LANGUAGES, draft_of, paragraphs
 
 from home.models import HomePage
+from portal.demo.human_translations import publish_human_translation
 from translation.deepl_translator import TOOL_NAME_MARKUP_LOST
 from translation.models import DraftStatus, ServicePause
 from translation.tasks import translate_page_task
@@ -195,3 +196,45 @@ def test_deepl_down_leaves_the_job_to_retry_and_loses_nothing(deepl, make_page, 
     assert en.status == DraftStatus.MADE
     _target, draft = draft_of(page, "en")
     assert draft.body.count("[EN-GB]") == 3
+
+
+@pytest.mark.django_db
+def test_republishing_unchanged_content_adds_no_draft_revision(deepl, make_page, republish):
+    page = make_page(title="Samma", body=paragraphs(2))
+    target, _draft = draft_of(page, "ar")
+    revisions = target.revisions.count()
+    requests = len(deepl.translate_requests())
+
+    republish(page)
+
+    assert target.revisions.count() == revisions
+    assert len(deepl.translate_requests()) == requests
+
+
+@pytest.mark.django_db
+def test_a_live_human_translation_stays_as_it_is_and_gets_a_draft(
+    deepl, make_page, republish, django_capture_on_commit_callbacks
+):
+    texts = {"Vänorter": "Twin towns", "Stycke 1": "Paragraph one."}
+    page = make_page(title="Vänorter", body="<p>Stycke 1</p>", publish=False)
+    for code in ["en", "so"]:
+        with django_capture_on_commit_callbacks(execute=True):
+            publish_human_translation(page, Locale.objects.get(language_code=code), texts)
+    with_human = {
+        code: page.get_translation(Locale.objects.get(language_code=code)).specific
+        for code in ["en", "so"]
+    }
+    live_before = {code: (p.title, p.body) for code, p in with_human.items()}
+
+    republish(page, body="<p>Stycke 1</p><p>Stycke 2</p>")
+
+    for code, target in with_human.items():
+        target.refresh_from_db()
+        assert target.live
+        assert (target.title, target.body) == live_before[code]  # live content untouched
+        draft = target.get_latest_revision_as_object()
+        assert "Paragraph one." in draft.body
+    assert "[EN-GB] ⟦Stŷckê 2⟧" in with_human["en"].get_latest_revision_as_object().body
+    # Somali: the new paragraph waits in Swedish in the draft, never on the live page.
+    assert "Stycke 2" in with_human["so"].get_latest_revision_as_object().body
+    assert "Stycke 2" not in with_human["so"].body
