@@ -407,6 +407,7 @@ def _make_handler(server: LocalDeepLServer):
                             texts=len(texts) if isinstance(texts, list) else 1,
                             bytes=len(body),
                             glossary_id=_single(params.get("glossary_id")),
+                            formality=_single(params.get("formality")),
                         )
                     status, payload = self._route(method, path, params)
                     if path == "/v2/translate":
