@@ -23,6 +23,12 @@ logger = logging.getLogger(__name__)
 QUOTA_RECHECK = datetime.timedelta(hours=1)
 
 
+WAITING = [DraftStatus.PAUSED_QUOTA, DraftStatus.PAUSED_BUDGET, DraftStatus.RETRY]
+# Pages whose drafts waited (quota, budget, DeepL down) queued again after a job that went
+# through, at most this many per job.
+RESUME_PER_JOB = 20
+
+
 @task()
 def translate_page_task(page_id: int, attempt: int = 1) -> dict:
     statuses = pipeline.translate_page(page_id)
@@ -32,7 +38,23 @@ def translate_page_task(page_id: int, attempt: int = 1) -> dict:
         if backend.supports_defer:
             translate_page_task.using(run_after=run_after).enqueue(page_id, attempt + 1)
             logger.info("Page %s: translation job queued again for %s", page_id, run_after)
+    elif statuses:
+        resume_waiting(exclude=page_id)
     return statuses
+
+
+def resume_waiting(exclude: int | None = None) -> list[int]:
+    """DeepL answers again: queue the pages whose drafts were left waiting."""
+    waiting = (
+        DraftStatus.objects.filter(status__in=WAITING)
+        .exclude(page_id=exclude)
+        .order_by("updated_at")
+        .values_list("page_id", flat=True)
+    )
+    page_ids = list(dict.fromkeys(waiting))[:RESUME_PER_JOB]
+    for waiting_page_id in page_ids:
+        enqueue_page(waiting_page_id)
+    return page_ids
 
 
 def _when_to_retry(statuses: set[str], attempt: int) -> datetime.datetime | None:

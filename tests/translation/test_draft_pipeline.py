@@ -238,3 +238,18 @@ def test_a_live_human_translation_stays_as_it_is_and_gets_a_draft(
     # Somali: the new paragraph waits in Swedish in the draft, never on the live page.
     assert "Stycke 2" in with_human["so"].get_latest_revision_as_object().body
     assert "Stycke 2" not in with_human["so"].body
+
+
+@pytest.mark.django_db
+def test_pages_left_waiting_by_the_quota_resume_after_the_next_job_that_works(deepl, make_page):
+    deepl.reset(character_limit=200)
+    waiting = make_page(title="Väntar", body=paragraphs(10))
+    assert DraftStatus.objects.get(page=waiting, locale__language_code="en").status == (
+        DraftStatus.PAUSED_QUOTA
+    )
+
+    deepl.character_limit = 1_000_000
+    make_page(title="Ny sida", body=paragraphs(1))
+
+    statuses = DraftStatus.objects.filter(page=waiting, locale__language_code__in=DEEPL_LANGUAGES)
+    assert set(statuses.values_list("status", flat=True)) == {DraftStatus.MADE}
