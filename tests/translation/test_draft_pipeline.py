@@ -1,6 +1,6 @@
 """Publishing a Swedish page makes machine-translated drafts, never live pages."""
 
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 import pytest
@@ -253,3 +253,27 @@ def test_pages_left_waiting_by_the_quota_resume_after_the_next_job_that_works(de
 
     statuses = DraftStatus.objects.filter(page=waiting, locale__language_code__in=DEEPL_LANGUAGES)
     assert set(statuses.values_list("status", flat=True)) == {DraftStatus.MADE}
+
+
+@pytest.mark.django_db
+def test_untranslated_parents_become_drafts_not_live_aliases(
+    deepl, make_page, settings, django_capture_on_commit_callbacks
+):
+    settings.TRANSLATION_AUTO_DRAFTS = False
+    parent = make_page(title="Förälder", body=paragraphs(1))
+    settings.TRANSLATION_AUTO_DRAFTS = True
+    child = parent.add_child(
+        instance=HomePage(title="Barn", slug="barn", locale=parent.locale, live=False)
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        child.save_revision().publish()
+
+    for code in DEEPL_LANGUAGES + HUMAN_ONLY_LANGUAGES:
+        locale = Locale.objects.get(language_code=code)
+        parent_copy = parent.get_translation(locale)
+        child_copy = child.get_translation(locale)
+        assert child_copy.get_parent().pk == parent_copy.pk
+        assert not parent_copy.alias_of_id and not parent_copy.live and not child_copy.live
+    _target, draft = draft_of(parent, "pl")
+    assert draft.title == "[PL] ⟦Fôrâldêr⟧"
+    assert not Page.objects.exclude(alias_of=None).exists()
