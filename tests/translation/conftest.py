@@ -25,6 +25,7 @@ def deepl_server():
 @pytest.fixture
 def deepl(deepl_server, settings):
     """The local server, reset, with machine translation and automatic drafts switched on."""
+    deepl_server.wait_idle()
     deepl_server.reset(character_limit=1_000_000_000)
     settings.DEEPL_AUTH_KEY = "test-key"
     settings.DEEPL_SERVER_URL = deepl_server.url

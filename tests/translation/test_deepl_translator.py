@@ -86,3 +86,18 @@ def test_editor_translation_stops_cleanly_on_quota(deepl, locales):
     strings = [StringValue(f"Mening nummer {n}.") for n in range(60)]
     # The first batch (50 texts) is more than the quota: nothing translated, no crash.
     assert get_machine_translator().translate(locales["sv"], locales["fi"], strings) == {}
+
+
+@pytest.mark.django_db
+def test_456_and_403_from_the_fault_switch_are_classified(deepl, locales):
+    from translation.deepl_translator import ConfigurationError, QuotaExceeded
+
+    translator = get_machine_translator()
+    deepl.set_faults(fail_next=[456])
+    with pytest.raises(QuotaExceeded):
+        translator.translate_batch(["Hej"], locales["sv"], locales["ar"])
+    deepl.set_faults(fail_next=[403])
+    with pytest.raises(ConfigurationError):
+        translator.translate_batch(["Hej"], locales["sv"], locales["ar"])
+    statuses = [e["status"] for e in deepl.log if e["path"] == "/v2/translate"]
+    assert statuses == [456, 403]  # neither is retried by the client

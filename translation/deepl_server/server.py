@@ -9,6 +9,7 @@ import csv
 import io
 import json
 import secrets
+import sys
 import threading
 import time
 import urllib.parse
@@ -65,6 +66,16 @@ SOURCE_LANGUAGES = sorted(
 # Languages for which glossaries can be made (any pair of them). Persian is left out, as in
 # the real API where new languages get glossary support later.
 GLOSSARY_LANGUAGES = sorted({code for code, _n in SOURCE_LANGUAGES} - {"FA"})
+
+
+class _HTTPServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        # A client that gave up (timeout) closes its socket: not worth a traceback.
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
 
 
 class ApiError(Exception):
@@ -134,7 +145,8 @@ class LocalDeepLServer:
         self.log: list[dict] = []
         self.quiet = quiet
         self.lock = threading.RLock()
-        self.httpd = ThreadingHTTPServer((host, port), _make_handler(self))
+        self.in_flight = 0
+        self.httpd = _HTTPServer((host, port), _make_handler(self))
         self.httpd.daemon_threads = True
         self._thread: threading.Thread | None = None
 
@@ -171,6 +183,15 @@ class LocalDeepLServer:
                 self.character_limit = character_limit
             self.glossaries.clear()
             self.log.clear()
+
+    def wait_idle(self, timeout: float = 10.0) -> None:
+        """Wait until no request is being answered (a slow answer from an earlier test)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with self.lock:
+                if not self.in_flight:
+                    return
+            time.sleep(0.01)
 
     def set_faults(self, **changes) -> None:
         with self.lock:
@@ -387,6 +408,15 @@ def _make_handler(server: LocalDeepLServer):
                 self.wfile.write(data)
 
         def _handle(self, method: str):
+            with server.lock:
+                server.in_flight += 1
+            try:
+                self._answer(method)
+            finally:
+                with server.lock:
+                    server.in_flight -= 1
+
+        def _answer(self, method: str):
             path = urllib.parse.urlsplit(self.path).path
             body = self._body()
             entry = {"method": method, "path": path, "status": None, "at": time.time()}
