@@ -26,6 +26,7 @@ from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext
 
 from wagtail.models import Locale, Page
 from wagtail_localize.fields import get_translatable_fields
@@ -36,6 +37,7 @@ from wagtail_localize.models import (
     Translation,
     TranslationSource,
 )
+from wagtail_localize.strings import StringValue
 
 from . import drafts, memory, pauses
 from .deepl_translator import (
@@ -239,10 +241,13 @@ def _translate_locked(page, source, locale, session: Session, row: DraftStatus) 
         status, detail = _machine_translate(missing, page.locale, locale, session, counts)
     still_missing = len(missing_segments(source, locale))
 
+    counts.flagged += _flag_too_long(source, locale)
     if _needs_saving(source, translation, target, counts):
-        error = _save_draft(translation)
-        if error:
-            status, detail = DraftStatus.FAILED, error
+        saved, message = _save_draft(translation, counts)
+        if not saved:
+            status, detail = DraftStatus.FAILED, message
+        elif message:
+            detail = f"{detail} {message}".strip()
     _set(row, status, detail, counts, still_missing)
 
 
@@ -357,15 +362,77 @@ def _draft_is_current(source, locale, target) -> bool:
     return True
 
 
-def _save_draft(translation: Translation) -> str:
-    """Save the target as a draft revision; return an error message, or "" when done."""
-    try:
-        with transaction.atomic():
-            drafts.save_draft(translation)
-    except ValidationError as error:
-        # wagtail-localize has put the field errors on the string translations.
-        return "; ".join(error.messages)[:2000]
-    return ""
+def _save_draft(translation: Translation, counts: Counts) -> tuple[bool, str]:
+    """Save the target as a draft revision: ``(saved, message)``.
+
+    A translation that fails validation (say, longer than its field allows) is flagged on
+    its string translation (shown in the editor) and the draft is saved again with the
+    source text in that field, so the translator has a draft to fix it in.
+    """
+    message = ""
+    for attempt in (1, 2):
+        try:
+            with transaction.atomic():
+                drafts.save_draft(translation)
+            return True, message
+        except ValidationError as error:
+            message = "; ".join(error.messages)[:2000]
+            flagged = _flag_field_errors(translation, error) if attempt == 1 else 0
+            if not flagged:
+                return False, message
+            counts.flagged += flagged
+    return False, message
+
+
+def _flag_too_long(source: TranslationSource, locale: Locale) -> int:
+    """Flag translations longer than their (plain) field allows, before saving.
+
+    Otherwise PostgreSQL refuses the row with a DataError (wagtail-localize saves the
+    translated page without validating the length), and the whole draft is lost.
+    """
+    model = source.specific_content_type.model_class()
+    limits = {
+        field.name: field.max_length
+        for field in model._meta.concrete_fields
+        if getattr(field, "max_length", None) and not field.is_relation
+    }
+    rows = StringTranslation.objects.filter(
+        locale=locale,
+        has_error=False,
+        context__object_id=source.object_id,
+        context__path__in=list(limits),
+        translation_of_id__in=StringSegment.objects.filter(source=source).values("string_id"),
+    ).select_related("context")
+    flagged = 0
+    for row in rows:
+        limit = limits[row.context.path]
+        if len(StringValue(row.data).render_text()) > limit:
+            row.has_error = True
+            row.field_error = gettext("Översättningen är längre än fältets %(limit)d tecken.") % {
+                "limit": limit
+            }
+            row.save(update_fields=["has_error", "field_error"])
+            flagged += 1
+    return flagged
+
+
+def _flag_field_errors(translation: Translation, error: ValidationError) -> int:
+    if not hasattr(error, "error_dict"):
+        return 0
+    source = translation.source
+    flagged = 0
+    for field_name, errors in error.error_dict.items():
+        rows = StringTranslation.objects.filter(
+            locale=translation.target_locale,
+            context__object_id=source.object_id,
+            context__path=field_name,
+            has_error=False,
+            translation_of_id__in=StringSegment.objects.filter(source=source).values("string_id"),
+        )
+        for row in rows:
+            row.set_field_error(errors)
+            flagged += 1
+    return flagged
 
 
 def _set(row: DraftStatus, status: str, detail: str, counts: Counts, missing: int) -> None:

@@ -277,3 +277,20 @@ def test_untranslated_parents_become_drafts_not_live_aliases(
     _target, draft = draft_of(parent, "pl")
     assert draft.title == "[PL] ⟦Fôrâldêr⟧"
     assert not Page.objects.exclude(alias_of=None).exists()
+
+
+@pytest.mark.django_db
+def test_a_translation_too_long_for_its_field_is_flagged_and_the_draft_still_made(deepl, make_page):
+    intro = "Nässjö " * 41 + "kommun"  # 293 characters: "[EN-GB] ⟦…⟧" makes it 304 > 300
+    page = make_page(title="Lång ingress", intro=intro, body=paragraphs(1))
+
+    en = DraftStatus.objects.get(page=page, locale__language_code="en")
+    assert en.status == DraftStatus.MADE and en.flagged_segments == 1
+    flagged = StringTranslation.objects.get(locale__language_code="en", has_error=True)
+    assert flagged.data.startswith("[EN-GB]") and "300" in flagged.get_error()
+    target, draft = draft_of(page, "en")
+    assert not target.live
+    assert draft.intro == intro and draft.title.startswith("[EN-GB]")
+    # "[AR] ⟦…⟧" fits: no error there.
+    _target, ar_draft = draft_of(page, "ar")
+    assert ar_draft.intro.startswith("[AR]")
