@@ -8,7 +8,7 @@ MANAGE := $(PY) manage.py
 INSTALLED := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install catalogs run test lint format check lock messages clean
+.PHONY: help install catalogs run test lint format check lock messages clean bench
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
@@ -36,6 +36,9 @@ test: catalogs ## Lint, check and run the whole test suite (PostgreSQL when it a
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemigrations --check --dry-run
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+bench: $(INSTALLED) ## Machine-translate a 200-segment page against the local DeepL server
+	$(PY) -m translation.bench
 
 lint: $(INSTALLED) ## Run ruff's linter and formatter check
 	$(BIN)/ruff check .

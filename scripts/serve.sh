@@ -1,14 +1,40 @@
 #!/usr/bin/env bash
 # Serve the portal for local development with its background worker beside it.
+# Without DEEPL_AUTH_KEY, the local DeepL-compatible server (translation/deepl_server)
+# answers machine translation on 127.0.0.1:$DEEPL_LOCAL_PORT (8765) with pseudo-translations;
+# with a key set, the real DeepL is used and the local server is never started.
 # Usage: scripts/serve.sh PYTHON PORT
 set -euo pipefail
 python=$1
 port=$2
+deepl_port=${DEEPL_LOCAL_PORT:-8765}
 
 mkdir -p .run
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+}
+trap cleanup EXIT INT TERM
+
+if [ -z "${DEEPL_AUTH_KEY:-}" ]; then
+  "$python" -m translation.deepl_server --host 127.0.0.1 --port "$deepl_port" \
+    > .run/deepl_server.log 2>&1 &
+  pids+=($!)
+  export DEEPL_SERVER_URL="http://127.0.0.1:$deepl_port"
+  export DEEPL_AUTH_KEY="local-server"
+  for _ in $(seq 1 50); do
+    if "$python" -c "import socket,sys; socket.create_connection(('127.0.0.1', $deepl_port), 0.2)" 2>/dev/null; then
+      break
+    fi
+    sleep 0.1
+  done
+  echo "No DEEPL_AUTH_KEY: local DeepL server on $DEEPL_SERVER_URL (pseudo-translations, log in .run/deepl_server.log)."
+else
+  echo "DEEPL_AUTH_KEY is set: machine translation uses ${DEEPL_SERVER_URL:-the DeepL API}."
+fi
+
 "$python" manage.py db_worker --queue-name '*' > .run/db_worker.log 2>&1 &
-worker=$!
-trap 'kill "$worker" 2>/dev/null || true' EXIT INT TERM
-echo "Background worker running (pid $worker, log in .run/db_worker.log)."
+pids+=($!)
+echo "Background worker running (pid ${pids[-1]}, log in .run/db_worker.log)."
 echo "Serving http://127.0.0.1:$port/ (admin: http://127.0.0.1:$port/admin/)"
 "$python" manage.py runserver "127.0.0.1:$port"

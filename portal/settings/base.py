@@ -13,6 +13,7 @@ INSTALLED_APPS = [
     "portal",
     "home",
     "international",
+    "translation",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -148,6 +149,23 @@ DEFAULT_FROM_EMAIL = ENV.DEFAULT_FROM_EMAIL or "webmaster@localhost"
 # DeepL ----------------------------------------------------------------------------------
 DEEPL_AUTH_KEY = ENV.DEEPL_AUTH_KEY
 DEEPL_SERVER_URL = ENV.DEEPL_SERVER_URL
+# Characters per calendar month machine translation may use (0: no budget of our own).
+DEEPL_MONTHLY_CHARACTER_BUDGET = ENV.DEEPL_MONTHLY_CHARACTER_BUDGET
+# The deepl client's own retries (429, 5xx, dropped connections) and request timeout.
+DEEPL_MAX_NETWORK_RETRIES = 5
+DEEPL_TIMEOUT_SECONDS = 30.0
+DEEPL_BACKOFF_INITIAL_SECONDS = 1.0
+# When a job could not finish (429/5xx after the client's retries, timeouts), it runs again
+# this much later, at most this many times.
+TRANSLATION_RETRY_DELAY_SECONDS = 300
+TRANSLATION_MAX_ATTEMPTS = 5
+# Publishing a Swedish page queues its machine-translated drafts in every other language.
+TRANSLATION_AUTO_DRAFTS = True
+# The translator works with or without a key: without one it offers nothing.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+    "CLASS": "translation.deepl_translator.DeepLMachineTranslator",
+    "OPTIONS": {},
+}
 
 # Wagtail --------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = _("Nässjö kommun – internationellt arbete")

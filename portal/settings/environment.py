@@ -22,6 +22,7 @@ class Environment:
         self.REDIS_URL = env.str("REDIS_URL", default="")
         self.DEEPL_AUTH_KEY = env.str("DEEPL_AUTH_KEY", default="")
         self.DEEPL_SERVER_URL = env.str("DEEPL_SERVER_URL", default="")
+        self.DEEPL_MONTHLY_CHARACTER_BUDGET = env.int("DEEPL_MONTHLY_CHARACTER_BUDGET", default=0)
         self.EMAIL_URL = env.str("EMAIL_URL", default="")
         self.DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="")
         self.BASE_URL = env.str("BASE_URL", default="http://127.0.0.1:8000")

@@ -19,3 +19,12 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files from the finders; no collectstatic before a test run.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+
+# No DeepL in tests unless a test starts the local server (tests/translation/conftest.py);
+# publishing creates no translation drafts unless a test switches it on.
+DEEPL_AUTH_KEY = ""
+DEEPL_SERVER_URL = ""
+TRANSLATION_AUTO_DRAFTS = False
+DEEPL_MAX_NETWORK_RETRIES = 2
+DEEPL_TIMEOUT_SECONDS = 2.0
+DEEPL_BACKOFF_INITIAL_SECONDS = 0.01

@@ -1,0 +1,82 @@
+"""The local DeepL server on an ephemeral loopback port, and pages to translate.
+
+The real ``deepl.DeepLClient`` talks to the server over HTTP; tests point the portal at
+it through ``DEEPL_SERVER_URL`` with a fake key.
+"""
+
+from django.conf import settings as django_settings
+from django.core.cache import cache
+
+from wagtail.models import Locale, Page
+
+import pytest
+
+from home.models import HomePage
+from translation.deepl_server import LocalDeepLServer
+
+
+@pytest.fixture(scope="session")
+def deepl_server():
+    server = LocalDeepLServer("127.0.0.1", 0).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def deepl(deepl_server, settings):
+    """The local server, reset, with machine translation and automatic drafts switched on."""
+    deepl_server.wait_idle()
+    deepl_server.reset(character_limit=1_000_000_000)
+    settings.DEEPL_AUTH_KEY = "test-key"
+    settings.DEEPL_SERVER_URL = deepl_server.url
+    settings.TRANSLATION_AUTO_DRAFTS = True
+    cache.clear()
+    yield deepl_server
+    cache.clear()
+
+
+@pytest.fixture
+def locales(db):
+    return {
+        code: Locale.objects.get_or_create(language_code=code)[0]
+        for code, _name in django_settings.LANGUAGES
+    }
+
+
+@pytest.fixture
+def make_page(locales, django_capture_on_commit_callbacks):
+    """Create and publish a Swedish HomePage under the root; the publish runs the job."""
+
+    def make(title="Internationellt arbete", body="", intro="", slug=None, publish=True):
+        root = Page.get_first_root_node()
+        page = root.add_child(
+            instance=HomePage(
+                title=title,
+                slug=slug or f"sida-{Page.objects.count()}",
+                locale=locales["sv"],
+                intro=intro,
+                body=body,
+                live=False,
+            )
+        )
+        if publish:
+            with django_capture_on_commit_callbacks(execute=True):
+                page.save_revision().publish()
+            page.refresh_from_db()
+        return page
+
+    return make
+
+
+@pytest.fixture
+def republish(django_capture_on_commit_callbacks):
+    def republish(page, **changes):
+        page = page.specific.__class__.objects.get(pk=page.pk)
+        for name, value in changes.items():
+            setattr(page, name, value)
+        with django_capture_on_commit_callbacks(execute=True):
+            page.save_revision().publish()
+        page.refresh_from_db()
+        return page
+
+    return republish

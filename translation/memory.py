@@ -1,0 +1,64 @@
+"""Translation memory: reuse a translation of the identical source string, site-wide.
+
+wagtail-localize stores each distinct source text once (``String``) and its translations
+per context (``StringTranslation``). A segment with no translation in its own context can
+reuse one made for the same ``String`` into the same locale anywhere else in the site
+(another page, another field). Human (manual) translations win over machine ones, newer
+over older; translations with an error are never reused.
+"""
+
+from django.db.models import Case, IntegerField, Value, When
+
+from wagtail_localize.models import StringTranslation
+
+TOOL_NAME = "Översättningsminne"
+
+
+def best_translations(string_ids, locale) -> dict[int, StringTranslation]:
+    """``{string_id: the best existing translation into locale}``."""
+    candidates = (
+        StringTranslation.objects.filter(
+            translation_of_id__in=list(string_ids), locale=locale, has_error=False
+        )
+        .annotate(
+            human=Case(
+                When(translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL, then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("translation_of_id", "human", "-updated_at")
+    )
+    best: dict[int, StringTranslation] = {}
+    for candidate in candidates:
+        best.setdefault(candidate.translation_of_id, candidate)
+    return best
+
+
+def fill_from_memory(segments, locale) -> tuple[int, list]:
+    """Give each segment in ``segments`` the memory's translation where there is one.
+
+    Never overwrites: a segment that meanwhile got a translation keeps it. Returns the
+    number of segments filled and the segments still without translation.
+    """
+    best = best_translations({segment.string_id for segment in segments}, locale)
+    filled = 0
+    remaining = []
+    for segment in segments:
+        found = best.get(segment.string_id)
+        if found is None:
+            remaining.append(segment)
+            continue
+        _obj, created = StringTranslation.objects.get_or_create(
+            translation_of_id=segment.string_id,
+            locale=locale,
+            context_id=segment.context_id,
+            defaults={
+                "data": found.data,
+                "translation_type": found.translation_type,
+                "tool_name": TOOL_NAME,
+                "has_error": False,
+            },
+        )
+        filled += int(created)
+    return filled, remaining

@@ -1,0 +1,37 @@
+"""Publishing a source-locale page queues ONE translation job for it, after the commit.
+
+The receiver never lets an error reach the publish: the communicator's publish always
+succeeds, whatever happens to the translation job.
+"""
+
+import logging
+
+from django.conf import settings
+from django.db import transaction
+from django.dispatch import receiver
+
+from wagtail.signals import page_published
+
+logger = logging.getLogger(__name__)
+
+
+@receiver(page_published, dispatch_uid="translation_queue_drafts")
+def queue_translation_drafts(sender, instance, **kwargs):
+    if not getattr(settings, "TRANSLATION_AUTO_DRAFTS", False):
+        return
+    try:
+        if instance.locale.language_code != settings.LANGUAGE_CODE:
+            return
+    except Exception:  # noqa: BLE001 - a page without a locale is nothing to translate
+        return
+    page_id = instance.pk
+
+    def enqueue():
+        from .tasks import enqueue_page
+
+        try:
+            enqueue_page(page_id)
+        except Exception:  # noqa: BLE001 - never fail the publish
+            logger.exception("Could not queue the translation drafts of page %s", page_id)
+
+    transaction.on_commit(enqueue)

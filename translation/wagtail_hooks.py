@@ -1,0 +1,149 @@
+"""Admin: glossary and language policy snippets, usage page, draft status per page."""
+
+from django.contrib import messages
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from . import pauses, usage
+from .models import DraftStatus, GlossaryTerm, LocalePolicy
+from .views import PageDraftStatusView, UsageView, can_see_usage
+
+
+class GlossaryTermViewSet(SnippetViewSet):
+    model = GlossaryTerm
+    icon = "doc-full"
+    menu_label = gettext_lazy("Ordlista")
+    list_display = ["term", "note"]
+    search_fields = ["term", "note"]
+
+
+class LocalePolicyViewSet(SnippetViewSet):
+    model = LocalePolicy
+    icon = "cog"
+    menu_label = gettext_lazy("Språkinställningar")
+    list_display = ["locale", "machine_translation_enabled", "formality"]
+
+
+class TranslationViewSetGroup(SnippetViewSetGroup):
+    items = (GlossaryTermViewSet, LocalePolicyViewSet)
+    menu_icon = "globe"
+    menu_label = gettext_lazy("Översättning")
+    menu_name = "translation"
+
+
+register_snippet(TranslationViewSetGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_translation_urls():
+    return [
+        path("translation/usage/", UsageView.as_view(), name="translation_usage"),
+        path(
+            "translation/pages/<int:page_id>/",
+            PageDraftStatusView.as_view(),
+            name="translation_page_status",
+        ),
+    ]
+
+
+class UsageMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_see_usage(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_usage_menu_item():
+    return UsageMenuItem(
+        gettext_lazy("Maskinöversättning"),
+        reverse("translation_usage"),
+        icon_name="globe",
+        order=900,
+    )
+
+
+class DraftStatusMenuItem(PageMenuItem):
+    label = gettext_lazy("Översättningsutkast")
+    icon_name = "globe"
+    priority = 66
+
+    @property
+    def url(self):
+        return reverse("translation_page_status", args=[self.page.pk])
+
+    def is_shown(self, user):
+        return self.page.depth > 1 and self.page.permissions_for_user(user).can_edit()
+
+
+@hooks.register("register_page_header_buttons")
+def draft_status_header_button(page, user, view_name, next_url=None):
+    yield DraftStatusMenuItem(page=page, next_url=next_url)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def draft_status_listing_button(page, user, next_url=None):
+    yield DraftStatusMenuItem(page=page, next_url=next_url)
+
+
+@hooks.register("after_publish_page")
+def tell_the_communicator(request, page):
+    from django.conf import settings
+
+    if not settings.TRANSLATION_AUTO_DRAFTS:
+        return
+    if page.locale.language_code != settings.LANGUAGE_CODE:
+        return
+    messages.info(
+        request,
+        format_html(
+            '{} <a href="{}">{}</a>',
+            _("Översättningsutkast till de andra språken har köats. Inget publiceras automatiskt."),
+            reverse("translation_page_status", args=[page.pk]),
+            _("Se status per språk"),
+        ),
+    )
+
+
+class MachineTranslationPanel(Component):
+    """Dashboard warning for coordinators when machine translation is stopped."""
+
+    name = "machine_translation"
+    order = 50
+
+    def __init__(self, problems):
+        self.problems = problems
+
+    def render_html(self, parent_context=None):
+        return format_html(
+            '<section class="panel help-block help-critical" aria-labelledby="mt-panel">'
+            '<h2 id="mt-panel">{}</h2><ul>{}</ul><p><a href="{}">{}</a></p></section>',
+            _("Maskinöversättningen är stoppad"),
+            format_html_join("", "<li>{}</li>", ((problem,) for problem in self.problems)),
+            reverse("translation_usage"),
+            _("Förbrukning och budget"),
+        )
+
+
+@hooks.register("construct_homepage_panels")
+def add_machine_translation_panel(request, panels):
+    if not can_see_usage(request.user):
+        return
+    problems = [
+        _("%(reason)s: %(message)s") % {"reason": p.get_reason_display(), "message": p.message}
+        for p in pauses.active_pauses()
+    ]
+    if usage.monthly_budget() and usage.remaining_budget() == 0:
+        problems.append(_("Månadsbudgeten för maskinöversättning är nådd."))
+    waiting = DraftStatus.objects.filter(status=DraftStatus.PAUSED_BUDGET).count()
+    if waiting and not problems:
+        problems.append(_("Utkast väntar på att budgeten ska räcka."))
+    if problems:
+        panels.append(MachineTranslationPanel(problems))
