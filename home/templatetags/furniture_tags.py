@@ -1,6 +1,7 @@
 """Template tags for the site furniture managed in the CMS: navigation, footer, search."""
 
 from django import template
+from django.utils.translation import get_language
 
 from home.navigation import NavigationLink, footer_content, menu_links
 from portal.localization import active_locale
@@ -24,7 +25,7 @@ def main_navigation(context):
             and target.depth > 2
             and current_path.startswith(target.url_path)
         )
-    return {"links": links, "request": request}
+    return {"links": links, "request": request, "LANGUAGE_CODE": get_language()}
 
 
 @register.inclusion_tag("home/includes/site_footer.html", takes_context=True)
@@ -35,4 +36,5 @@ def site_footer(context):
         "footer": footer_content(locale),
         "links": menu_links(NavigationLink.Menu.FOOTER, locale, request),
         "request": request,
+        "LANGUAGE_CODE": get_language(),
     }

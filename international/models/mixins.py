@@ -1,5 +1,7 @@
 """Abstract pieces shared by the international page types and snippets."""
 
+from urllib.parse import urlencode
+
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -8,7 +10,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-__all__ = ["ExampleMixin", "IndexPageMixin", "LISTING_PAGE_SIZE", "paginate"]
+__all__ = ["ExampleMixin", "IndexPageMixin", "LISTING_PAGE_SIZE", "listing_context", "paginate"]
 
 LISTING_PAGE_SIZE = 10
 
@@ -16,6 +18,17 @@ LISTING_PAGE_SIZE = 10
 def paginate(request, items, per_page: int = LISTING_PAGE_SIZE):
     """Django's ``get_page`` semantics: ``?page=abc`` gives page 1, ``?page=999`` the last."""
     return Paginator(items, per_page).get_page(request.GET.get("page"))
+
+
+def listing_context(request, form, items, **extra) -> dict:
+    """What every filtered listing template needs; the query string keeps the filters
+    when the reader turns the page."""
+    return {
+        "filter_form": form,
+        "items": items,
+        "query_string": urlencode(form.filters()),
+        **extra,
+    }
 
 
 class ExampleMixin(models.Model):

@@ -15,7 +15,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from international.blocks import BodyBlock
 
-from .mixins import IndexPageMixin, paginate
+from .mixins import IndexPageMixin, listing_context, paginate
 
 __all__ = ["NewsIndexPage", "NewsPage"]
 
@@ -44,7 +44,7 @@ class NewsIndexPage(RoutablePageMixin, IndexPageMixin, Page):
         localize_news_relations(items.object_list, self.locale)
         return self.render(
             request,
-            context_overrides={"filter_form": form, "items": items, "feeds": self.feed_urls()},
+            context_overrides=listing_context(request, form, items, feeds=self.feed_urls()),
         )
 
     @path("rss/", name="rss")
@@ -142,6 +142,7 @@ class NewsPage(Page):
         from portal.localization import localize_many
 
         context = super().get_context(request, *args, **kwargs)
+        context["index"] = self.get_parent()
         context["partners"] = localize_many(self.partners.all(), self.locale)
         context["topics"] = localize_many(self.topics.all(), self.locale)
         context["goals"] = localize_many(self.goals.all(), self.locale)

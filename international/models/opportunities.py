@@ -19,7 +19,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from international.blocks import BodyBlock
 
-from .mixins import ExampleMixin, IndexPageMixin, paginate
+from .mixins import ExampleMixin, IndexPageMixin, listing_context, paginate
 
 __all__ = [
     "OpportunityIndexPage",
@@ -133,11 +133,9 @@ class OpportunityIndexPage(RoutablePageMixin, IndexPageMixin, Page):
         localize_programmes(items.object_list, self.locale)
         return self.render(
             request,
-            context_overrides={
-                "filter_form": form,
-                "items": items,
-                "calendar_url": self.calendar_url(),
-            },
+            context_overrides=listing_context(
+                request, form, items, calendar_url=self.calendar_url()
+            ),
         )
 
     @path("deadlines.ics", name="calendar")

@@ -15,7 +15,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from international.blocks import RICH_TEXT_FEATURES, BodyBlock
 
-from .mixins import ExampleMixin, IndexPageMixin, paginate
+from .mixins import ExampleMixin, IndexPageMixin, listing_context, paginate
 
 __all__ = ["ProjectIndexPage", "ProjectPage", "ProjectStatus"]
 
@@ -48,7 +48,7 @@ class ProjectIndexPage(RoutablePageMixin, IndexPageMixin, Page):
         form = ProjectFilterForm(request.GET, locale=self.locale)
         items = paginate(request, projects_for_index(self, **form.filters()))
         localize_programmes(items.object_list, self.locale)
-        return self.render(request, context_overrides={"filter_form": form, "items": items})
+        return self.render(request, context_overrides=listing_context(request, form, items))
 
 
 class ProjectPage(ExampleMixin, Page):
