@@ -15,24 +15,27 @@ from .selectors import localize_news_relations, news_for_index, opportunities_fo
 FEED_LENGTH = 20
 
 
+def absolute_url(request, page) -> str:
+    """The page's address on the host the reader used, for links that leave the site."""
+    return request.build_absolute_uri(page.get_url(request))
+
+
 class NewsRssFeed(Feed):
     """The latest published news of one news index, that is of one language."""
 
     def get_object(self, request, index):
         self.request = request
+        self.language = index.locale.language_code
         return index
 
     def title(self, index):
         return index.title
 
     def link(self, index):
-        return index.get_full_url(self.request)
+        return absolute_url(self.request, index)
 
     def description(self, index):
         return index.intro or index.title
-
-    def feed_extra_kwargs(self, index):
-        return {"language": index.locale.language_code}
 
     def feed_url(self, index):
         return self.request.build_absolute_uri()
@@ -49,12 +52,7 @@ class NewsRssFeed(Feed):
         return item.lead
 
     def item_link(self, item):
-        return item.get_full_url(self.request)
-
-    def item_guid(self, item):
-        return f"urn:uuid:{item.translation_key}:{item.locale.language_code}"
-
-    item_guid_is_permalink = False
+        return absolute_url(self.request, item)
 
     def item_pubdate(self, item):
         # The news date at noon in Stockholm: a stable time that sorts like the listing.
@@ -93,7 +91,7 @@ def deadlines_calendar(request, index) -> HttpResponse:
         event.add("dtstart", opportunity.deadline)
         event.add("dtend", opportunity.deadline)
         event.add("dtstamp", opportunity.last_published_at or now)
-        event.add("url", opportunity.get_full_url(request))
+        event.add("url", absolute_url(request, opportunity))
         calendar.add_component(event)
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="deadlines.ics"'

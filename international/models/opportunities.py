@@ -138,7 +138,7 @@ class OpportunityIndexPage(RoutablePageMixin, IndexPageMixin, Page):
             ),
         )
 
-    @path("deadlines.ics", name="calendar")
+    @path("kalender/", name="calendar")
     def calendar(self, request):
         from international.feeds import deadlines_calendar
 
