@@ -1,0 +1,49 @@
+"""Shared fixtures: locales, the Swedish home page as the site root, and the content tree."""
+
+import pytest
+
+from wagtail.models import Locale
+
+from portal.demo.home import ensure_swedish_home
+
+from . import factories
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def locales(db):
+    return {
+        code: Locale.objects.get_or_create(language_code=code)[0] for code in ("sv", "en", "ar")
+    }
+
+
+@pytest.fixture
+def home(locales):
+    return ensure_swedish_home(locales["sv"])
+
+
+@pytest.fixture
+def english_home(home, locales):
+    page = home.copy_for_translation(locales["en"])
+    page.title = "Nässjö in the world"
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def tree(home):
+    """The section pages under the Swedish home, without items."""
+    return {
+        "home": home,
+        "strategy": factories.StrategyPageFactory(parent=home),
+        "news": factories.NewsIndexPageFactory(parent=home),
+        "opportunities": factories.OpportunityIndexPageFactory(parent=home),
+        "projects": factories.ProjectIndexPageFactory(parent=home),
+        "partners": factories.PartnersPageFactory(parent=home),
+        "contact": factories.ContactPageFactory(parent=home),
+        "accessibility": factories.AccessibilityStatementPageFactory(parent=home),
+    }
