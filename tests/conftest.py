@@ -1,8 +1,10 @@
 """Shared fixtures: locales, the Swedish home page as the site root, and the content tree."""
 
-import pytest
+from django.core.cache import cache
 
 from wagtail.models import Locale
+
+import pytest
 
 from portal.demo.home import ensure_swedish_home
 
@@ -12,6 +14,14 @@ from . import factories
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Wagtail caches the site root paths; page ids from an earlier test must not leak in."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
