@@ -48,6 +48,11 @@ class ExampleMixin(models.Model):
     class Meta:
         abstract = True
 
+    def get_admin_display_title(self):
+        """Pages marked as examples say so wherever the admin lists them."""
+        title = super().get_admin_display_title()
+        return _("%(title)s (exempel)") % {"title": title} if self.is_example else title
+
 
 class IndexPageMixin(models.Model):
     """An introduction on top of a listing page."""

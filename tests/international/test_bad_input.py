@@ -50,3 +50,6 @@ def test_unknown_kind_is_ignored_with_a_message(client, pages):
 def test_unknown_route_is_a_friendly_404(client, pages):
     response = client.get(pages["news"].url + "finns-inte/")
     assert response.status_code == 404
+    html = response.content.decode()
+    assert "Sidan finns inte" in html
+    assert 'action="/sv/sok/"' in html

@@ -92,3 +92,22 @@ def test_every_language_home_still_renders(demo, client):
         response = client.get(f"/{code}/")
         assert response.status_code == 200, code
         assert f'lang="{code}"' in response.content.decode()
+
+
+def test_translatable_and_synchronised_fields(demo):
+    """What goes to translators is text; dates, links and flags are copied as they are."""
+    from wagtail_localize.models import StringSegment, TranslationSource
+
+    opportunity = OpportunityPage.objects.get(slug="ungdomsutbyte-italien")
+    source, _created = TranslationSource.get_or_create_from_instance(opportunity)
+    texts = set(StringSegment.objects.filter(source=source).values_list("string__data", flat=True))
+    assert opportunity.title in texts
+    assert opportunity.summary in texts
+    assert not any(opportunity.contact_email in text for text in texts)
+    partner = Partner.objects.get(slug="bronderslev")
+    source, _created = TranslationSource.get_or_create_from_instance(partner)
+    texts = set(StringSegment.objects.filter(source=source).values_list("string__data", flat=True))
+    assert partner.name in texts
+    assert "bronderslev" not in texts
+    for page in Page.objects.filter(locale__language_code="sv", depth__gt=2).specific():
+        TranslationSource.get_or_create_from_instance(page)

@@ -131,3 +131,17 @@ def factories_image():
     image.file = ImageFile(BytesIO(draw_image("test", 40, 30)), name="test.png")
     image.save()
     return image
+
+
+def test_examples_are_marked_in_the_admin(admin_client, tree):
+    factories.ProjectPageFactory(parent=tree["projects"], title="Påhittat projekt", is_example=True)
+    factories.ProjectPageFactory(parent=tree["projects"], title="Verkligt projekt")
+    html = admin_client.get(
+        reverse("wagtailadmin_explore", args=[tree["projects"].pk])
+    ).content.decode()
+    assert "Påhittat projekt (exempel)" in html
+    assert "Verkligt projekt (exempel)" not in html
+    factories.PartnerFactory(name="Påhittad partner", is_example=True)
+    response = admin_client.get(reverse("wagtailsnippets_international_partner:list"))
+    assert response.status_code == 200
+    assert "Exempel" in response.content.decode()
