@@ -32,8 +32,15 @@ def main_navigation(context):
 def site_footer(context):
     request = context.get("request")
     locale = active_locale()
+    footer = footer_content(locale)
     return {
-        "footer": footer_content(locale),
+        "footer": footer,
+        # Untranslated contact details are Swedish: say so to screen readers.
+        "footer_lang": (
+            footer.locale.language_code
+            if footer is not None and locale is not None and footer.locale_id != locale.id
+            else None
+        ),
         "links": menu_links(NavigationLink.Menu.FOOTER, locale, request),
         "request": request,
         "LANGUAGE_CODE": get_language(),
