@@ -175,7 +175,7 @@ PARTNERS = [
         "kind": "municipality",
         "active_since": "2023-05-10",
         "agreement_date": "2023-05-10",
-        "agreement_reference": "KS 2023/214 (exempel)",
+        "agreement_reference": "KS 2023/214",
         "description": "Lettisk kommun som Nässjös skolor samarbetar med om digitalt lärande.",
         "example": True,
     },
@@ -186,7 +186,7 @@ PARTNERS = [
         "kind": "municipality",
         "active_since": "2023-09-01",
         "agreement_date": "2023-09-01",
-        "agreement_reference": "KS 2023/388 (exempel)",
+        "agreement_reference": "KS 2023/388",
         "description": "Polsk kommun som tar emot och skickar unga i gemensamma utbyten.",
         "example": True,
     },
@@ -269,7 +269,7 @@ STRATEGY = {
             "Uppföljningen sker vid behov i den vanliga dialogen.",
         ),
     ],
-    "adopted_by": "Kommunfullmäktige",
+    "adopted_by": "kommunfullmäktige",
     "adoption_note": (
         "Kommunstyrelsen gav kommunledningskontoret i uppdrag att ta fram strategin i "
         "samband med beslutet om vänorterna den 17 augusti 2022. Enligt strategins "
