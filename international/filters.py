@@ -38,6 +38,11 @@ class ListingFilterForm(forms.Form):
         if not self.is_bound:
             return {}
         self.is_valid()
+        for name in self.errors:
+            if name in self.fields:
+                self.fields[name].widget.attrs.update(
+                    {"aria-invalid": "true", "aria-describedby": f"id_{name}-error"}
+                )
         return {
             name: value
             for name, value in self.cleaned_data.items()

@@ -44,7 +44,10 @@ def test_out_of_range_page_shows_last_page(client, pages):
 def test_unknown_kind_is_ignored_with_a_message(client, pages):
     response = client.get(pages["opportunities"].url + "?kind=unknown")
     assert response.context["items"].paginator.count == 12
-    assert "Det valet finns inte" in response.content.decode()
+    html = response.content.decode()
+    assert "Det valet finns inte" in html
+    assert 'aria-describedby="id_kind-error"' in html
+    assert 'id="id_kind-error"' in html
 
 
 def test_unknown_route_is_a_friendly_404(client, pages):

@@ -145,3 +145,37 @@ def test_examples_are_marked_in_the_admin(admin_client, tree):
     response = admin_client.get(reverse("wagtailsnippets_international_partner:list"))
     assert response.status_code == 200
     assert "Exempel" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "model_name",
+    [
+        "international_partner",
+        "international_programme",
+        "international_topic",
+        "international_goal",
+        "home_navigationlink",
+        "home_footercontent",
+    ],
+)
+def test_snippet_forms_open_in_the_admin(admin_client, locales, model_name):
+    response = admin_client.get(reverse(f"wagtailsnippets_{model_name}:add"))
+    assert response.status_code == 200
+
+
+def test_partner_ending_before_it_began_is_refused(admin_client, locales):
+    url = reverse("wagtailsnippets_international_partner:add")
+    data = querydict_from_html(admin_client.get(url).content.decode(), form_id="w-editor-form")
+    data.update(
+        {
+            "name": "Vänort",
+            "slug": "vanort",
+            "country": "DK",
+            "kind": "municipality",
+            "active_since": "2020-01-01",
+            "ended_on": "2019-01-01",
+        }
+    )
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert "Samarbetet kan inte avslutas innan det har börjat." in response.content.decode()
