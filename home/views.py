@@ -30,7 +30,11 @@ def search_pages(query: str, locale: Locale):
         .filter(id__in=own_pages)
         .exclude(depth__lte=1)
     )
-    return pages.search(query)
+    results = pages.search(query)
+    if not results.count():
+        # Swedish compounds: "ungdom" should find "Ungdomsutbyte". Titles only, as a fallback.
+        results = pages.autocomplete(query)
+    return results
 
 
 @require_safe

@@ -305,7 +305,9 @@ class OpportunityPage(ExampleMixin, Page):
             "@type": "EducationalOccupationalProgram",
             "name": self.title,
             "description": self.summary,
-            "url": self.get_full_url(request),
+            "url": request.build_absolute_uri(self.get_url(request))
+            if request
+            else self.get_full_url(),
             "inLanguage": self.locale.language_code,
             "programType": str(self.Kind(self.kind).label),
             "applicationStartDate": timezone.localtime(self.opens_at).isoformat(),

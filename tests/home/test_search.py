@@ -34,6 +34,10 @@ def test_search_finds_pages_of_every_type(client, pages):
     )
 
 
+def test_search_falls_back_to_the_beginning_of_title_words(client, pages):
+    assert "Ungdomsutbyte i Italien" in result_titles(client.get("/sv/sok/", {"q": "ungdom"}))
+
+
 def test_search_returns_only_the_readers_language(client, pages):
     swedish = result_titles(client.get("/sv/sok/", {"q": "Brønderslev"}))
     english = result_titles(client.get("/en/sok/", {"q": "Brønderslev"}))
