@@ -6,6 +6,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import views as home_views
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -18,6 +20,7 @@ if settings.DEBUG:
 
 # Every reader-facing URL carries its language: /sv/, /en/, /ar/, ...
 urlpatterns += i18n_patterns(
+    path("sok/", home_views.search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

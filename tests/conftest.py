@@ -1,8 +1,17 @@
+"""Shared fixtures: catalogs, locales, the Swedish home page as the site root, the content tree."""
+
 import io
+
+from django.core.cache import cache
+
+from wagtail.models import Locale
 
 import pytest
 
 from portal.demo import home as demo_home
+from portal.demo.home import ensure_swedish_home
+
+from . import factories
 
 
 def pytest_report_header(config):
@@ -21,6 +30,19 @@ def compiled_catalogs(django_db_blocker):
     call_command("compile_catalogs", stdout=io.StringIO())
 
 
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Wagtail caches the site root paths; page ids from an earlier test must not leak in."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def home_pages(db):
     """The locales, the site and a published home page in every language."""
@@ -28,3 +50,38 @@ def home_pages(db):
     from home.models import HomePage
 
     return {page.locale.language_code: page for page in HomePage.objects.select_related("locale")}
+
+
+@pytest.fixture
+def locales(db):
+    return {
+        code: Locale.objects.get_or_create(language_code=code)[0] for code in ("sv", "en", "ar")
+    }
+
+
+@pytest.fixture
+def home(locales):
+    return ensure_swedish_home(locales["sv"])
+
+
+@pytest.fixture
+def english_home(home, locales):
+    page = home.copy_for_translation(locales["en"])
+    page.title = "Nässjö in the world"
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def tree(home):
+    """The section pages under the Swedish home, without items."""
+    return {
+        "home": home,
+        "strategy": factories.StrategyPageFactory(parent=home),
+        "news": factories.NewsIndexPageFactory(parent=home),
+        "opportunities": factories.OpportunityIndexPageFactory(parent=home),
+        "projects": factories.ProjectIndexPageFactory(parent=home),
+        "partners": factories.PartnersPageFactory(parent=home),
+        "contact": factories.ContactPageFactory(parent=home),
+        "accessibility": factories.AccessibilityStatementPageFactory(parent=home),
+    }

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from portal.demo import home, users
+from portal.demo import home, international, users
 
 
 class Command(BaseCommand):
@@ -17,7 +17,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, no_users=False, **options):
         with transaction.atomic():
-            home.load(self.stdout)
+            swedish_home = home.load(self.stdout)
+            international.load(swedish_home, self.stdout)
         if no_users:
             return
         if not settings.DEBUG:

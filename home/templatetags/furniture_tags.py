@@ -1,0 +1,47 @@
+"""Template tags for the site furniture managed in the CMS: navigation, footer, search."""
+
+from django import template
+from django.utils.translation import get_language
+
+from home.navigation import NavigationLink, footer_content, menu_links
+from portal.localization import active_locale
+
+register = template.Library()
+
+
+@register.inclusion_tag("home/includes/main_navigation.html", takes_context=True)
+def main_navigation(context):
+    request = context.get("request")
+    page = context.get("page")
+    links = menu_links(NavigationLink.Menu.MAIN, active_locale(), request)
+    current_path = getattr(page, "url_path", None)
+    for link in links:
+        target = link["page"]
+        link["is_current"] = bool(target and current_path and current_path == target.url_path)
+        link["is_ancestor"] = bool(
+            target
+            and current_path
+            and not link["is_current"]
+            and target.depth > 2
+            and current_path.startswith(target.url_path)
+        )
+    return {"links": links, "request": request, "LANGUAGE_CODE": get_language()}
+
+
+@register.inclusion_tag("home/includes/site_footer.html", takes_context=True)
+def site_footer(context):
+    request = context.get("request")
+    locale = active_locale()
+    footer = footer_content(locale)
+    return {
+        "footer": footer,
+        # Untranslated contact details are Swedish: say so to screen readers.
+        "footer_lang": (
+            footer.locale.language_code
+            if footer is not None and locale is not None and footer.locale_id != locale.id
+            else None
+        ),
+        "links": menu_links(NavigationLink.Menu.FOOTER, locale, request),
+        "request": request,
+        "LANGUAGE_CODE": get_language(),
+    }

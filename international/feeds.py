@@ -1,0 +1,98 @@
+"""Feeds: RSS and Atom of each language's published news, and an iCalendar of deadlines."""
+
+import datetime
+
+from django.contrib.syndication.views import Feed
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+
+from icalendar import Calendar, Event
+
+from .selectors import localize_news_relations, news_for_index, opportunities_for_index
+
+FEED_LENGTH = 20
+
+
+def absolute_url(request, page) -> str:
+    """The page's address on the host the reader used, for links that leave the site."""
+    return request.build_absolute_uri(page.get_url(request))
+
+
+class NewsRssFeed(Feed):
+    """The latest published news of one news index, that is of one language."""
+
+    def get_object(self, request, index):
+        self.request = request
+        self.language = index.locale.language_code
+        return index
+
+    def title(self, index):
+        return index.title
+
+    def link(self, index):
+        return absolute_url(self.request, index)
+
+    def description(self, index):
+        return index.intro or index.title
+
+    def feed_url(self, index):
+        return self.request.build_absolute_uri()
+
+    def items(self, index):
+        items = list(news_for_index(index)[:FEED_LENGTH])
+        localize_news_relations(items, index.locale)
+        return items
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.lead
+
+    def item_link(self, item):
+        return absolute_url(self.request, item)
+
+    def item_pubdate(self, item):
+        # The news date at noon in Stockholm: a stable time that sorts like the listing.
+        noon = datetime.datetime.combine(item.date, datetime.time(12))
+        return timezone.make_aware(noon)
+
+    def item_updateddate(self, item):
+        return item.last_published_at
+
+    def item_categories(self, item):
+        return [topic.name for topic in item.localized_topics]
+
+
+class NewsAtomFeed(NewsRssFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self, index):
+        return self.description(index)
+
+
+def deadlines_calendar(request, index) -> HttpResponse:
+    """An iCalendar file with one event per opportunity deadline under ``index``."""
+    language = index.locale.language_code
+    calendar = Calendar()
+    calendar.add("prodid", "-//Nässjö kommun//Internationellt arbete//SV")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", _("Sista ansökningsdagar: %(title)s") % {"title": index.title})
+    calendar.add("x-wr-timezone", "Europe/Stockholm")
+    now = timezone.now()
+    for opportunity in opportunities_for_index(index):
+        event = Event()
+        event.add("uid", f"{opportunity.translation_key}-{language}@nassjo.se")
+        event.add("summary", _("Sista ansökningsdag: %(title)s") % {"title": opportunity.title})
+        event.add("description", opportunity.summary)
+        event.add("dtstart", opportunity.deadline)
+        event.add("dtend", opportunity.deadline)
+        event.add("dtstamp", opportunity.last_published_at or now)
+        event.add("url", absolute_url(request, opportunity))
+        calendar.add_component(event)
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="deadlines.ics"'
+    return response

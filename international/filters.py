@@ -1,0 +1,91 @@
+"""GET filter forms for the listings. Invalid values are dropped, never a server error."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from portal.localization import snippets_in_locale
+
+from .models import (
+    TARGET_GROUPS,
+    Goal,
+    OpportunityPage,
+    OpportunityStatus,
+    Partner,
+    Programme,
+    ProjectStatus,
+    Topic,
+)
+
+ANY = [("", _("Alla"))]
+
+
+class ListingFilterForm(forms.Form):
+    """A filter form whose valid fields filter and whose invalid fields are ignored."""
+
+    def __init__(self, data=None, *, locale=None):
+        # Only the fields of this form: ?page=... and other parameters are not ours.
+        data = {name: data.get(name, "") for name in self.base_fields} if data else None
+        super().__init__(data)
+        self.locale = locale
+        self.setup_choices()
+        for field in self.fields.values():
+            field.required = False
+
+    def setup_choices(self):
+        pass
+
+    def filters(self) -> dict:
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        for name in self.errors:
+            if name in self.fields:
+                self.fields[name].widget.attrs.update(
+                    {"aria-invalid": "true", "aria-describedby": f"id_{name}-error"}
+                )
+        return {
+            name: value
+            for name, value in self.cleaned_data.items()
+            if value and name not in self.errors
+        }
+
+    @property
+    def is_filtered(self) -> bool:
+        return bool(self.filters())
+
+    def snippet_choices(self, queryset, label=str):
+        return ANY + [(obj.slug, label(obj)) for obj in snippets_in_locale(queryset, self.locale)]
+
+
+class NewsFilterForm(ListingFilterForm):
+    partner = forms.ChoiceField(label=_("Partner"))
+    topic = forms.ChoiceField(label=_("Ämne"))
+
+    def setup_choices(self):
+        self.fields["partner"].choices = self.snippet_choices(Partner.objects.order_by("name"))
+        self.fields["topic"].choices = self.snippet_choices(Topic.objects.order_by("name"))
+
+
+class OpportunityFilterForm(ListingFilterForm):
+    kind = forms.ChoiceField(label=_("Typ"), choices=ANY + list(OpportunityPage.Kind.choices))
+    target_group = forms.ChoiceField(
+        label=_("Målgrupp"),
+        choices=ANY + [(key, label) for key, (_field, label) in TARGET_GROUPS.items()],
+    )
+    programme = forms.ChoiceField(label=_("Program"))
+    status = forms.ChoiceField(label=_("Status"), choices=ANY + list(OpportunityStatus.choices))
+
+    def setup_choices(self):
+        self.fields["programme"].choices = self.snippet_choices(Programme.objects.order_by("name"))
+
+
+class ProjectFilterForm(ListingFilterForm):
+    programme = forms.ChoiceField(label=_("Program eller fond"))
+    status = forms.ChoiceField(label=_("Status"), choices=ANY + list(ProjectStatus.choices))
+    goal = forms.ChoiceField(label=_("Mål i strategin"))
+
+    def setup_choices(self):
+        self.fields["programme"].choices = self.snippet_choices(Programme.objects.order_by("name"))
+        self.fields["goal"].choices = self.snippet_choices(
+            Goal.objects.order_by("sort_order"), label=lambda goal: goal.short_title
+        )

@@ -1,0 +1,341 @@
+"""Exchanges and funding: an index with filters and a deadline calendar, and the pages."""
+
+import json
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Case, F, Value, When
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from international.blocks import BodyBlock
+
+from .mixins import ExampleMixin, IndexPageMixin, listing_context, paginate
+
+__all__ = [
+    "OpportunityIndexPage",
+    "OpportunityPage",
+    "OpportunityStatus",
+    "TARGET_GROUPS",
+]
+
+
+class OpportunityStatus(models.TextChoices):
+    OPEN = "open", _("Öppen")
+    UPCOMING = "upcoming", _("Kommande")
+    CLOSED = "closed", _("Stängd")
+
+
+# Target group -> (model field, label). Young people also carry an age range.
+TARGET_GROUPS = {
+    "youth": ("for_youth", _("Unga")),
+    "schools": ("for_schools", _("Skolor")),
+    "staff": ("for_staff", _("Personal")),
+    "companies": ("for_companies", _("Företag")),
+    "associations": ("for_associations", _("Föreningar")),
+}
+
+STATUS_RANK = {
+    OpportunityStatus.OPEN: 0,
+    OpportunityStatus.UPCOMING: 1,
+    OpportunityStatus.CLOSED: 2,
+}
+
+
+def status_at(opens_at, deadline, now) -> str:
+    if opens_at and now < opens_at:
+        return OpportunityStatus.UPCOMING
+    if deadline and now > deadline:
+        return OpportunityStatus.CLOSED
+    return OpportunityStatus.OPEN
+
+
+class OpportunityQuerySet(PageQuerySet):
+    def with_status(self, now=None):
+        """Annotate ``status_code`` from the dates at ``now`` (default: the current time)."""
+        now = now or timezone.now()
+        return self.annotate(
+            status_code=Case(
+                When(opens_at__gt=now, then=Value(OpportunityStatus.UPCOMING.value)),
+                When(deadline__lt=now, then=Value(OpportunityStatus.CLOSED.value)),
+                default=Value(OpportunityStatus.OPEN.value),
+                output_field=models.CharField(),
+            ),
+        )
+
+    def with_status_order(self, now=None):
+        """Open first by nearest deadline, then upcoming by opening, then closed, latest first."""
+        now = now or timezone.now()
+        qs = self.with_status(now).annotate(
+            status_rank=Case(
+                *(
+                    When(status_code=code.value, then=Value(rank))
+                    for code, rank in STATUS_RANK.items()
+                ),
+                output_field=models.IntegerField(),
+            ),
+            sort_ascending=Case(
+                When(status_code=OpportunityStatus.OPEN.value, then=F("deadline")),
+                When(status_code=OpportunityStatus.UPCOMING.value, then=F("opens_at")),
+                default=None,
+                output_field=models.DateTimeField(),
+            ),
+            sort_descending=Case(
+                When(status_code=OpportunityStatus.CLOSED.value, then=F("deadline")),
+                default=None,
+                output_field=models.DateTimeField(),
+            ),
+        )
+        return qs.order_by("status_rank", "sort_ascending", "-sort_descending", "title")
+
+    def with_state(self, status: str, now=None):
+        now = now or timezone.now()
+        if status == OpportunityStatus.UPCOMING:
+            return self.filter(opens_at__gt=now)
+        if status == OpportunityStatus.CLOSED:
+            return self.filter(deadline__lt=now)
+        return self.filter(opens_at__lte=now, deadline__gte=now)
+
+
+OpportunityManager = PageManager.from_queryset(OpportunityQuerySet)
+
+
+class OpportunityIndexPage(RoutablePageMixin, IndexPageMixin, Page):
+    content_panels = [*Page.content_panels, *IndexPageMixin.index_panels]
+    translatable_fields = IndexPageMixin.index_translatable_fields
+    search_fields = [*Page.search_fields, *IndexPageMixin.index_search_fields]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["international.OpportunityPage"]
+    max_count_per_parent = 1
+    template = "international/opportunity_index_page.html"
+
+    class Meta:
+        verbose_name = _("lista över möjligheter")
+        verbose_name_plural = _("listor över möjligheter")
+
+    @path("")
+    def listing(self, request):
+        from international.filters import OpportunityFilterForm
+        from international.selectors import localize_programmes, opportunities_for_index
+
+        form = OpportunityFilterForm(request.GET, locale=self.locale)
+        items = paginate(request, opportunities_for_index(self, **form.filters()))
+        localize_programmes(items.object_list, self.locale)
+        return self.render(
+            request,
+            context_overrides=listing_context(
+                request, form, items, calendar_url=self.calendar_url()
+            ),
+        )
+
+    @path("kalender/", name="calendar")
+    def calendar(self, request):
+        from international.feeds import deadlines_calendar
+
+        return deadlines_calendar(request, self)
+
+    def calendar_url(self) -> str:
+        return self.url + self.reverse_subpage("calendar").lstrip("/")
+
+
+class OpportunityPage(ExampleMixin, Page):
+    class Kind(models.TextChoices):
+        YOUTH_EXCHANGE = "youth-exchange", _("Ungdomsutbyte")
+        SCHOOL = "school-cooperation", _("Skolsamarbete")
+        STAFF = "staff-mobility", _("Personalrörlighet")
+        FUNDING = "funding-call", _("Utlysning av medel")
+        CONFERENCE = "conference", _("Konferens eller nätverk")
+
+    kind = models.CharField(_("typ"), max_length=30, choices=Kind.choices)
+    programme = models.ForeignKey(
+        "international.Programme",
+        verbose_name=_("program eller fond"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="opportunities",
+    )
+    summary = models.TextField(_("sammanfattning"), help_text=_("Vad det gäller, i korthet."))
+    for_youth = models.BooleanField(_("unga"), default=False)
+    age_min = models.PositiveSmallIntegerField(_("från ålder"), null=True, blank=True)
+    age_max = models.PositiveSmallIntegerField(_("till ålder"), null=True, blank=True)
+    for_schools = models.BooleanField(_("skolor"), default=False)
+    for_staff = models.BooleanField(_("personal"), default=False)
+    for_companies = models.BooleanField(_("företag"), default=False)
+    for_associations = models.BooleanField(_("föreningar"), default=False)
+    eligibility = RichTextField(_("vem kan söka"), features=["bold", "italic", "link", "ul"])
+    opens_at = models.DateTimeField(
+        _("öppnar"), help_text=_("Datum och tid i svensk tid (Europe/Stockholm).")
+    )
+    deadline = models.DateTimeField(
+        _("sista ansökningsdag"), help_text=_("Datum och tid i svensk tid (Europe/Stockholm).")
+    )
+    how_to_apply = RichTextField(
+        _("så ansöker du"), features=["bold", "italic", "link", "ol", "ul"]
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("mer information"), blank=True)
+    contact_name = models.CharField(_("kontaktperson"), max_length=120, blank=True)
+    contact_email = models.EmailField(_("e-post till kontakt"), blank=True)
+    contact_phone = models.CharField(_("telefon till kontakt"), max_length=40, blank=True)
+    external_url = models.URLField(_("extern länk"), blank=True)
+    goals = ParentalManyToManyField(
+        "international.Goal",
+        verbose_name=_("mål i strategin"),
+        blank=True,
+        related_name="opportunities",
+    )
+
+    objects = OpportunityManager()
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("kind"),
+        FieldPanel("programme"),
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("for_youth"),
+                FieldRowPanel([FieldPanel("age_min"), FieldPanel("age_max")]),
+                FieldPanel("for_schools"),
+                FieldPanel("for_staff"),
+                FieldPanel("for_companies"),
+                FieldPanel("for_associations"),
+            ],
+            heading=_("Målgrupper"),
+        ),
+        FieldPanel("eligibility"),
+        FieldRowPanel([FieldPanel("opens_at"), FieldPanel("deadline")], heading=_("Datum")),
+        FieldPanel("how_to_apply"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_name"),
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
+                FieldPanel("external_url"),
+            ],
+            heading=_("Kontakt och länk"),
+        ),
+        FieldPanel("goals"),
+        *ExampleMixin.example_panels,
+    ]
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("summary"),
+        TranslatableField("eligibility"),
+        TranslatableField("how_to_apply"),
+        TranslatableField("body"),
+        SynchronizedField("slug"),
+        SynchronizedField("kind"),
+        SynchronizedField("programme"),
+        SynchronizedField("for_youth"),
+        SynchronizedField("age_min"),
+        SynchronizedField("age_max"),
+        SynchronizedField("for_schools"),
+        SynchronizedField("for_staff"),
+        SynchronizedField("for_companies"),
+        SynchronizedField("for_associations"),
+        SynchronizedField("opens_at"),
+        SynchronizedField("deadline"),
+        SynchronizedField("contact_name"),
+        SynchronizedField("contact_email"),
+        SynchronizedField("contact_phone"),
+        SynchronizedField("external_url"),
+        SynchronizedField("goals"),
+        SynchronizedField("is_example"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("eligibility"),
+        index.SearchField("how_to_apply"),
+        index.SearchField("body"),
+        index.FilterField("deadline"),
+    ]
+
+    parent_page_types = ["international.OpportunityIndexPage"]
+    subpage_types: list[str] = []
+    template = "international/opportunity_page.html"
+
+    class Meta:
+        verbose_name = _("möjlighet")
+        verbose_name_plural = _("möjligheter")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.opens_at and self.deadline and self.deadline < self.opens_at:
+            errors["deadline"] = _("Sista ansökningsdag kan inte ligga före öppningsdatumet.")
+        if self.age_min is not None and self.age_max is not None and self.age_max < self.age_min:
+            errors["age_max"] = _("Den högsta åldern kan inte vara lägre än den lägsta.")
+        if not any(getattr(self, field) for field, _label in TARGET_GROUPS.values()):
+            errors["for_youth"] = _("Välj minst en målgrupp.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def status(self) -> str:
+        """Derived from the dates and the current time; never stored."""
+        return status_at(self.opens_at, self.deadline, timezone.now())
+
+    @property
+    def status_label(self) -> str:
+        return OpportunityStatus(self.status).label
+
+    @property
+    def target_groups(self) -> list[str]:
+        return [label for field, label in TARGET_GROUPS.values() if getattr(self, field)]
+
+    def json_ld(self, request=None) -> str:
+        """schema.org description of the opportunity, for search engines."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "EducationalOccupationalProgram",
+            "name": self.title,
+            "description": self.summary,
+            "url": request.build_absolute_uri(self.get_url(request))
+            if request
+            else self.get_full_url(),
+            "inLanguage": self.locale.language_code,
+            "programType": str(self.Kind(self.kind).label),
+            "applicationStartDate": timezone.localtime(self.opens_at).isoformat(),
+            "applicationDeadline": timezone.localtime(self.deadline).isoformat(),
+            "provider": {"@type": "GovernmentOrganization", "name": "Nässjö kommun"},
+            "audience": [
+                {"@type": "Audience", "audienceType": str(label)} for label in self.target_groups
+            ],
+        }
+        if self.for_youth and (self.age_min or self.age_max):
+            data["typicalAgeRange"] = f"{self.age_min or ''}-{self.age_max or ''}"
+        if self.external_url:
+            data["sameAs"] = self.external_url
+        # Escape what could close the script element; json.dumps keeps the rest readable.
+        return (
+            json.dumps(data, ensure_ascii=False)
+            .replace("<", "\\u003c")
+            .replace(">", "\\u003e")
+            .replace("&", "\\u0026")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from portal.localization import localize_many
+
+        context = super().get_context(request, *args, **kwargs)
+        context["programme"] = (
+            localize_many([self.programme], self.locale)[0] if self.programme else None
+        )
+        context["goals"] = localize_many(self.goals.all(), self.locale)
+        context["json_ld"] = self.json_ld(request)
+        return context

@@ -1,0 +1,69 @@
+"""The news feeds parse as RSS and Atom per language; the deadlines parse as iCalendar."""
+
+import datetime
+
+from django.utils import timezone
+
+import feedparser
+import icalendar
+import pytest
+
+from tests import factories
+
+
+@pytest.fixture
+def news(tree, locales, english_home):
+    topic = factories.TopicFactory(name="Unga")
+    for title in ("Första nyheten", "Andra nyheten"):
+        factories.NewsPageFactory(parent=tree["news"], title=title, topics=[topic])
+    draft = factories.NewsPageFactory(parent=tree["news"], title="Utkast")
+    draft.unpublish()
+    index_en = tree["news"].copy_for_translation(locales["en"])
+    index_en.save_revision().publish()
+    factories.NewsPageFactory(parent=index_en, title="English news", locale=locales["en"])
+    return {"sv": tree["news"], "en": index_en}
+
+
+@pytest.mark.parametrize(("route", "version"), [("rss/", "rss20"), ("atom/", "atom10")])
+def test_news_feed_parses_and_holds_published_news_of_its_language(client, news, route, version):
+    response = client.get(news["sv"].url + route)
+    assert response.status_code == 200
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.version == version
+    titles = [entry.title for entry in feed.entries]
+    assert titles == ["Andra nyheten", "Första nyheten"]
+    assert feed.entries[0].link.startswith("http://testserver/sv/nyheter/")
+    assert feed.entries[0].tags[0].term == "Unga"
+    assert feed.feed.language == "sv"
+
+
+def test_english_feed_has_only_english_news(client, news):
+    feed = feedparser.parse(client.get(news["en"].url + "rss/").content)
+    assert [entry.title for entry in feed.entries] == ["English news"]
+    assert feed.feed.language == "en"
+
+
+def test_listing_advertises_its_feeds(client, news):
+    html = client.get(news["sv"].url).content.decode()
+    assert (
+        f'type="application/atom+xml" title="Nyheter (Atom)" href="{news["sv"].url}atom/"' in html
+    )
+
+
+def test_deadline_calendar_parses(client, tree):
+    deadline = timezone.make_aware(datetime.datetime(2030, 3, 15, 23, 59))
+    opens = timezone.make_aware(datetime.datetime(2030, 1, 10, 8, 0))
+    page = factories.OpportunityPageFactory(
+        parent=tree["opportunities"], title="Utbyte i Italien", opens_at=opens, deadline=deadline
+    )
+    response = client.get(tree["opportunities"].url + "kalender/")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/calendar")
+    calendar = icalendar.Calendar.from_ical(response.content)
+    events = calendar.walk("VEVENT")
+    assert len(events) == 1
+    event = events[0]
+    assert "Utbyte i Italien" in str(event["SUMMARY"])
+    assert event.decoded("DTSTART") == deadline
+    assert str(event["URL"]) == "http://testserver" + page.url

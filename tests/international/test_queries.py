@@ -1,0 +1,76 @@
+"""Listings and the home page cost the same number of queries with 5 and with 50 items."""
+
+import datetime
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+import pytest
+
+from tests import factories
+
+
+def count_queries(client, url) -> int:
+    client.get(url)  # warm caches (site root paths, content types) like a running server
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def fill(tree, count):
+    partners = [factories.PartnerFactory() for _ in range(3)]
+    topics = [factories.TopicFactory() for _ in range(3)]
+    goals = [factories.GoalFactory() for _ in range(3)]
+    programme = factories.ProgrammeFactory()
+    now = timezone.now()
+    for i in range(count):
+        factories.NewsPageFactory(
+            parent=tree["news"], partners=partners[: 1 + i % 3], topics=topics[: 1 + i % 2]
+        ).goals.set(goals[:1])
+        factories.OpportunityPageFactory(
+            parent=tree["opportunities"],
+            programme=programme if i % 2 else None,
+            # Closed, open and upcoming in turn.
+            opens_at=now + datetime.timedelta(days=(i % 3 - 1) * 30 - 5),
+            deadline=now + datetime.timedelta(days=(i % 3 - 1) * 30 + 5 + i),
+        )
+        factories.ProjectPageFactory(
+            parent=tree["projects"], programme=programme, partners=partners
+        )
+        factories.PartnerFactory(ended_on=datetime.date(2022, 8, 17) if i % 2 else None)
+
+
+@pytest.mark.parametrize(
+    ("key", "query"),
+    [
+        ("home", ""),
+        ("news", ""),
+        ("news", "?topic=amne-0"),
+        ("opportunities", ""),
+        ("opportunities", "?status=open"),
+        ("projects", ""),
+        ("partners", ""),
+        ("strategy", ""),
+    ],
+)
+def test_same_queries_with_5_and_50_items(client, django_db_blocker, home, key, query):
+    counts = []
+    for count in (5, 50):
+        # A fresh tree each time, so both runs render the same kind of page.
+        from wagtail.models import Page
+
+        for child in home.get_children():
+            child.delete()
+        tree = {"home": Page.objects.get(pk=home.pk).specific}
+        tree.update(
+            news=factories.NewsIndexPageFactory(parent=home),
+            opportunities=factories.OpportunityIndexPageFactory(parent=home),
+            projects=factories.ProjectIndexPageFactory(parent=home),
+            partners=factories.PartnersPageFactory(parent=home),
+            strategy=factories.StrategyPageFactory(parent=home),
+        )
+        fill(tree, count)
+        counts.append(count_queries(client, tree[key].url + query))
+    assert counts[0] == counts[1], f"{key}{query}: {counts[0]} queries with 5, {counts[1]} with 50"
