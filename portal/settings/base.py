@@ -13,6 +13,7 @@ INSTALLED_APPS = [
     "portal",
     "home",
     "international",
+    "review",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

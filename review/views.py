@@ -1,0 +1,107 @@
+"""The review queue in the admin and the approve action."""
+
+from collections import Counter
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from wagtail.models import Locale, Page
+
+from .models import ReaderReport
+from .roles import user_locale_codes
+from .states import WAITING_STATES, State, approve, review_items, review_state, source_changes
+
+
+def queue_summary(user) -> dict:
+    """Counts per state and open reader reports for the locales ``user`` works in."""
+    codes = user_locale_codes(user)
+    items = review_items(codes)
+    counts = Counter(item.state for item in items)
+    reports = ReaderReport.objects.filter(resolved_at__isnull=True)
+    if codes is not None:
+        reports = reports.filter(locale__language_code__in=codes)
+    return {
+        "items": items,
+        "counts": [(state, counts.get(state, 0)) for state in State],
+        "waiting": sum(counts.get(state, 0) for state in WAITING_STATES),
+        "reports": reports.select_related("page", "locale"),
+    }
+
+
+def review_queue(request):
+    codes = user_locale_codes(request.user)
+    if codes is not None and not codes:
+        raise PermissionDenied
+    summary = queue_summary(request.user)
+    wanted = request.GET.get("state")
+    if wanted and wanted not in State.values:
+        wanted = None
+    groups = []
+    for state in State:
+        if wanted and state != wanted:
+            continue
+        members = [item for item in summary["items"] if item.state == state]
+        members.sort(key=lambda item: (item.waiting_since is None, item.waiting_since))
+        if state == State.STALE:
+            for item in members:
+                item.extra["changes"] = source_changes(item)
+        groups.append((state, members))
+    return TemplateResponse(
+        request,
+        "review/queue.html",
+        {
+            "page_title": _("Granskning av översättningar"),
+            "header_icon": "check",
+            "summary": summary,
+            "groups": groups,
+            "languages": sorted(codes) if codes is not None else None,
+        },
+    )
+
+
+@require_POST
+def approve_translation(request, page_id):
+    """Approve the current text of a translated page (the target page's id)."""
+    target = get_object_or_404(Page, pk=page_id)
+    if not target.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    codes = user_locale_codes(request.user)
+    if codes is not None and target.locale.language_code not in codes:
+        raise PermissionDenied
+    source_locale = Locale.get_default()
+    if target.locale_id == source_locale.id:
+        raise Http404
+    source_page = Page.objects.filter(
+        translation_key=target.translation_key, locale=source_locale
+    ).first()
+    if source_page is None:
+        raise Http404
+    item = review_state(source_page, target.locale)
+    if item.state == State.MISSING or item.target_page is None:
+        messages.error(request, _("Det finns ingen översättning att godkänna."))
+    else:
+        approve(item, request.user)
+        messages.success(
+            request,
+            _("Översättningen av ”%(title)s” är godkänd.") % {"title": target.title},
+        )
+    return redirect(reverse("review:queue"))
+
+
+@require_POST
+def resolve_report(request, report_id):
+    report = get_object_or_404(ReaderReport.objects.select_related("locale"), pk=report_id)
+    codes = user_locale_codes(request.user)
+    if codes is not None and report.locale.language_code not in codes:
+        raise PermissionDenied
+    report.resolved_at = timezone.now()
+    report.save(update_fields=["resolved_at"])
+    messages.success(request, _("Rapporten är markerad som åtgärdad."))
+    return redirect(reverse("review:queue"))
