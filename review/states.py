@@ -9,7 +9,7 @@ Rules, in order:
 1. MISSING: no enabled ``Translation``, no target page, the target is only an alias of the
    Swedish page, or nothing has been translated yet and nothing is live.
 2. STALE: the Swedish page was published after the translation was last brought up to date
-   (the source was re-extracted and the target saved since) or last approved.
+   (the source re-extracted and the target saved since) or last approved.
 3. While work is pending (target not live, a draft revision waits, or strings changed since
    the last publish): MACHINE_DRAFT when unapproved machine text waits and no person has
    touched it since; otherwise IN_REVIEW.
@@ -137,12 +137,11 @@ def review_state(source_page: Page, locale: Locale) -> PageReview:
         return item
 
     # Stale: the Swedish page was published again after the translation was last brought up
-    # to date (source re-extracted and this target saved since) or approved.
+    # to date or approved. The target reflects the Swedish text as extracted at the latest
+    # before both the source's last extraction and the target's last save.
     synced_at = None
-    if target.latest_revision_created_at and (
-        target.latest_revision_created_at >= source.last_updated_at
-    ):
-        synced_at = source.last_updated_at
+    if target.latest_revision_created_at:
+        synced_at = min(source.last_updated_at, target.latest_revision_created_at)
     baselines = [t for t in (synced_at, approval and approval.approved_at) if t]
     published_at = source_page.last_published_at
     if published_at and (not baselines or published_at > max(baselines)):
@@ -266,12 +265,12 @@ def source_changes(item: PageReview) -> list[SourceChange]:
 
 def approve(item: PageReview, user) -> ReviewApproval:
     """Record that ``user`` approved the current text of ``item``'s target page."""
-    source = translation_source_for(item.source_page)
     target = item.target_page
     return ReviewApproval.objects.create(
         page=target,
         locale=item.locale,
         revision=target.latest_revision,
         approved_by=user,
-        source_segments=source_segments_of(source) if source else [],
+        # The approver checked the translation against the Swedish text as it is now.
+        source_segments=current_source_segments(item.source_page),
     )

@@ -2,6 +2,7 @@
 
 from collections import Counter
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -22,6 +23,8 @@ from .states import WAITING_STATES, State, approve, review_items, review_state, 
 def queue_summary(user) -> dict:
     """Counts per state and open reader reports for the locales ``user`` works in."""
     codes = user_locale_codes(user)
+    if codes is not None:
+        codes = codes - {settings.LANGUAGE_CODE}
     items = review_items(codes)
     counts = Counter(item.state for item in items)
     reports = ReaderReport.objects.filter(resolved_at__isnull=True)
@@ -37,7 +40,7 @@ def queue_summary(user) -> dict:
 
 def review_queue(request):
     codes = user_locale_codes(request.user)
-    if codes is not None and not codes:
+    if codes is not None and not codes - {settings.LANGUAGE_CODE}:
         raise PermissionDenied
     summary = queue_summary(request.user)
     wanted = request.GET.get("state")
