@@ -6,6 +6,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from review import reports as review_reports
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -18,6 +20,11 @@ if settings.DEBUG:
 
 # Every reader-facing URL carries its language: /sv/, /en/, /ar/, ...
 urlpatterns += i18n_patterns(
+    path(
+        "rapportera-oversattning/<int:page_id>/",
+        review_reports.report_translation,
+        name="report_translation",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
