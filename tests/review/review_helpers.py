@@ -102,3 +102,15 @@ def add_child_page(parent: Page, title: str, slug: str, intro: str = "") -> Home
     )
     page.save_revision().publish()
     return page
+
+
+def start_translation(page: Page, language_code: str, user=None) -> Page:
+    """What "Translate this page" does for a locale without machine translation."""
+    locale = Locale.objects.get(language_code=language_code)
+    source = sync_source(page)
+    translation, _ = Translation.objects.get_or_create(
+        source=source, target_locale=locale, defaults={"enabled": True}
+    )
+    with run_on_commit():
+        translation.save_target(user=user, publish=False)
+    return page.get_translation(locale)
