@@ -275,9 +275,7 @@ class ImportForm(forms.Form):
 
 def po_exchange_view(request):
     codes = user_locale_codes(request.user)
-    locales = Locale.objects.exclude(language_code=settings.LANGUAGE_CODE).order_by(
-        "language_code"
-    )
+    locales = Locale.objects.exclude(language_code=settings.LANGUAGE_CODE).order_by("language_code")
     if codes is not None:
         locales = locales.filter(language_code__in=codes)
     if not locales:
