@@ -13,6 +13,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_urls
+from .editor_direction import editor_assets
 from .locale_permissions import (
     check_new_snippet_locale,
     check_snippet_locale,
@@ -142,3 +143,11 @@ class ReaderReportViewSet(SnippetViewSet):
 
 register_snippet(LocalePublishPolicyViewSet)
 register_snippet(ReaderReportViewSet)
+
+
+# Right-to-left and Ethiopic in the translation editor (wagtail-localize issue #197) --------
+
+
+@hooks.register("insert_editor_js")
+def translation_editor_direction():
+    return editor_assets()
