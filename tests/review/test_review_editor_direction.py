@@ -2,6 +2,7 @@
 
 import json
 import re
+from pathlib import Path
 
 from django.contrib.staticfiles import finders
 from django.urls import reverse
@@ -26,6 +27,6 @@ def test_editor_page_includes_direction_assets(client, users, tree):
 
 
 def test_tigrinya_gets_an_ethiopic_font():
-    css = open(finders.find("review/editor_direction.css"), encoding="utf-8").read()
+    css = Path(finders.find("review/editor_direction.css")).read_text(encoding="utf-8")
     rule = css.split('[lang="ti"]', 1)[1].split("}", 1)[0]
     assert '"Noto Sans Ethiopic"' in rule
