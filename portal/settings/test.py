@@ -16,3 +16,5 @@ STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "django.contrib.staticfiles.storage.StaticFilesStorage"
 )
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# A translatable snippet model for the per-locale snippet permission tests of the review app.
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.review_snippets"]  # noqa: F405
