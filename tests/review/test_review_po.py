@@ -170,3 +170,14 @@ def test_other_locale_export_and_import_denied(client, users, so_work):
     response = client.get(reverse("review:po_export", args=["sv"]))
     assert response.status_code in (302, 404)  # LocaleMiddleware may redirect a 404
     assert b"PK" not in response.content[:2]
+
+
+def test_exchange_page_lists_own_locales(client, users, so_work):
+    client.force_login(users["so"])
+    response = client.get(reverse("review:po_exchange"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert reverse("review:po_export", args=["so"]) in html
+    assert reverse("review:po_import", args=["ar"]) not in html
+    client.force_login(users["kommunikator"])
+    assert client.get(reverse("review:po_exchange")).status_code in (302, 403)
