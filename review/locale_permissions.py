@@ -9,7 +9,8 @@ locale's home page subtree, see ``review.roles``). Two gaps remain, closed here:
 2. wagtail-localize's translation endpoints (string edits, overrides, PO download/upload,
    machine translation, preview, stop) check "can edit the page" or, for snippets, only
    "can edit this snippet type". ``guarded_localize_urls`` puts a locale check in front of
-   them, so a translator for Arabic cannot touch another locale's translation by URL.
+   them, so a translator for Arabic cannot touch another locale's translation by URL. The
+   editor's own PO upload also gets ``review.po_exchange``'s all-or-nothing checks.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -20,6 +21,7 @@ from wagtail.models import Locale, TranslatableMixin
 from wagtail_localize.models import Translation
 from wagtail_localize.views import edit_translation
 
+from .po_exchange import validated_po_upload
 from .roles import restricted_locale_codes
 
 
@@ -78,7 +80,7 @@ def guarded_localize_urls():
             _guard(edit_translation.edit_override),
         ),
         path(prefix + "pofile/download/", _guard(edit_translation.download_pofile)),
-        path(prefix + "pofile/upload/", _guard(edit_translation.upload_pofile)),
+        path(prefix + "pofile/upload/", _guard(validated_po_upload)),
         path(prefix + "machine_translate/", _guard(edit_translation.machine_translate)),
         path(prefix + "preview/", _guard(edit_translation.preview_translation)),
         path(prefix + "preview/<str:mode>/", _guard(edit_translation.preview_translation)),

@@ -23,15 +23,18 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 
+from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, Translation
+from wagtail_localize.views import edit_translation
 
 import polib
 
@@ -325,3 +328,33 @@ def import_view(request, language_code):
             _("%(count)s sidor importerades som utkast för granskning.") % {"count": len(checked)},
         )
     return redirect(reverse("review:po_exchange"))
+
+
+@require_POST
+def validated_po_upload(request, translation_id):
+    """wagtail-localize's own "Upload PO file" in the editor, with the same checks first.
+
+    Upstream imports whatever entries it recognises and skips the rest silently; here a file
+    with unknown entries, broken markup or mismatched placeholders is refused as a whole.
+    """
+    translation = get_object_or_404(
+        Translation.objects.select_related("target_locale"), pk=translation_id
+    )
+    next_url = get_valid_next_url_from_request(request) or reverse("wagtailadmin_home")
+    upload = request.FILES.get("file")
+    if upload is None or upload.size > MAX_UPLOAD_BYTES:
+        messages.error(request, _("Välj en PO-fil att ladda upp (högst 5 MB)."))
+        return redirect(next_url)
+    data = upload.read()
+    upload.seek(0)
+    checked = check_file(upload.name, data, translation.target_locale, request.user)
+    if not checked.errors and checked.translation.pk != translation.pk:
+        checked.errors.append(_("filen gäller en annan sida"))
+    if checked.errors:
+        messages.error(
+            request,
+            _("Inget importerades. Rätta felen och försök igen: %(problems)s")
+            % {"problems": "; ".join(checked.errors[:20])},
+        )
+        return redirect(next_url)
+    return edit_translation.upload_pofile(request, translation_id)

@@ -1,5 +1,6 @@
 """Admin wiring of the review app: URLs, menu, home panel, locale and publish guards."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
@@ -39,7 +40,7 @@ def register_admin_urls():
 class ReviewMenuItem(MenuItem):
     def is_shown(self, request):
         codes = user_locale_codes(request.user)
-        return codes is None or bool(codes - {"sv"})
+        return codes is None or bool(codes - {settings.LANGUAGE_CODE})
 
 
 @hooks.register("register_admin_menu_item")
@@ -61,7 +62,7 @@ class ReviewPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_review_panel(request, panels):
     codes = user_locale_codes(request.user)
-    if codes is None or codes - {"sv"}:
+    if codes is None or codes - {settings.LANGUAGE_CODE}:
         panels.append(ReviewPanel())
 
 

@@ -181,3 +181,31 @@ def test_exchange_page_lists_own_locales(client, users, so_work):
     assert reverse("review:po_import", args=["ar"]) not in html
     client.force_login(users["kommunikator"])
     assert client.get(reverse("review:po_exchange")).status_code in (302, 403)
+
+
+def editor_upload(client, target, po):
+    from review_helpers import translation_for
+
+    translation = translation_for(target)
+    upload = io.BytesIO(str(po).encode())
+    upload.name = "sida.po"
+    edit_url = reverse("wagtailadmin_pages:edit", args=[target.pk])
+    response = client.post(
+        reverse("wagtail_localize:upload_pofile", args=[translation.pk]),
+        {"file": upload, "next": edit_url},
+    )
+    assert response.status_code == 302
+    assert response.url == edit_url
+    return [str(message) for message in get_messages(response.wsgi_request)]
+
+
+def test_editor_po_upload_gets_the_same_checks(client, users, so_work):
+    client.force_login(users["so"])
+    ((name, po),) = export(client).items()
+    body_context = next(entry.msgctxt for entry in po if "<b>" in entry.msgid)
+    messages = editor_upload(client, so_work["target"], fill(po, **{body_context: "<b>trasig"}))
+    assert "Inget importerades" in messages[0]
+    assert not so_strings(so_work).exists()
+
+    editor_upload(client, so_work["target"], fill(po))
+    assert so_strings(so_work).count() == 3
