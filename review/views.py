@@ -5,6 +5,7 @@ from collections import Counter
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -51,6 +52,8 @@ def review_queue(request):
         if wanted and state != wanted:
             continue
         members = [item for item in summary["items"] if item.state == state]
+        if not members and not wanted:
+            continue
         members.sort(key=lambda item: (item.waiting_since is None, item.waiting_since))
         if state == State.STALE:
             for item in members:
@@ -69,9 +72,8 @@ def review_queue(request):
     )
 
 
-@require_POST
-def approve_translation(request, page_id):
-    """Approve the current text of a translated page (the target page's id)."""
+def _target_item(request, page_id):
+    """The review item of a translated page the user may work on (target page id)."""
     target = get_object_or_404(Page, pk=page_id)
     if not target.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
@@ -86,7 +88,13 @@ def approve_translation(request, page_id):
     ).first()
     if source_page is None:
         raise Http404
-    item = review_state(source_page, target.locale)
+    return target, review_state(source_page, target.locale)
+
+
+@require_POST
+def approve_translation(request, page_id):
+    """Approve the current text of a translated page (the target page's id)."""
+    target, item = _target_item(request, page_id)
     if item.state == State.MISSING or item.target_page is None:
         messages.error(request, _("Det finns ingen översättning att godkänna."))
     else:
@@ -96,6 +104,28 @@ def approve_translation(request, page_id):
             _("Översättningen av ”%(title)s” är godkänd.") % {"title": target.title},
         )
     return redirect(reverse("review:queue"))
+
+
+@require_POST
+def refresh_translation(request, page_id):
+    """Bring a stale translation up to date with the Swedish page, as a draft.
+
+    wagtail-localize's own "Sync translated pages" needs the submit permission, which
+    translators do not have; this does the same for one locale.
+    """
+    target, item = _target_item(request, page_id)
+    if item.state != State.STALE:
+        messages.warning(request, _("Översättningen är redan uppdaterad."))
+        return redirect(reverse("review:queue"))
+    with transaction.atomic():
+        item.translation.source.update_from_db()
+        item.translation.save_target(user=request.user, publish=False)
+    messages.success(
+        request,
+        _("”%(title)s” har fått den nya svenska texten. Översätt de ändrade delarna.")
+        % {"title": target.title},
+    )
+    return redirect(reverse("wagtailadmin_pages:edit", args=[target.pk]))
 
 
 @require_POST
