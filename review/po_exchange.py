@@ -69,8 +69,12 @@ def _locale_for(request, language_code: str) -> Locale:
     return locale
 
 
-def translations_needing_work(locale: Locale, user) -> list[Translation]:
-    """Enabled translations into ``locale`` that are not yet published and reviewed."""
+def translations_needing_work(locale: Locale, user, *, refresh=False) -> list[Translation]:
+    """Enabled translations into ``locale`` that are not yet published and reviewed.
+
+    With ``refresh``, stale translations first get the current Swedish text (source
+    re-extracted, target saved as a draft) so that the agency translates what is live.
+    """
     result = []
     for item in review_items({locale.language_code}):
         if item.state not in EXPORT_STATES or item.translation is None:
@@ -79,9 +83,10 @@ def translations_needing_work(locale: Locale, user) -> list[Translation]:
             continue
         if not item.target_page.permissions_for_user(user).can_edit():
             continue
-        if item.state == State.STALE:
-            # Bring the source strings up to date so the agency translates the current text.
-            item.translation.source.update_from_db()
+        if refresh and item.state == State.STALE:
+            with transaction.atomic():
+                item.translation.source.update_from_db()
+                item.translation.save_target(user=user, publish=False)
         result.append(item.translation)
     return result
 
@@ -291,9 +296,11 @@ def po_exchange_view(request):
     )
 
 
+@require_POST
 def export_view(request, language_code):
+    """A zip of PO files (POST: stale translations are brought up to date first)."""
     locale = _locale_for(request, language_code)
-    translations = translations_needing_work(locale, request.user)
+    translations = translations_needing_work(locale, request.user, refresh=True)
     if not translations:
         messages.warning(request, _("Inga sidor väntar på översättning till det här språket."))
         return redirect(reverse("review:po_exchange"))

@@ -32,7 +32,7 @@ def so_work(tree):
 
 
 def export(client, code="so"):
-    response = client.get(reverse("review:po_export", args=[code]))
+    response = client.post(reverse("review:po_export", args=[code]))
     assert response.status_code == 200, response
     archive = zipfile.ZipFile(io.BytesIO(response.content))
     return {name: polib.pofile(archive.read(name).decode()) for name in archive.namelist()}
@@ -160,14 +160,14 @@ def test_existing_translations_not_overwritten_by_refused_file(client, users, so
 
 def test_other_locale_export_and_import_denied(client, users, so_work):
     client.force_login(users["ar"])
-    response = client.get(reverse("review:po_export", args=["so"]))
+    response = client.post(reverse("review:po_export", args=["so"]))
     assert response.status_code in (302, 403)
     assert b"PK" not in response.content[:2]
     client.force_login(users["kommunikator"])
-    response = client.get(reverse("review:po_export", args=["so"]))
+    response = client.post(reverse("review:po_export", args=["so"]))
     assert response.status_code in (302, 403)
     client.force_login(users["admin"])
-    response = client.get(reverse("review:po_export", args=["sv"]))
+    response = client.post(reverse("review:po_export", args=["sv"]))
     assert response.status_code in (302, 404)  # LocaleMiddleware may redirect a 404
     assert b"PK" not in response.content[:2]
 
@@ -209,3 +209,21 @@ def test_editor_po_upload_gets_the_same_checks(client, users, so_work):
 
     editor_upload(client, so_work["target"], fill(po))
     assert so_strings(so_work).count() == 3
+
+
+def test_export_brings_stale_translation_up_to_date(client, users, so_work):
+    client.force_login(users["so"])
+    ((name, po),) = export(client).items()
+    upload(client, {name: fill(po)})
+    page = so_work["page"]
+    page.intro = "Kommunen samarbetar med hela världen."
+    page.save_revision().publish()
+    page.refresh_from_db()
+    assert review_state(page, so_work["target"].locale).state == State.STALE
+    # Looking at the exchange page changes nothing.
+    client.get(reverse("review:po_exchange"))
+    assert review_state(page, so_work["target"].locale).state == State.STALE
+    ((name, po),) = export(client).items()
+    untranslated = [entry.msgid for entry in po if not entry.msgstr]
+    assert untranslated == ["Kommunen samarbetar med hela världen."]
+    assert client.get(reverse("review:po_export", args=["so"])).status_code == 405

@@ -141,6 +141,8 @@ def test_translator_refreshes_stale_translation(client, users, tree, later):
     page = page.specific
     page.intro = "Kommunen samarbetar med hela världen."
     page.save_revision().publish()
+    page.refresh_from_db()
+    assert review_state(page, target.locale).state == State.STALE
     client.force_login(users["ar"])
     response = client.post(reverse("review:refresh", args=[target.pk]))
     assert response.status_code == 302
