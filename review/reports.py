@@ -39,6 +39,10 @@ class ReaderReportForm(forms.ModelForm):
             "problem": forms.Textarea(attrs={"rows": 5, "maxlength": 2000}),
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["part"].choices = ReaderReport.Part.choices  # no empty "---------" radio
+
 
 def _client_key(request) -> str:
     """A hash of the client address: the address itself is never stored."""

@@ -125,6 +125,8 @@ def test_report_lands_in_locale_queue(client, users, tree, published_machine):
     url = report_url(published_machine)
     form = reader.get(url)
     assert form.status_code == 200
+    assert "---------" not in form.content.decode()
+    assert 'name="part" value="body"' in form.content.decode()
     token = form.cookies["csrftoken"].value
     response = reader.post(
         url,
@@ -207,3 +209,42 @@ def test_normal_pages_set_no_cookies(tree, published_machine):
         response = reader.get(url)
         assert response.status_code == 200, url
         assert not response.cookies, url
+
+
+def test_arabic_translator_flow_end_to_end(
+    client, users, tree, later, django_capture_on_commit_callbacks
+):
+    """The issue's "done when": correct a machine draft, approve, publish, no notice."""
+    from urllib.parse import urlencode
+
+    from wagtail_localize.models import StringSegment
+
+    from review_helpers import translation_for
+
+    target = translate(tree["page"], "ar")
+    client.force_login(users["ar"])
+    queue = client.get(reverse("review:queue")).content.decode()
+    assert 'id="state-machine_draft"' in queue
+    assert 'data-locale="uk"' not in queue
+
+    translation = translation_for(target)
+    segment = StringSegment.objects.get(source=translation.source, context__path="intro")
+    response = client.put(
+        reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk]),
+        data=urlencode({"value": "تتعاون البلدية مع مدن في أوروبا."}),
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.status_code == 200
+    assert client.post(reverse("review:approve", args=[target.pk])).status_code == 302
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("wagtailadmin_pages:edit", args=[target.pk]), {"action": "publish"})
+    target.refresh_from_db()
+    assert target.live
+    public = Client().get(target.url).content.decode()
+    assert "تتعاون البلدية مع مدن في أوروبا." in public
+    assert NOTICE not in public
+    # The Swedish page stays out of reach.
+    assert client.get(reverse("wagtailadmin_pages:edit", args=[tree["page"].pk])).status_code in (
+        302,
+        403,
+    )
