@@ -103,30 +103,46 @@ def latest_approval(page: Page, locale: Locale) -> ReviewApproval | None:
 
 def review_state(source_page: Page, locale: Locale) -> PageReview:
     """The review state of ``source_page`` in ``locale``."""
+    source = translation_source_for(source_page)
+    translation = target = approval = None
+    strings: list[StringTranslation] = []
+    if source is not None:
+        translation = Translation.objects.filter(
+            source=source, target_locale=locale, enabled=True
+        ).first()
+        target = (
+            Page.objects.filter(translation_key=source_page.translation_key, locale=locale)
+            .select_related("locale")
+            .first()
+        )
+        if translation is not None and target is not None:
+            strings = _string_translations(source, locale)
+            approval = latest_approval(target, locale)
+    return compute_state(source_page, locale, source, translation, target, strings, approval)
+
+
+def compute_state(
+    source_page: Page,
+    locale: Locale,
+    source: TranslationSource | None,
+    translation: Translation | None,
+    target: Page | None,
+    strings: list[StringTranslation],
+    approval: ReviewApproval | None,
+) -> PageReview:
+    """The rules of the module docstring, on data already loaded."""
     item = PageReview(source_page=source_page, locale=locale, state=State.MISSING)
     item.waiting_since = source_page.first_published_at or source_page.latest_revision_created_at
-    source = translation_source_for(source_page)
-    if source is None:
-        return item
-    item.translation = Translation.objects.filter(
-        source=source, target_locale=locale, enabled=True
-    ).first()
-    target = (
-        Page.objects.filter(translation_key=source_page.translation_key, locale=locale)
-        .select_related("locale")
-        .first()
-    )
-    if item.translation is None or target is None or target.alias_of_id is not None:
+    item.translation = translation
+    if source is None or translation is None or target is None or target.alias_of_id:
         return item
     item.target_page = target
 
-    strings = _string_translations(source, locale)
     item.machine_strings = sum(
         st.translation_type == StringTranslation.TRANSLATION_TYPE_MACHINE for st in strings
     )
     last_change = max((st.updated_at for st in strings), default=None)
     item.last_string_change = last_change
-    approval = latest_approval(target, locale)
     item.approval = approval
     approved_current = approval is not None and (
         last_change is None or approval.approved_at >= last_change
@@ -187,15 +203,75 @@ def translatable_source_pages():
 
 
 def review_items(language_codes: set[str] | None = None) -> list[PageReview]:
-    """Every (source page, target locale) pair, for the given languages (``None``: all)."""
+    """Every (source page, target locale) pair, for the given languages (``None``: all).
+
+    Loads everything in a fixed number of queries, whatever the number of pages.
+    """
     locales = Locale.objects.exclude(language_code=settings.LANGUAGE_CODE).order_by("language_code")
     if language_codes is not None:
         locales = locales.filter(language_code__in=language_codes)
     locales = list(locales)
+    pages = list(translatable_source_pages())
+    if not pages or not locales:
+        return []
+    keys = [page.translation_key for page in pages]
+    source_locale_id = pages[0].locale_id
+
+    sources = {}
+    for source in TranslationSource.objects.filter(
+        object_id__in=keys, locale_id=source_locale_id
+    ).order_by("last_updated_at"):
+        sources[source.object_id] = source  # the latest extraction wins
+    translations = {
+        (translation.source_id, translation.target_locale_id): translation
+        for translation in Translation.objects.filter(
+            source__in=sources.values(), target_locale__in=locales, enabled=True
+        )
+    }
+    targets = {
+        (target.translation_key, target.locale_id): target
+        for target in Page.objects.filter(translation_key__in=keys, locale__in=locales)
+    }
+    pairs_by_source: dict[int, set[tuple[int, int]]] = {}
+    for source_id, string_id, context_id in StringSegment.objects.filter(
+        source__in=sources.values()
+    ).values_list("source_id", "string_id", "context_id"):
+        pairs_by_source.setdefault(source_id, set()).add((string_id, context_id))
+    strings_by_key: dict[tuple[int, int, int], StringTranslation] = {}
+    all_string_ids = {pair[0] for pairs in pairs_by_source.values() for pair in pairs}
+    for st in StringTranslation.objects.filter(
+        locale__in=locales, translation_of_id__in=all_string_ids
+    ).only("translation_of_id", "context_id", "locale_id", "translation_type", "updated_at"):
+        strings_by_key[(st.locale_id, st.translation_of_id, st.context_id)] = st
+    approvals = {}
+    for approval in ReviewApproval.objects.filter(
+        page__in=[target.pk for target in targets.values()]
+    ).order_by("approved_at", "pk"):
+        approvals[(approval.page_id, approval.locale_id)] = approval  # the latest wins
+
     items = []
-    for page in translatable_source_pages():
+    for page in pages:
+        source = sources.get(page.translation_key)
         for locale in locales:
-            items.append(review_state(page, locale))
+            translation = target = approval = None
+            strings = []
+            if source is not None:
+                translation = translations.get((source.pk, locale.pk))
+                target = targets.get((page.translation_key, locale.pk))
+                if target is not None:
+                    target.locale = locale
+                    approval = approvals.get((target.pk, locale.pk))
+                    strings = [
+                        strings_by_key[key]
+                        for key in (
+                            (locale.pk, string_id, context_id)
+                            for string_id, context_id in pairs_by_source.get(source.pk, ())
+                        )
+                        if key in strings_by_key
+                    ]
+            items.append(
+                compute_state(page, locale, source, translation, target, strings, approval)
+            )
     return items
 
 

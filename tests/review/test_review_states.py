@@ -9,10 +9,10 @@ from wagtail.models import Locale, Page
 
 import pytest
 import time_machine
-from review_helpers import edit_string, run_on_commit, translate, translation_for
+from review_helpers import add_child_page, edit_string, run_on_commit, translate, translation_for
 
 from review.models import LocalePublishPolicy
-from review.states import State, approve, review_state, source_changes
+from review.states import State, approve, review_items, review_state, source_changes
 
 
 @pytest.fixture
@@ -194,3 +194,34 @@ def test_translation_editor_url_in_queue_opens_editor(client, users, tree, clock
     edit_url = reverse("wagtailadmin_pages:edit", args=[target.pk])
     assert edit_url in response.content.decode()
     assert b"js-translation-editor" in client.get(edit_url).content
+
+
+def test_batched_queue_agrees_with_single_state(tree, users, clock, django_assert_max_num_queries):
+    allow_unreviewed("uk")
+    page = tree["page"]
+    translate(page, "ar")
+    translate(page, "uk", publish=True)
+    step(clock)
+    approve(state(page, "uk"), users["uk"])
+    for number in range(5):
+        extra = add_child_page(tree["home"], f"Sida {number}", f"sida-{number}", intro="Text")
+        translate(extra, "ar", kind="manual", publish=number % 2 == 0)
+    step(clock)
+    republish_source(page, intro="Ändrad ingress.")
+
+    with django_assert_max_num_queries(12):
+        items = review_items()
+    assert len(items) == 7 * 8  # home, strategy page and five more pages, eight languages
+    for item in items:
+        single = review_state(item.source_page, item.locale)
+        assert (item.state, item.machine_strings, item.unreviewed_machine_text) == (
+            single.state,
+            single.machine_strings,
+            single.unreviewed_machine_text,
+        ), (item.source_page, item.locale)
+    assert {item.state for item in items} >= {
+        State.MISSING,
+        State.STALE,
+        State.IN_REVIEW,
+        State.PUBLISHED_REVIEWED,
+    }
