@@ -2,7 +2,6 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.admin.utils import get_valid_next_url_from_request
+from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -119,8 +120,12 @@ def refuse_unreviewed_bulk_publish(request, action_type, objects, action_class_i
     if action_type != "publish":
         return None
     for obj in objects:
-        if hasattr(obj, "locale_id") and publish_refusal(obj):
-            raise PermissionDenied
+        refusal = publish_refusal(obj) if isinstance(obj, Page) else None
+        if refusal:
+            messages.error(request, f"{obj.get_admin_display_title()}: {refusal}")
+            return redirect(
+                get_valid_next_url_from_request(request) or reverse("wagtailadmin_home")
+            )
     return None
 
 

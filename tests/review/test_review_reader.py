@@ -248,3 +248,16 @@ def test_arabic_translator_flow_end_to_end(
         302,
         403,
     )
+
+
+def test_policy_refuses_bulk_publish(
+    client, users, tree, later, django_capture_on_commit_callbacks
+):
+    target = translate(tree["page"], "ar")
+    client.force_login(users["ar"])
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"{url}?id={target.pk}&next=/admin/", follow=True)
+    assert "ingen har godkänt" in response.content.decode()
+    target.refresh_from_db()
+    assert not target.live
