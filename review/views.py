@@ -20,6 +20,9 @@ from .models import ReaderReport
 from .roles import user_locale_codes
 from .states import WAITING_STATES, State, approve, review_items, review_state, source_changes
 
+# Work waiting first, done last.
+QUEUE_ORDER = [*WAITING_STATES, State.PUBLISHED_REVIEWED]
+
 
 def queue_summary(user) -> dict:
     """Counts per state and open reader reports for the locales ``user`` works in."""
@@ -33,7 +36,7 @@ def queue_summary(user) -> dict:
         reports = reports.filter(locale__language_code__in=codes)
     return {
         "items": items,
-        "counts": [(state, counts.get(state, 0)) for state in State],
+        "counts": [(state, counts.get(state, 0)) for state in QUEUE_ORDER],
         "waiting": sum(counts.get(state, 0) for state in WAITING_STATES),
         "reports": reports.select_related("page", "locale"),
     }
@@ -48,7 +51,7 @@ def review_queue(request):
     if wanted and wanted not in State.values:
         wanted = None
     groups = []
-    for state in State:
+    for state in QUEUE_ORDER:
         if wanted and state != wanted:
             continue
         members = [item for item in summary["items"] if item.state == state]
