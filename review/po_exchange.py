@@ -186,6 +186,9 @@ def check_file(name: str, data: bytes, locale: Locale, user) -> CheckedFile:
     except (OSError, UnicodeDecodeError, ValueError):
         checked.errors.append(_("filen är ingen giltig PO-fil i UTF-8"))
         return checked
+    # Obsolete entries are only for the translator's reference: never imported.
+    for entry in po.obsolete_entries():
+        po.remove(entry)
     checked.po = po
     translation_id = po.metadata.get("X-WagtailLocalize-TranslationID", "")
     translation = (

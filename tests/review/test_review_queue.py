@@ -42,6 +42,7 @@ def test_translator_sees_only_own_locale(client, users, tree, later):
     assert response.status_code == 200
     assert rows(response, "machine_draft") == [(page.pk, "ar")]
     assert all(locale == "ar" for _pk, locale in rows(response, "missing"))
+    assert "submit/page/" not in response.content.decode()
 
 
 def test_coordinator_sees_every_locale(client, users, tree, later):
@@ -53,6 +54,8 @@ def test_coordinator_sees_every_locale(client, users, tree, later):
     assert set(rows(response, "machine_draft")) == {(page.pk, "ar"), (page.pk, "uk")}
     missing_locales = {locale for _pk, locale in rows(response, "missing")}
     assert {"so", "fa", "ti"} <= missing_locales
+    submit_url = reverse("wagtail_localize:submit_page_translation", args=[page.pk])
+    assert submit_url in response.content.decode()
 
 
 def test_queue_lists_oldest_first(client, users, tree):
