@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from review import reports as review_reports
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -21,6 +22,11 @@ if settings.DEBUG:
 # Every reader-facing URL carries its language: /sv/, /en/, /ar/, ...
 urlpatterns += i18n_patterns(
     path("sok/", home_views.search, name="search"),
+    path(
+        "rapportera-oversattning/<int:page_id>/",
+        review_reports.report_translation,
+        name="report_translation",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

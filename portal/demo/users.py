@@ -16,3 +16,30 @@ def ensure_superuser(stdout) -> None:
         user.set_password(password)
         user.save()
     stdout.write(f"  superuser: {username} / {password}")
+
+
+def ensure_role_users(stdout) -> None:
+    """One demo account per editorial role (see review.roles); passwords are printed."""
+    from django.conf import settings
+    from django.contrib.auth.models import Group
+
+    from review.roles import COMMUNICATOR, COORDINATOR, setup_roles, translator_group_name
+
+    setup_roles()
+    accounts = [("kommunikator", COMMUNICATOR), ("samordnare", COORDINATOR)]
+    accounts += [
+        (f"oversattare-{code}", translator_group_name(code))
+        for code, _name in settings.LANGUAGES
+        if code != settings.LANGUAGE_CODE
+    ]
+    user_model = get_user_model()
+    for username, group_name in accounts:
+        password = f"{username}-demo"
+        user, created = user_model.objects.get_or_create(
+            username=username, defaults={"email": f"{username}@example.invalid"}
+        )
+        if created:
+            user.set_password(password)
+            user.save()
+        user.groups.add(Group.objects.get(name=group_name))
+        stdout.write(f"  {group_name}: {username} / {password}")

@@ -14,6 +14,7 @@ INSTALLED_APPS = [
     "home",
     "international",
     "translation",
+    "review",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -28,3 +28,5 @@ TRANSLATION_AUTO_DRAFTS = False
 DEEPL_MAX_NETWORK_RETRIES = 2
 DEEPL_TIMEOUT_SECONDS = 2.0
 DEEPL_BACKOFF_INITIAL_SECONDS = 0.01
+# A translatable snippet model for the per-locale snippet permission tests of the review app.
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.review_snippets"]  # noqa: F405

@@ -25,3 +25,4 @@ class Command(BaseCommand):
             raise CommandError("Demo accounts have known passwords: refusing with DEBUG off.")
         self.stdout.write("Demo accounts (development only):")
         users.ensure_superuser(self.stdout)
+        users.ensure_role_users(self.stdout)

@@ -1,0 +1,75 @@
+"""A daily email to each translator when new machine drafts wait in their language.
+
+At most one digest per translator per calendar day (``TIME_ZONE``), and only when drafts
+arrived since the last one. Sent through Django's email backend (the console in dev).
+"""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from .models import DigestRecord
+from .roles import translator_group_names, user_locale_codes
+from .states import State, review_items
+
+
+def _translators():
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, groups__name__in=list(translator_group_names()))
+        .exclude(email="")
+        .distinct()
+        .order_by("pk")
+    )
+
+
+def _compose(user, drafts) -> tuple[str, str]:
+    base_url = (settings.WAGTAILADMIN_BASE_URL or "").rstrip("/")
+    lines = [
+        ngettext(
+            "%(count)s nytt maskinutkast väntar på granskning:",
+            "%(count)s nya maskinutkast väntar på granskning:",
+            len(drafts),
+        )
+        % {"count": len(drafts)},
+        "",
+    ]
+    for item in drafts:
+        url = base_url + reverse("wagtailadmin_pages:edit", args=[item.target_page.pk])
+        lines.append(f"- {item.source_page.title} ({item.locale.language_code}): {url}")
+    lines += ["", _("Granskningskön: %(url)s") % {"url": base_url + reverse("review:queue")}]
+    subject = _("Översättningar att granska")
+    return subject, "\n".join(lines)
+
+
+def send_review_digests(now=None) -> int:
+    """Send the due digests; returns how many were sent."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    sent = 0
+    for user in _translators():
+        record = DigestRecord.objects.filter(user=user).first()
+        if record and timezone.localdate(record.last_sent_at) == today:
+            continue
+        codes = user_locale_codes(user)
+        codes = codes - {settings.LANGUAGE_CODE} if codes is not None else None
+        drafts = [
+            item
+            for item in review_items(codes)
+            if item.state == State.MACHINE_DRAFT
+            and item.target_page is not None
+            and (
+                record is None or (item.waiting_since and item.waiting_since > record.last_sent_at)
+            )
+        ]
+        if not drafts:
+            continue
+        subject, body = _compose(user, drafts)
+        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+        DigestRecord.objects.update_or_create(user=user, defaults={"last_sent_at": now})
+        sent += 1
+    return sent

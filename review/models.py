@@ -1,0 +1,112 @@
+"""What wagtail-localize does not keep: approvals, publish policies, reader reports, digests."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import Locale, Page, Revision
+
+
+class ReviewApproval(models.Model):
+    """A person approved a translated page's text (a revision) for one locale."""
+
+    page = models.ForeignKey(
+        Page, verbose_name=_("sida"), on_delete=models.CASCADE, related_name="review_approvals"
+    )
+    locale = models.ForeignKey(Locale, verbose_name=_("språk"), on_delete=models.CASCADE)
+    revision = models.ForeignKey(
+        Revision, verbose_name=_("version"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("godkänd av"),
+        null=True,
+        on_delete=models.SET_NULL,
+    )
+    approved_at = models.DateTimeField(_("godkänd"), auto_now_add=True)
+    # The source strings the approved text was checked against: [[context path, text], ...].
+    source_segments = models.JSONField(_("källtexter vid godkännandet"), default=list)
+
+    class Meta:
+        verbose_name = _("godkännande")
+        verbose_name_plural = _("godkännanden")
+        ordering = ["-approved_at", "-pk"]
+        indexes = [models.Index(fields=["page", "locale", "-approved_at"])]
+
+    def __str__(self):
+        return f"{self.page} ({self.locale.language_code})"
+
+
+class LocalePublishPolicy(models.Model):
+    """Whether machine text nobody has approved may be published in a locale."""
+
+    locale = models.OneToOneField(
+        Locale, verbose_name=_("språk"), on_delete=models.CASCADE, related_name="publish_policy"
+    )
+    allow_unreviewed_machine_text = models.BooleanField(
+        _("tillåt ogranskad maskinöversättning"),
+        default=False,
+        help_text=_(
+            "Om rutan är ikryssad får översättare publicera sidor med maskinöversatt text "
+            "som ingen har godkänt. Läsarna ser då en upplysning överst på sidan."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("publiceringsregel")
+        verbose_name_plural = _("publiceringsregler")
+
+    def __str__(self):
+        return self.locale.get_display_name() or self.locale.language_code
+
+    @classmethod
+    def allows_unreviewed(cls, locale: Locale) -> bool:
+        policy = cls.objects.filter(locale=locale).first()
+        return bool(policy and policy.allow_unreviewed_machine_text)
+
+
+class ReaderReport(models.Model):
+    """A reader's report of a translation problem on a page; no personal data required."""
+
+    class Part(models.TextChoices):
+        TITLE = "title", _("Rubriken")
+        INTRO = "intro", _("Ingressen")
+        BODY = "body", _("Brödtexten")
+        OTHER = "other", _("Något annat")
+
+    page = models.ForeignKey(
+        Page, verbose_name=_("sida"), on_delete=models.CASCADE, related_name="reader_reports"
+    )
+    locale = models.ForeignKey(Locale, verbose_name=_("språk"), on_delete=models.CASCADE)
+    part = models.CharField(_("del av sidan"), max_length=20, choices=Part.choices)
+    problem = models.TextField(_("vad är fel"), max_length=2000)
+    contact = models.CharField(_("kontaktuppgift"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("inkommen"), auto_now_add=True)
+    resolved_at = models.DateTimeField(_("åtgärdad"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("läsarrapport")
+        verbose_name_plural = _("läsarrapporter")
+        ordering = ["created_at"]
+
+    def __str__(self):
+        return f"{self.page} ({self.locale.language_code}): {self.get_part_display()}"
+
+
+class DigestRecord(models.Model):
+    """When a translator last got the daily review digest."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("användare"),
+        on_delete=models.CASCADE,
+        related_name="review_digest",
+    )
+    last_sent_at = models.DateTimeField(_("senast skickad"))
+
+    class Meta:
+        verbose_name = _("sammanfattning")
+        verbose_name_plural = _("sammanfattningar")
+
+    def __str__(self):
+        return str(self.user)

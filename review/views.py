@@ -1,0 +1,143 @@
+"""The review queue in the admin and the approve action."""
+
+from collections import Counter
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from wagtail.models import Locale, Page
+
+from .models import ReaderReport
+from .roles import user_locale_codes
+from .states import WAITING_STATES, State, approve, review_items, review_state, source_changes
+
+# Work waiting first, done last.
+QUEUE_ORDER = [*WAITING_STATES, State.PUBLISHED_REVIEWED]
+
+
+def queue_summary(user) -> dict:
+    """Counts per state and open reader reports for the locales ``user`` works in."""
+    codes = user_locale_codes(user)
+    if codes is not None:
+        codes = codes - {settings.LANGUAGE_CODE}
+    items = review_items(codes)
+    counts = Counter(item.state for item in items)
+    reports = ReaderReport.objects.filter(resolved_at__isnull=True)
+    if codes is not None:
+        reports = reports.filter(locale__language_code__in=codes)
+    return {
+        "items": items,
+        "counts": [(state, counts.get(state, 0)) for state in QUEUE_ORDER],
+        "waiting": sum(counts.get(state, 0) for state in WAITING_STATES),
+        "reports": reports.select_related("page", "locale"),
+    }
+
+
+def review_queue(request):
+    codes = user_locale_codes(request.user)
+    if codes is not None and not codes - {settings.LANGUAGE_CODE}:
+        raise PermissionDenied
+    summary = queue_summary(request.user)
+    wanted = request.GET.get("state")
+    if wanted and wanted not in State.values:
+        wanted = None
+    groups = []
+    for state in QUEUE_ORDER:
+        if wanted and state != wanted:
+            continue
+        members = [item for item in summary["items"] if item.state == state]
+        if not members and not wanted:
+            continue
+        members.sort(key=lambda item: (item.waiting_since is None, item.waiting_since))
+        if state == State.STALE:
+            for item in members:
+                item.extra["changes"] = source_changes(item)
+        groups.append((state, members))
+    return TemplateResponse(
+        request,
+        "review/queue.html",
+        {
+            "page_title": _("Granskning av översättningar"),
+            "header_icon": "check",
+            "summary": summary,
+            "groups": groups,
+            "languages": sorted(codes) if codes is not None else None,
+        },
+    )
+
+
+def _target_item(request, page_id):
+    """The review item of a translated page the user may work on (target page id)."""
+    target = get_object_or_404(Page, pk=page_id)
+    if not target.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    codes = user_locale_codes(request.user)
+    if codes is not None and target.locale.language_code not in codes:
+        raise PermissionDenied
+    source_locale = Locale.get_default()
+    if target.locale_id == source_locale.id:
+        raise Http404
+    source_page = Page.objects.filter(
+        translation_key=target.translation_key, locale=source_locale
+    ).first()
+    if source_page is None:
+        raise Http404
+    return target, review_state(source_page, target.locale)
+
+
+@require_POST
+def approve_translation(request, page_id):
+    """Approve the current text of a translated page (the target page's id)."""
+    target, item = _target_item(request, page_id)
+    if item.state == State.MISSING or item.target_page is None:
+        messages.error(request, _("Det finns ingen översättning att godkänna."))
+    else:
+        approve(item, request.user)
+        messages.success(
+            request,
+            _("Översättningen av ”%(title)s” är godkänd.") % {"title": target.title},
+        )
+    return redirect(reverse("review:queue"))
+
+
+@require_POST
+def refresh_translation(request, page_id):
+    """Bring a stale translation up to date with the Swedish page, as a draft.
+
+    wagtail-localize's own "Sync translated pages" needs the submit permission, which
+    translators do not have; this does the same for one locale.
+    """
+    target, item = _target_item(request, page_id)
+    if item.state != State.STALE:
+        messages.warning(request, _("Översättningen är redan uppdaterad."))
+        return redirect(reverse("review:queue"))
+    with transaction.atomic():
+        item.translation.source.update_from_db()
+        item.translation.save_target(user=request.user, publish=False)
+    messages.success(
+        request,
+        _("”%(title)s” har fått den nya svenska texten. Översätt de ändrade delarna.")
+        % {"title": target.title},
+    )
+    return redirect(reverse("wagtailadmin_pages:edit", args=[target.pk]))
+
+
+@require_POST
+def resolve_report(request, report_id):
+    report = get_object_or_404(ReaderReport.objects.select_related("locale"), pk=report_id)
+    codes = user_locale_codes(request.user)
+    if codes is not None and report.locale.language_code not in codes:
+        raise PermissionDenied
+    report.resolved_at = timezone.now()
+    report.save(update_fields=["resolved_at"])
+    messages.success(request, _("Rapporten är markerad som åtgärdad."))
+    return redirect(reverse("review:queue"))

@@ -1,0 +1,141 @@
+"""The translation editor in a real browser: Arabic fields are right-to-left and lang="ar".
+
+Drives Debian's chromium through Playwright against pytest-django's live server, and keeps
+a screenshot in test-artifacts/screenshots/ (git-ignored) for a person to look at.
+"""
+
+import shutil
+from pathlib import Path
+
+from django.conf import settings
+from django.test import Client
+
+from wagtail.models import Locale, Page, Site
+
+import pytest
+
+from home.models import HomePage
+from portal.demo.home import ensure_locales
+from portal.demo.human_translations import publish_human_translation
+from review.roles import setup_roles, translator_group_name
+
+CHROMIUM = "/usr/bin/chromium"
+SCREENSHOTS = Path(settings.BASE_DIR) / "test-artifacts" / "screenshots"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not Path(CHROMIUM).exists() and shutil.which("chromium") is None,
+        reason="Debian's chromium (/usr/bin/chromium) is not installed",
+    ),
+]
+
+
+@pytest.fixture
+def arabic_draft(transactional_db):
+    from wagtail_localize.models import (
+        StringSegment,
+        StringTranslation,
+        Translation,
+        TranslationSource,
+    )
+
+    ensure_locales()
+    sv = Locale.objects.get(language_code="sv")
+    ar = Locale.objects.get(language_code="ar")
+    root = Page.get_first_root_node()
+    for child in root.get_children():
+        child.delete()
+    home = root.add_child(instance=HomePage(title="Nässjö i världen", slug="start", locale=sv))
+    home.save_revision().publish()
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "N"},
+    )
+    publish_human_translation(home, ar, {"Nässjö i världen": "نيشو في العالم"})
+    page = home.add_child(
+        instance=HomePage(
+            title="Strategin",
+            slug="strategin",
+            intro="Kommunen samarbetar med städer i Europa.",
+            locale=sv,
+        )
+    )
+    page.save_revision().publish()
+    arabic = {
+        "Strategin": "الاستراتيجية",
+        "Kommunen samarbetar med städer i Europa.": "تتعاون البلدية مع مدن في أوروبا.",
+    }
+    source, _ = TranslationSource.get_or_create_from_instance(page)
+    translation = Translation.objects.create(source=source, target_locale=ar, enabled=True)
+    for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
+        StringTranslation.objects.create(
+            translation_of=segment.string,
+            locale=ar,
+            context=segment.context,
+            data=arabic[segment.string.data],
+            translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE,
+            tool_name="DeepL",
+        )
+    translation.save_target(publish=False)
+    setup_roles()
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    user = get_user_model().objects.create_user("oversattare-ar", password="pw")
+    user.groups.add(Group.objects.get(name=translator_group_name("ar")))
+    client = Client()
+    client.force_login(user)
+    return {"target": page.get_translation(ar), "session": client.cookies["sessionid"].value}
+
+
+def test_arabic_editor_is_right_to_left(live_server, arabic_draft):
+    from playwright.sync_api import sync_playwright
+
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    url = f"{live_server.url}/admin/pages/{arabic_draft['target'].pk}/edit/"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            context.add_cookies(
+                [{"name": "sessionid", "value": arabic_draft["session"], "url": live_server.url}]
+            )
+            page = context.new_page()
+            page.goto(url)
+            editor = page.locator(".js-translation-editor")
+            value = editor.locator(".review-target-value").filter(has_text="تتعاون البلدية")
+            value.wait_for()
+            assert value.get_attribute("dir") == "rtl"
+            assert value.get_attribute("lang") == "ar"
+            source = editor.locator("p[lang='sv']").filter(has_text="Kommunen samarbetar")
+            assert source.get_attribute("dir") == "ltr"
+            # Every translated value on the page is marked, not only the first one.
+            values = editor.locator(".review-target-value")
+            assert values.count() >= 2
+            for index in range(values.count()):
+                assert values.nth(index).get_attribute("lang") == "ar"
+                assert values.nth(index).get_attribute("dir") == "rtl"
+            assert editor.get_attribute("data-target-lang") == "ar"
+
+            # Open a field for editing: the textarea React mounts is right-to-left too.
+            item = value.locator("xpath=..")  # the segment's <li>
+            item.locator(":scope > ul button").last.click()
+            field = item.locator("textarea")
+            field.wait_for()
+            assert field.get_attribute("dir") == "rtl"
+            assert field.get_attribute("lang") == "ar"
+            assert (
+                page.evaluate("el => getComputedStyle(el).direction", field.element_handle())
+                == "rtl"
+            )
+            page.screenshot(path=str(SCREENSHOTS / "rtl-editor-ar.png"), full_page=True)
+        finally:
+            browser.close()

@@ -1,0 +1,47 @@
+from wagtail.models import Locale, Page, Site
+
+import pytest
+from review_helpers import add_child_page, make_user, run_on_commit
+
+from home.models import HomePage
+from portal.demo.home import ensure_locales
+from portal.demo.human_translations import publish_human_translation
+from review.roles import COMMUNICATOR, COORDINATOR, setup_roles, translator_group_name
+
+
+@pytest.fixture
+def tree(db):
+    """Locales, a Swedish home with one child page, human homes in ar, so and uk, roles."""
+    ensure_locales()
+    sv = Locale.objects.get(language_code="sv")
+    root = Page.get_first_root_node()
+    for page in root.get_children():
+        page.delete()
+    home = root.add_child(
+        instance=HomePage(title="Nässjö i världen", slug="start", intro="Välkommen", locale=sv)
+    )
+    home.save_revision().publish()
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "N"},
+    )
+    for code in ("ar", "so", "uk"):
+        with run_on_commit():
+            publish_human_translation(
+                home, Locale.objects.get(language_code=code), {"Nässjö i världen": f"Hem {code}"}
+            )
+    page = add_child_page(home, "Strategin", "strategin", intro="Kommunen samarbetar i Europa.")
+    setup_roles()
+    return {"home": home, "page": page}
+
+
+@pytest.fixture
+def users(tree):
+    return {
+        "kommunikator": make_user("kommunikator", COMMUNICATOR),
+        "samordnare": make_user("samordnare", COORDINATOR),
+        "ar": make_user("oversattare-ar", translator_group_name("ar")),
+        "so": make_user("oversattare-so", translator_group_name("so")),
+        "uk": make_user("oversattare-uk", translator_group_name("uk")),
+        "admin": make_user("admin", superuser=True),
+    }

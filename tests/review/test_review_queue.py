@@ -1,0 +1,161 @@
+"""The review queue, the approve action and the admin home panel."""
+
+import datetime
+
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+import pytest
+import time_machine
+from review_helpers import translate
+
+from review.models import ReviewApproval
+
+
+@pytest.fixture
+def later(tree):
+    with time_machine.travel(timezone.now() + datetime.timedelta(hours=1), tick=True):
+        yield
+
+
+def rows(response, state):
+    """(page id, locale) rows listed under one state's section."""
+    html = response.content.decode()
+    if f'id="state-{state}"' not in html:
+        return []
+    section = html.split(f'id="state-{state}"', 1)[1].split("</section>", 1)[0]
+    found = []
+    for chunk in section.split("<tr data-page=")[1:]:
+        page_id = chunk.split('"')[1]
+        locale = chunk.split('data-locale="', 1)[1].split('"', 1)[0]
+        found.append((int(page_id), locale))
+    return found
+
+
+def test_translator_sees_only_own_locale(client, users, tree, later):
+    page = tree["page"]
+    translate(page, "ar")
+    translate(page, "uk")
+    client.force_login(users["ar"])
+    response = client.get(reverse("review:queue"))
+    assert response.status_code == 200
+    assert rows(response, "machine_draft") == [(page.pk, "ar")]
+    assert all(locale == "ar" for _pk, locale in rows(response, "missing"))
+    assert "submit/page/" not in response.content.decode()
+
+
+def test_coordinator_sees_every_locale(client, users, tree, later):
+    page = tree["page"]
+    translate(page, "ar")
+    translate(page, "uk")
+    client.force_login(users["samordnare"])
+    response = client.get(reverse("review:queue"))
+    assert set(rows(response, "machine_draft")) == {(page.pk, "ar"), (page.pk, "uk")}
+    missing_locales = {locale for _pk, locale in rows(response, "missing")}
+    assert {"so", "fa", "ti"} <= missing_locales
+    submit_url = reverse("wagtail_localize:submit_page_translation", args=[page.pk])
+    assert submit_url in response.content.decode()
+
+
+def test_queue_lists_oldest_first(client, users, tree):
+    home, page = tree["home"], tree["page"]
+    start = timezone.now() + datetime.timedelta(hours=1)
+    with time_machine.travel(start, tick=False) as clock:
+        translate(page, "ar")
+        clock.shift(datetime.timedelta(hours=2))
+        translate(home, "ar")  # already human; now machine text, a newer draft
+        client.force_login(users["ar"])
+        response = client.get(reverse("review:queue") + "?state=machine_draft")
+    assert rows(response, "machine_draft") == [(page.pk, "ar"), (home.pk, "ar")]
+
+
+def test_communicator_has_no_queue(client, users):
+    client.force_login(users["kommunikator"])
+    response = client.get(reverse("review:queue"))
+    assert response.status_code in (302, 403)
+
+
+def test_approve_records_current_revision(client, users, tree, later):
+    target = translate(tree["page"], "ar")
+    client.force_login(users["ar"])
+    response = client.post(reverse("review:approve", args=[target.pk]))
+    assert response.status_code == 302
+    approval = ReviewApproval.objects.get()
+    assert approval.page_id == target.pk
+    assert approval.revision == target.latest_revision
+    assert approval.approved_by == users["ar"]
+    assert ["intro", "Kommunen samarbetar i Europa."] in approval.source_segments
+    response = client.get(reverse("review:queue"))
+    assert rows(response, "in_review") == [(tree["page"].pk, "ar")]
+
+
+def test_approve_refused_in_other_locale_and_by_get(client, users, tree, later):
+    target = translate(tree["page"], "uk")
+    client.force_login(users["ar"])
+    response = client.post(reverse("review:approve", args=[target.pk]))
+    assert response.status_code in (302, 403)
+    assert not ReviewApproval.objects.exists()
+    client.force_login(users["uk"])
+    assert client.get(reverse("review:approve", args=[target.pk])).status_code == 405
+
+
+def test_approve_needs_csrf_token(users, tree, later):
+    target = translate(tree["page"], "ar")
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(users["ar"])
+    response = client.post(reverse("review:approve", args=[target.pk]))
+    assert response.status_code == 403
+    assert not ReviewApproval.objects.exists()
+
+
+def test_stale_translation_shows_source_diff(client, users, tree, later):
+    page = tree["page"]
+    translate(page, "ar", kind="manual", publish=True)
+    page = page.specific
+    page.intro = "Kommunen samarbetar med hela världen."
+    page.save_revision().publish()
+    client.force_login(users["ar"])
+    response = client.get(reverse("review:queue"))
+    assert rows(response, "stale") == [(page.pk, "ar")]
+    html = response.content.decode()
+    assert "<del>Kommunen samarbetar i Europa.</del>" in html
+    assert "<ins>Kommunen samarbetar med hela världen.</ins>" in html
+
+
+def test_home_panel_summarises_queue(client, users, tree, later):
+    translate(tree["page"], "ar")
+    client.force_login(users["ar"])
+    response = client.get(reverse("wagtailadmin_home"))
+    html = response.content.decode()
+    assert 'id="review-queue-section"' in html
+    assert "Maskinutkast väntar på granskning: 1" in html
+    client.force_login(users["kommunikator"])
+    assert (
+        'id="review-queue-section"' not in client.get(reverse("wagtailadmin_home")).content.decode()
+    )
+
+
+def test_translator_refreshes_stale_translation(client, users, tree, later):
+    from review.states import State, review_state
+
+    page = tree["page"]
+    target = translate(page, "ar", kind="manual", publish=True)
+    page = page.specific
+    page.intro = "Kommunen samarbetar med hela världen."
+    page.save_revision().publish()
+    page.refresh_from_db()
+    assert review_state(page, target.locale).state == State.STALE
+    client.force_login(users["ar"])
+    response = client.post(reverse("review:refresh", args=[target.pk]))
+    assert response.status_code == 302
+    assert response.url == reverse("wagtailadmin_pages:edit", args=[target.pk])
+    item = review_state(page, target.locale)
+    assert item.state == State.IN_REVIEW  # the new Swedish sentence awaits its translation
+    editor = client.get(response.url).content.decode()
+    assert "Kommunen samarbetar med hela v" in editor  # props are ASCII-escaped JSON
+    target.refresh_from_db()
+    assert target.live and target.has_unpublished_changes
+
+    client.force_login(users["uk"])
+    assert client.post(reverse("review:refresh", args=[target.pk])).status_code in (302, 403)

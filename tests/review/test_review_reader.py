@@ -1,0 +1,263 @@
+"""What readers see: the machine-translation notice, and reporting a problem."""
+
+import datetime
+
+from django.core.cache import cache
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from wagtail.models import Locale
+
+import pytest
+import time_machine
+from review_helpers import translate
+
+from review.models import LocalePublishPolicy, ReaderReport
+from review.states import approve, review_state
+
+NOTICE = "Den här sidan är maskinöversatt"
+
+
+@pytest.fixture
+def later(tree):
+    with time_machine.travel(timezone.now() + datetime.timedelta(hours=1), tick=True):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def clear_cache():
+    cache.clear()
+
+
+@pytest.fixture
+def published_machine(tree, later):
+    LocalePublishPolicy.objects.create(
+        locale=Locale.objects.get(language_code="ar"), allow_unreviewed_machine_text=True
+    )
+    return translate(tree["page"], "ar", publish=True)
+
+
+def test_notice_on_unreviewed_machine_page(client, tree, published_machine):
+    response = client.get(published_machine.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert NOTICE in html
+    assert f'href="{tree["page"].url}" hreflang="sv"' in html
+    assert reverse("report_translation", args=[published_machine.pk]) in html
+    # The untranslated notice is marked as Swedish, not passed off as Arabic.
+    assert 'class="translation-notice" role="note" lang="sv" dir="ltr"' in html
+    assert not response.cookies
+
+
+def test_notice_disappears_after_approval(client, users, tree, published_machine):
+    approve(review_state(tree["page"], published_machine.locale), users["ar"])
+    html = client.get(published_machine.url).content.decode()
+    assert NOTICE not in html
+    # A reviewed translation still offers the report link.
+    assert reverse("report_translation", args=[published_machine.pk]) in html
+
+
+def test_no_notice_on_human_translation_or_swedish(client, tree, later):
+    target = translate(tree["page"], "ar", kind="manual", publish=True)
+    assert NOTICE not in client.get(target.url).content.decode()
+    swedish = client.get(tree["page"].url).content.decode()
+    assert NOTICE not in swedish
+    assert "rapportera-oversattning" not in swedish
+
+
+def test_policy_refuses_publishing_unreviewed_machine_text(
+    client, users, tree, later, django_capture_on_commit_callbacks
+):
+    target = translate(tree["page"], "ar")
+    client.force_login(users["ar"])
+    edit_url = reverse("wagtailadmin_pages:edit", args=[target.pk])
+    response = client.post(edit_url, {"action": "publish"}, follow=True)
+    assert "ingen har godkänt" in response.content.decode()
+    target.refresh_from_db()
+    assert not target.live
+
+    client.post(reverse("review:approve", args=[target.pk]))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(edit_url, {"action": "publish"})
+    target.refresh_from_db()
+    assert target.live
+    assert NOTICE not in Client().get(target.url).content.decode()
+
+
+def test_policy_allows_when_coordinator_says_so(
+    client, users, tree, later, django_capture_on_commit_callbacks
+):
+    target = translate(tree["page"], "ar")
+    client.force_login(users["samordnare"])
+    response = client.post(
+        reverse("wagtailsnippets_review_localepublishpolicy:add"),
+        {
+            "locale": Locale.objects.get(language_code="ar").pk,
+            "allow_unreviewed_machine_text": "on",
+        },
+    )
+    assert response.status_code == 302
+    client.force_login(users["ar"])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("wagtailadmin_pages:edit", args=[target.pk]), {"action": "publish"})
+    target.refresh_from_db()
+    assert target.live
+    assert NOTICE in Client().get(target.url).content.decode()
+
+
+def test_translator_cannot_change_policy(client, users, tree):
+    client.force_login(users["ar"])
+    response = client.get(reverse("wagtailsnippets_review_localepublishpolicy:add"))
+    assert response.status_code in (302, 403)
+    assert not LocalePublishPolicy.objects.exists()
+
+
+# Reports -----------------------------------------------------------------------------------
+
+
+def report_url(page):
+    return f"/{page.locale.language_code}/rapportera-oversattning/{page.pk}/"
+
+
+def test_report_lands_in_locale_queue(client, users, tree, published_machine):
+    reader = Client(enforce_csrf_checks=True)
+    url = report_url(published_machine)
+    form = reader.get(url)
+    assert form.status_code == 200
+    assert "---------" not in form.content.decode()
+    assert 'name="part" value="body"' in form.content.decode()
+    token = form.cookies["csrftoken"].value
+    response = reader.post(
+        url,
+        {
+            "part": "body",
+            "problem": "Meningen om Europa är obegriplig.",
+            "csrfmiddlewaretoken": token,
+        },
+    )
+    assert response.status_code == 302
+    confirmation = reader.get(response.url)
+    assert "Tack för din rapport" in confirmation.content.decode()
+    report = ReaderReport.objects.get()
+    assert (report.page_id, report.locale.language_code, report.contact) == (
+        published_machine.pk,
+        "ar",
+        "",
+    )
+
+    client.force_login(users["ar"])
+    assert (
+        "Meningen om Europa är obegriplig." in client.get(reverse("review:queue")).content.decode()
+    )
+    client.force_login(users["uk"])
+    assert "Meningen om Europa" not in client.get(reverse("review:queue")).content.decode()
+
+
+def test_report_without_csrf_token_is_refused(tree, published_machine):
+    reader = Client(enforce_csrf_checks=True)
+    response = reader.post(report_url(published_machine), {"part": "body", "problem": "Fel"})
+    assert response.status_code == 403
+    assert not ReaderReport.objects.exists()
+
+
+def test_report_form_errors_are_shown(client, published_machine):
+    response = client.post(report_url(published_machine), {"part": "nonsense", "problem": ""})
+    assert response.status_code == 400
+    assert not ReaderReport.objects.exists()
+
+
+def test_report_rate_limit(client, published_machine):
+    url = report_url(published_machine)
+    for number in range(5):
+        response = client.post(url, {"part": "title", "problem": f"Fel {number}"})
+        assert response.status_code == 302
+    response = client.post(url, {"part": "title", "problem": "Ett till"})
+    assert response.status_code == 429
+    assert "Försök igen om en timme" in response.content.decode()
+    assert ReaderReport.objects.count() == 5
+    other = Client(REMOTE_ADDR="10.0.0.9")
+    assert other.post(url, {"part": "title", "problem": "Annan"}).status_code == 302
+
+
+def test_report_rate_limit_resets_after_an_hour(client, published_machine):
+    url = report_url(published_machine)
+    for number in range(6):
+        client.post(url, {"part": "title", "problem": f"Fel {number}"})
+    assert ReaderReport.objects.count() == 5
+    with time_machine.travel(timezone.now() + datetime.timedelta(minutes=61)):
+        assert client.post(url, {"part": "title", "problem": "Nästa timme"}).status_code == 302
+    assert ReaderReport.objects.count() == 6
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/sv/rapportera-oversattning/{sv}/",
+        "/en/rapportera-oversattning/{ar}/",
+        "/ar/rapportera-oversattning/999999/",
+    ],
+)
+def test_report_url_for_wrong_page_is_404(client, tree, published_machine, path):
+    url = path.format(sv=tree["page"].pk, ar=published_machine.pk)
+    assert client.get(url).status_code == 404
+
+
+def test_normal_pages_set_no_cookies(tree, published_machine):
+    reader = Client()
+    for url in (published_machine.url, tree["page"].url, "/sv/"):
+        response = reader.get(url)
+        assert response.status_code == 200, url
+        assert not response.cookies, url
+
+
+def test_arabic_translator_flow_end_to_end(
+    client, users, tree, later, django_capture_on_commit_callbacks
+):
+    """The issue's "done when": correct a machine draft, approve, publish, no notice."""
+    from urllib.parse import urlencode
+
+    from wagtail_localize.models import StringSegment
+
+    from review_helpers import translation_for
+
+    target = translate(tree["page"], "ar")
+    client.force_login(users["ar"])
+    queue = client.get(reverse("review:queue")).content.decode()
+    assert 'id="state-machine_draft"' in queue
+    assert 'data-locale="uk"' not in queue
+
+    translation = translation_for(target)
+    segment = StringSegment.objects.get(source=translation.source, context__path="intro")
+    response = client.put(
+        reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk]),
+        data=urlencode({"value": "تتعاون البلدية مع مدن في أوروبا."}),
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.status_code == 200
+    assert client.post(reverse("review:approve", args=[target.pk])).status_code == 302
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("wagtailadmin_pages:edit", args=[target.pk]), {"action": "publish"})
+    target.refresh_from_db()
+    assert target.live
+    public = Client().get(target.url).content.decode()
+    assert "تتعاون البلدية مع مدن في أوروبا." in public
+    assert NOTICE not in public
+    # The Swedish page stays out of reach.
+    assert client.get(reverse("wagtailadmin_pages:edit", args=[tree["page"].pk])).status_code in (
+        302,
+        403,
+    )
+
+
+def test_policy_refuses_bulk_publish(
+    client, users, tree, later, django_capture_on_commit_callbacks
+):
+    target = translate(tree["page"], "ar")
+    client.force_login(users["ar"])
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"{url}?id={target.pk}&next=/admin/", follow=True)
+    assert "ingen har godkänt" in response.content.decode()
+    target.refresh_from_db()
+    assert not target.live
