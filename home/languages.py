@@ -1,11 +1,17 @@
-"""Which language a reader is in, and where each other language leads from here."""
+"""Which language a reader is in, and where each other language leads from here.
+
+A page counts as a *translation* only when it is live and is not an alias. wagtail-localize
+creates untranslated parents as live aliases of the Swedish pages, so ``/en/parent/`` can
+serve Swedish text: such a page is never offered in the switcher, in ``hreflang`` or in the
+sitemap as the English version.
+"""
 
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils.translation import get_language, get_language_info
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 
 @dataclass(frozen=True)
@@ -20,50 +26,107 @@ class LanguageLink:
 
 
 def language_direction(code: str) -> str:
-    return "rtl" if get_language_info(code)["bidi"] else "ltr"
+    try:
+        return "rtl" if get_language_info(code)["bidi"] else "ltr"
+    except KeyError:
+        return "ltr"
 
 
 def page_language(page: Page | None) -> str:
-    """The language a page's content is written in (not merely the URL prefix)."""
+    """The language of a page's locale (the reader's interface language on that page)."""
     if page is not None and getattr(page, "locale_id", None):
         return page.locale.language_code
     return get_language() or settings.LANGUAGE_CODE
 
 
+def alias_source_language(page: Page | None) -> str:
+    """The language the text of an alias page is really written in; "" for other pages.
+
+    An alias in the English tree of a Swedish page shows Swedish text under an /en/ URL.
+    """
+    if page is None or not getattr(page, "alias_of_id", None):
+        return ""
+    source = Page.objects.filter(pk=page.alias_of_id).select_related("locale").first()
+    if source is None or source.locale_id == page.locale_id:
+        return ""
+    return source.locale.language_code
+
+
+def is_translation(page: Page) -> bool:
+    """A live page that carries its own text (not an alias of a page in another locale)."""
+    return page.live and page.alias_of_id is None
+
+
+def published_translations(page: Page | None) -> dict[str, Page]:
+    """The live, non-alias versions of ``page`` keyed by language code (the page included)."""
+    if page is None or not getattr(page, "translation_key", None):
+        return {}
+    pages = (
+        Page.objects.live()
+        .filter(translation_key=page.translation_key, alias_of__isnull=True)
+        .select_related("locale")
+    )
+    return {p.locale.language_code: p for p in pages}
+
+
+def _site(request) -> Site | None:
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        site = Site.objects.select_related("root_page").filter(is_default_site=True).first()
+    return site
+
+
 def language_links(page: Page | None, request) -> list[LanguageLink]:
-    """One link per site language: the page's live translation, else that language's home."""
+    """One link per site language: the page's published translation, else that language's home.
+
+    One query for the page's translations and the homes together. A language with neither a
+    published translation of this page nor a published home page of its own is left out.
+    """
     current = get_language()
-    site = Site.find_for_request(request) if request else None
-    locales = {locale.language_code: locale for locale in Locale.objects.all()}
-    translations = {}
-    if page is not None and getattr(page, "translation_key", None):
-        for translation in (
+    site = _site(request)
+    keys = set()
+    page_key = getattr(page, "translation_key", None) if page is not None else None
+    if page_key:
+        keys.add(page_key)
+    home_key = site.root_page.translation_key if site is not None else None
+    if home_key:
+        keys.add(home_key)
+    translations: dict[str, Page] = {}
+    homes: dict[str, Page] = {}
+    if keys:
+        candidates = (
             Page.objects.live()
-            .filter(translation_key=page.translation_key)
+            .filter(translation_key__in=keys, alias_of__isnull=True)
             .select_related("locale")
-        ):
-            translations[translation.locale.language_code] = translation
-    homes = {}
-    if site is not None:
-        for home in Page.objects.live().filter(translation_key=site.root_page.translation_key):
-            homes[home.locale_id] = home
+        )
+        for candidate in candidates:
+            code = candidate.locale.language_code
+            if candidate.translation_key == page_key:
+                translations[code] = candidate
+            if candidate.translation_key == home_key:
+                homes[code] = candidate
 
     links = []
     for code, name in settings.LANGUAGES:
-        locale = locales.get(code)
         target = translations.get(code)
-        is_translation = target is not None
-        if target is None and locale is not None:
-            target = homes.get(locale.id)
+        if code == current and page is not None and getattr(page, "live", False):
+            # The reader is here already (also on an alias page, which has no translation).
+            target = page
+        translated = target is not None
         if target is None:
+            target = homes.get(code)
+        if target is None:
+            continue
+        url = target.get_url(request=request)
+        if not url:
             continue
         links.append(
             LanguageLink(
                 code=code,
                 name=name,
-                url=target.get_url(request=request),
+                url=url,
                 is_current=code == current,
-                is_translation=is_translation,
+                is_translation=translated,
             )
         )
     return links
