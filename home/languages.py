@@ -24,6 +24,15 @@ class LanguageLink:
     # link falls back to that language's home page.
     is_translation: bool
 
+    @property
+    def direction(self) -> str:
+        return language_direction(self.code)
+
+    @property
+    def is_fallback(self) -> bool:
+        """Leads to another page than this one in that language: the switcher says so."""
+        return not self.is_translation and not self.is_current
+
 
 def language_direction(code: str) -> str:
     try:

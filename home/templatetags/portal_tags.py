@@ -45,7 +45,7 @@ def language_switcher(context):
     links = language_links(_page(context), request)
     return {
         "links": links,
-        "has_fallback": any(not link.is_translation for link in links),
+        "has_fallback": any(link.is_fallback for link in links),
         "request": request,
     }
 
