@@ -163,6 +163,8 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Avatars would otherwise be fetched from a third party in the admin and the translation editor.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# The admin would otherwise ask releases.wagtail.org for new versions from every browser.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # Security -------------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
