@@ -66,16 +66,42 @@ def is_translation(page: Page) -> bool:
     return page.live and page.alias_of_id is None
 
 
-def published_translations(page: Page | None) -> dict[str, Page]:
+def _published_versions(keys: set, request=None) -> dict:
+    """{translation_key: {language code: live non-alias page}} in one query, kept per request."""
+    cache = getattr(request, "_portal_published_versions", None) if request is not None else None
+    if cache is None:
+        cache = {}
+        if request is not None:
+            request._portal_published_versions = cache
+    wanted = {key for key in keys if key and key not in cache}
+    if wanted:
+        for key in wanted:
+            cache[key] = {}
+        pages = (
+            Page.objects.live()
+            .filter(translation_key__in=wanted, alias_of__isnull=True)
+            .select_related("locale")
+        )
+        for page in pages:
+            cache[page.translation_key][page.locale.language_code] = page
+    return {key: cache.get(key, {}) for key in keys if key}
+
+
+def _keys(page: Page | None, request) -> tuple:
+    """The translation keys of the page and of the site's home page."""
+    page_key = getattr(page, "translation_key", None) if page is not None else None
+    site = _site(request)
+    home_key = site.root_page.translation_key if site is not None else None
+    return page_key, home_key
+
+
+def published_translations(page: Page | None, request=None) -> dict[str, Page]:
     """The live, non-alias versions of ``page`` keyed by language code (the page included)."""
-    if page is None or not getattr(page, "translation_key", None):
+    page_key, home_key = _keys(page, request)
+    if not page_key:
         return {}
-    pages = (
-        Page.objects.live()
-        .filter(translation_key=page.translation_key, alias_of__isnull=True)
-        .select_related("locale")
-    )
-    return {p.locale.language_code: p for p in pages}
+    # The homes come in the same query: the language switcher needs them next.
+    return _published_versions({page_key, home_key}, request)[page_key]
 
 
 def _site(request) -> Site | None:
@@ -88,32 +114,15 @@ def _site(request) -> Site | None:
 def language_links(page: Page | None, request) -> list[LanguageLink]:
     """One link per site language: the page's published translation, else that language's home.
 
-    One query for the page's translations and the homes together. A language with neither a
-    published translation of this page nor a published home page of its own is left out.
+    One query for the page's translations and the homes together (shared with the hreflang
+    links through the request). A language with neither a published translation of this page
+    nor a published home page of its own is left out.
     """
     current = get_language()
-    site = _site(request)
-    keys = set()
-    page_key = getattr(page, "translation_key", None) if page is not None else None
-    if page_key:
-        keys.add(page_key)
-    home_key = site.root_page.translation_key if site is not None else None
-    if home_key:
-        keys.add(home_key)
-    translations: dict[str, Page] = {}
-    homes: dict[str, Page] = {}
-    if keys:
-        candidates = (
-            Page.objects.live()
-            .filter(translation_key__in=keys, alias_of__isnull=True)
-            .select_related("locale")
-        )
-        for candidate in candidates:
-            code = candidate.locale.language_code
-            if candidate.translation_key == page_key:
-                translations[code] = candidate
-            if candidate.translation_key == home_key:
-                homes[code] = candidate
+    page_key, home_key = _keys(page, request)
+    versions = _published_versions({page_key, home_key}, request)
+    translations = versions.get(page_key, {})
+    homes = versions.get(home_key, {})
 
     links = []
     for code, name in settings.LANGUAGES:

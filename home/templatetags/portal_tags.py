@@ -71,7 +71,7 @@ def language_alternates(context):
         source = Page.objects.filter(pk=page.alias_of_id).first()
         result["canonical"] = absolute(source) if source is not None and source.live else ""
         return result
-    translations = published_translations(page)
+    translations = published_translations(page, request)
     result["canonical"] = absolute(page)
     site_languages = [code for code, _name in settings.LANGUAGES]
     if len(translations) > 1:

@@ -3,6 +3,8 @@
 from html.parser import HTMLParser
 
 from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import translation
 
 from wagtail.models import Page
 
@@ -164,6 +166,26 @@ class TestLanguageSwitcher:
 @pytest.mark.usefixtures("site_pages")
 def test_switcher_costs_a_bounded_number_of_queries(client, django_assert_max_num_queries):
     client.get("/sv/om-oss/")  # warm the site root paths cache
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(9):
         response = client.get("/sv/om-oss/")
     assert response.status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("site_pages")
+@pytest.mark.parametrize(
+    ("accept", "target"), [("ar,en;q=0.5", "/ar/"), ("ti", "/ti/"), ("", "/sv/")]
+)
+def test_the_bare_domain_sends_readers_to_their_language(client, accept, target):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE=accept)
+    assert response.status_code == 302
+    assert response["Location"] == target
+    assert not response.cookies
+
+
+@pytest.mark.parametrize("code", LANGUAGE_CODES)
+def test_server_error_page_is_in_the_readers_language(code):
+    with translation.override(code):
+        markup = Markup(render_to_string("500.html"))
+    assert markup.html["lang"] == code
+    assert markup.html["dir"] == ("rtl" if code in RTL else "ltr")
