@@ -124,3 +124,11 @@ def test_first_visit_stays_under_200_kb_even_with_every_font_it_could_need(clien
         )
         total = len(html) + len(css) + font_bytes
         assert total < 200 * 1024, f"/{code}/ could weigh {total} bytes"
+
+
+def test_stylesheet_uses_logical_properties_only():
+    css = re.sub(r"/\*.*?\*/", "", (STATIC / "css" / "site.css").read_text(), flags=re.S)
+    physical = re.findall(
+        r"[\w-]*(?:left|right)[\w-]*\s*:|:\s*(?:left|right)\b|\b(?:top|bottom)\s*:", css
+    )
+    assert not physical, f"physical properties in site.css: {physical}"
