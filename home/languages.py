@@ -9,6 +9,7 @@ sitemap as the English version.
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 
 from wagtail.models import Page, Site
@@ -111,6 +112,27 @@ def _site(request) -> Site | None:
     return site
 
 
+def _view_translations(request) -> dict[str, str]:
+    """For a Django view inside the language prefixes (e.g. search): its URL in each language.
+
+    Such a view exists in every language, so the switcher keeps the reader on it (with the
+    query string) instead of sending them to a home page. Wagtail's own serve view and
+    unresolved paths (404) give nothing here.
+    """
+    match = getattr(request, "resolver_match", None) if request is not None else None
+    if match is None or match.url_name in (None, "wagtail_serve"):
+        return {}
+    path = request.path
+    query = request.GET.urlencode()
+    urls = {}
+    for code, _name in settings.LANGUAGES:
+        translated = translate_url(path, code)
+        if translated == path and code != get_language():
+            return {}
+        urls[code] = translated + (f"?{query}" if query else "")
+    return urls
+
+
 def language_links(page: Page | None, request) -> list[LanguageLink]:
     """One link per site language: the page's published translation, else that language's home.
 
@@ -123,9 +145,21 @@ def language_links(page: Page | None, request) -> list[LanguageLink]:
     versions = _published_versions({page_key, home_key}, request)
     translations = versions.get(page_key, {})
     homes = versions.get(home_key, {})
+    view_urls = _view_translations(request) if page is None else {}
 
     links = []
     for code, name in settings.LANGUAGES:
+        if code in view_urls and code in homes:
+            links.append(
+                LanguageLink(
+                    code=code,
+                    name=name,
+                    url=view_urls[code],
+                    is_current=code == current,
+                    is_translation=True,
+                )
+            )
+            continue
         target = translations.get(code)
         if code == current and page is not None and getattr(page, "live", False):
             # The reader is here already (also on an alias page, which has no translation).

@@ -4,6 +4,7 @@ from html.parser import HTMLParser
 
 from django.conf import settings
 from django.template.loader import render_to_string
+from django.test import override_settings
 from django.utils import translation
 
 from wagtail.models import Page
@@ -189,3 +190,15 @@ def test_server_error_page_is_in_the_readers_language(code):
         markup = Markup(render_to_string("500.html"))
     assert markup.html["lang"] == code
     assert markup.html["dir"] == ("rtl" if code in RTL else "ltr")
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("site_pages")
+@override_settings(ROOT_URLCONF="tests.site.urls_i18n")
+def test_a_view_outside_wagtail_keeps_the_reader_on_it_in_every_language(client):
+    markup = get(client, "/ar/prov/?q=Nässjö")
+    assert markup.html["lang"] == "ar"
+    links = {link["hreflang"]: link for link in markup.switcher}
+    assert links["ti"]["href"] == "/ti/prov/?q=N%C3%A4ssj%C3%B6"
+    assert links["ti"]["text"] == "ትግርኛ"
+    assert links["ar"]["aria-current"] == "true"
