@@ -29,7 +29,7 @@ for page in Page.objects.live().filter(depth__gt=1, locale__language_code__in=["
 )
 
 status=0
-printf '%-52s %5s %5s %5s %5s\n' URL perf a11y best seo
+printf '%-72s %5s %5s %5s %5s\n' URL perf a11y best seo
 for url in "${urls[@]}"; do
   name=$(echo "$url" | sed 's#https\?://##; s#[/:]#_#g')
   "$lighthouse" "$url" --quiet --output=json --output-path="$out/$name.json" \
@@ -39,7 +39,7 @@ for url in "${urls[@]}"; do
   node -e '
     const r = require(process.argv[1]); const c = r.categories;
     const s = ["performance","accessibility","best-practices","seo"].map(k => Math.round(c[k].score * 100));
-    console.log(process.argv[2].padEnd(52), ...s.map(x => String(x).padStart(5)));
+    console.log(process.argv[2].padEnd(72), ...s.map(x => String(x).padStart(5)));
     process.exit(s.every(x => x >= 95) ? 0 : 3);
   ' "$PWD/$out/$name.json" "$url" || status=1
 done

@@ -2,7 +2,6 @@
 
 import datetime
 import io
-import shutil
 import sys
 import types
 from pathlib import Path
@@ -63,11 +62,15 @@ def test_compiled_catalogs_are_used(code, expected):
 
 @pytest.fixture
 def locale_copy(tmp_path):
-    shutil.copytree(LOCALES, tmp_path / "locales")
-    po = catalog("en", tmp_path / "locales")
+    """A small English catalog: one reviewed entry and two empty ones."""
+    folder = tmp_path / "locales" / "en" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    po = polib.POFile()
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "en"}
+    po.append(polib.POEntry(msgid="Hoppa till innehållet", msgstr="Skip to content"))
     po.append(polib.POEntry(msgid="Hej %(namn)s, välkommen", msgstr=""))
     po.append(polib.POEntry(msgid="Ny rad", msgstr=""))
-    po.save()
+    po.save(str(folder / "django.po"))
     with override_settings(LOCALE_PATHS=[tmp_path / "locales"]):
         yield tmp_path / "locales"
 
