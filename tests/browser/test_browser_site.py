@@ -112,6 +112,15 @@ def test_every_page_is_accessible_local_cookieless_and_light(
             weight = sum(len(r.response().body()) for r in requests if r.response())
             if weight >= PAGE_BUDGET:
                 problems.append(f"{where}: first visit weighs {weight} bytes")
+            levels = page.evaluate(
+                "[...document.querySelectorAll('h1,h2,h3,h4,h5,h6')]"
+                ".filter(h => h.offsetParent !== null).map(h => Number(h.tagName[1]))"
+            )
+            if levels.count(1) != 1 or levels[:1] != [1]:
+                problems.append(f"{where}: headings {levels} need exactly one h1, first")
+            skips = [(a, b) for a, b in zip(levels, levels[1:], strict=False) if b > a + 1]
+            if skips:
+                problems.append(f"{where}: heading levels skipped {skips} in {levels}")
             for violation in run_axe(page, axe_source):
                 problems.append(f"{where}: axe {violation}")
             if code in SCREENSHOT_LANGUAGES and (code, kind) not in shot_taken:
