@@ -8,7 +8,7 @@ MANAGE := $(PY) manage.py
 INSTALLED := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install catalogs run test lint format check lock messages clean bench
+.PHONY: help install catalogs run test lint format check lock messages clean bench audit
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
@@ -50,6 +50,9 @@ format: $(INSTALLED) ## Format and fix what ruff can
 
 messages: $(INSTALLED) ## Extract interface strings into locales/*/LC_MESSAGES/django.po
 	$(MANAGE) makemessages --all --no-obsolete --ignore=".venv/*" --ignore="node_modules/*"
+
+audit: ## Lighthouse scores of each page type against a running `make run` (PORT=8000)
+	@bash scripts/audit.sh $(PORT)
 
 lock: ## Re-resolve the dependencies of pyproject.toml into requirements.lock
 	rm -rf .lock-venv

@@ -1,11 +1,18 @@
-"""Which language a reader is in, and where each other language leads from here."""
+"""Which language a reader is in, and where each other language leads from here.
+
+A page counts as a *translation* only when it is live and is not an alias. wagtail-localize
+creates untranslated parents as live aliases of the Swedish pages, so ``/en/parent/`` can
+serve Swedish text: such a page is never offered in the switcher, in ``hreflang`` or in the
+sitemap as the English version.
+"""
 
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 
 @dataclass(frozen=True)
@@ -18,52 +25,160 @@ class LanguageLink:
     # link falls back to that language's home page.
     is_translation: bool
 
+    @property
+    def direction(self) -> str:
+        return language_direction(self.code)
+
+    @property
+    def is_fallback(self) -> bool:
+        """Leads to another page than this one in that language: the switcher says so."""
+        return not self.is_translation and not self.is_current
+
 
 def language_direction(code: str) -> str:
-    return "rtl" if get_language_info(code)["bidi"] else "ltr"
+    try:
+        return "rtl" if get_language_info(code)["bidi"] else "ltr"
+    except KeyError:
+        return "ltr"
 
 
 def page_language(page: Page | None) -> str:
-    """The language a page's content is written in (not merely the URL prefix)."""
+    """The language of a page's locale (the reader's interface language on that page)."""
     if page is not None and getattr(page, "locale_id", None):
         return page.locale.language_code
     return get_language() or settings.LANGUAGE_CODE
 
 
-def language_links(page: Page | None, request) -> list[LanguageLink]:
-    """One link per site language: the page's live translation, else that language's home."""
-    current = get_language()
-    site = Site.find_for_request(request) if request else None
-    locales = {locale.language_code: locale for locale in Locale.objects.all()}
-    translations = {}
-    if page is not None and getattr(page, "translation_key", None):
-        for translation in (
+def alias_source_language(page: Page | None) -> str:
+    """The language the text of an alias page is really written in; "" for other pages.
+
+    An alias in the English tree of a Swedish page shows Swedish text under an /en/ URL.
+    """
+    if page is None or not getattr(page, "alias_of_id", None):
+        return ""
+    source = Page.objects.filter(pk=page.alias_of_id).select_related("locale").first()
+    if source is None or source.locale_id == page.locale_id:
+        return ""
+    return source.locale.language_code
+
+
+def is_translation(page: Page) -> bool:
+    """A live page that carries its own text (not an alias of a page in another locale)."""
+    return page.live and page.alias_of_id is None
+
+
+def _published_versions(keys: set, request=None) -> dict:
+    """{translation_key: {language code: live non-alias page}} in one query, kept per request."""
+    cache = getattr(request, "_portal_published_versions", None) if request is not None else None
+    if cache is None:
+        cache = {}
+        if request is not None:
+            request._portal_published_versions = cache
+    wanted = {key for key in keys if key and key not in cache}
+    if wanted:
+        for key in wanted:
+            cache[key] = {}
+        pages = (
             Page.objects.live()
-            .filter(translation_key=page.translation_key)
+            .filter(translation_key__in=wanted, alias_of__isnull=True)
             .select_related("locale")
-        ):
-            translations[translation.locale.language_code] = translation
-    homes = {}
-    if site is not None:
-        for home in Page.objects.live().filter(translation_key=site.root_page.translation_key):
-            homes[home.locale_id] = home
+        )
+        for page in pages:
+            cache[page.translation_key][page.locale.language_code] = page
+    return {key: cache.get(key, {}) for key in keys if key}
+
+
+def _keys(page: Page | None, request) -> tuple:
+    """The translation keys of the page and of the site's home page."""
+    page_key = getattr(page, "translation_key", None) if page is not None else None
+    site = _site(request)
+    home_key = site.root_page.translation_key if site is not None else None
+    return page_key, home_key
+
+
+def published_translations(page: Page | None, request=None) -> dict[str, Page]:
+    """The live, non-alias versions of ``page`` keyed by language code (the page included)."""
+    page_key, home_key = _keys(page, request)
+    if not page_key:
+        return {}
+    # The homes come in the same query: the language switcher needs them next.
+    return _published_versions({page_key, home_key}, request)[page_key]
+
+
+def _site(request) -> Site | None:
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        site = Site.objects.select_related("root_page").filter(is_default_site=True).first()
+    return site
+
+
+def _view_translations(request) -> dict[str, str]:
+    """For a Django view inside the language prefixes (e.g. search): its URL in each language.
+
+    Such a view exists in every language, so the switcher keeps the reader on it (with the
+    query string) instead of sending them to a home page. Wagtail's own serve view and
+    unresolved paths (404) give nothing here.
+    """
+    match = getattr(request, "resolver_match", None) if request is not None else None
+    if match is None or match.url_name in (None, "wagtail_serve"):
+        return {}
+    path = request.path
+    query = request.GET.urlencode()
+    urls = {}
+    for code, _name in settings.LANGUAGES:
+        translated = translate_url(path, code)
+        if translated == path and code != get_language():
+            return {}
+        urls[code] = translated + (f"?{query}" if query else "")
+    return urls
+
+
+def language_links(page: Page | None, request) -> list[LanguageLink]:
+    """One link per site language: the page's published translation, else that language's home.
+
+    One query for the page's translations and the homes together (shared with the hreflang
+    links through the request). A language with neither a published translation of this page
+    nor a published home page of its own is left out.
+    """
+    current = get_language()
+    page_key, home_key = _keys(page, request)
+    versions = _published_versions({page_key, home_key}, request)
+    translations = versions.get(page_key, {})
+    homes = versions.get(home_key, {})
+    view_urls = _view_translations(request) if page is None else {}
 
     links = []
     for code, name in settings.LANGUAGES:
-        locale = locales.get(code)
+        if code in view_urls and code in homes:
+            links.append(
+                LanguageLink(
+                    code=code,
+                    name=name,
+                    url=view_urls[code],
+                    is_current=code == current,
+                    is_translation=True,
+                )
+            )
+            continue
         target = translations.get(code)
-        is_translation = target is not None
-        if target is None and locale is not None:
-            target = homes.get(locale.id)
+        if code == current and page is not None and getattr(page, "live", False):
+            # The reader is here already (also on an alias page, which has no translation).
+            target = page
+        translated = target is not None
         if target is None:
+            target = homes.get(code)
+        if target is None:
+            continue
+        url = target.get_url(request=request)
+        if not url:
             continue
         links.append(
             LanguageLink(
                 code=code,
                 name=name,
-                url=target.get_url(request=request),
+                url=url,
                 is_current=code == current,
-                is_translation=is_translation,
+                is_translation=translated,
             )
         )
     return links

@@ -8,8 +8,11 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
 from review import reports as review_reports
+from home import seo
 
 urlpatterns = [
+    path("sitemap.xml", seo.sitemap, name="sitemap"),
+    path("robots.txt", seo.robots, name="robots"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

@@ -14,6 +14,16 @@ if ! command -v chromium >/dev/null 2>&1; then
   fi
 fi
 
+# axe-core (and Lighthouse) for the browser tests, pinned in package-lock.json.
+if command -v npm >/dev/null 2>&1; then
+  if [ ! -f node_modules/axe-core/axe.min.js ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    echo "Installing the npm packages (axe-core) for the browser tests..."
+    npm ci --no-audit --no-fund --loglevel=error || echo "npm ci failed: browser tests will be skipped."
+  fi
+else
+  echo "npm is missing: the browser tests will be skipped (they need node_modules/axe-core)."
+fi
+
 "$bin/python" - <<'PY'
 from portal.settings.environment import ENV
 from portal.settings.test_database import choose_test_database

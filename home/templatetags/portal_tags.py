@@ -1,14 +1,31 @@
 from django import template
+from django.conf import settings
+from django.utils.formats import number_format
+from django.utils.html import format_html
 
-from home.languages import language_direction, language_links, page_language
+from wagtail.models import Page
+
+from home.languages import (
+    alias_source_language,
+    language_direction,
+    language_links,
+    page_language,
+    published_translations,
+)
 
 register = template.Library()
+
+
+def _page(context) -> Page | None:
+    # Views outside Wagtail may put a paginator page or nothing under "page".
+    page = context.get("page")
+    return page if isinstance(page, Page) else None
 
 
 @register.simple_tag(takes_context=True)
 def content_language(context):
     """The language of what the reader sees: the page's locale, else the active language."""
-    return page_language(context.get("page"))
+    return page_language(_page(context))
 
 
 @register.simple_tag
@@ -16,7 +33,80 @@ def text_direction(language_code):
     return language_direction(language_code)
 
 
+@register.simple_tag(takes_context=True)
+def alias_language(context):
+    """The language of an alias page's (borrowed) text when it differs from its locale, else ""."""
+    return alias_source_language(_page(context))
+
+
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
     request = context.get("request")
-    return {"links": language_links(context.get("page"), request), "request": request}
+    links = language_links(_page(context), request)
+    return {
+        "links": links,
+        "has_fallback": any(link.is_fallback for link in links),
+        "request": request,
+    }
+
+
+@register.inclusion_tag("includes/alternates.html", takes_context=True)
+def language_alternates(context):
+    """<link rel=canonical> and hreflang alternates, for published translations only.
+
+    An alias page (Swedish text under another language's URL) gets a canonical link to the
+    page whose text it shows and no alternates of its own.
+    """
+    request = context.get("request")
+    page = _page(context)
+    result = {"canonical": "", "alternates": [], "x_default": ""}
+    if page is None or request is None or not page.live:
+        return result
+
+    def absolute(p: Page) -> str:
+        url = p.get_url(request=request)
+        return request.build_absolute_uri(url) if url else ""
+
+    if page.alias_of_id is not None:
+        source = Page.objects.filter(pk=page.alias_of_id).first()
+        result["canonical"] = absolute(source) if source is not None and source.live else ""
+        return result
+    translations = published_translations(page, request)
+    result["canonical"] = absolute(page)
+    site_languages = [code for code, _name in settings.LANGUAGES]
+    if len(translations) > 1:
+        result["alternates"] = [
+            (code, absolute(translations[code])) for code in site_languages if code in translations
+        ]
+        source = translations.get(settings.LANGUAGE_CODE)
+        result["x_default"] = absolute(source) if source is not None else ""
+    return result
+
+
+@register.simple_tag(takes_context=True)
+def langspan(context, language_code, text):
+    """Mark a quoted part written in another language, e.g. a Swedish name on an Arabic page.
+
+    ``{% langspan "sv" partner.name %}`` gives ``<span lang="sv" dir="ltr">…</span>`` (the
+    ``dir`` isolates it from the surrounding right-to-left text), or the bare escaped text
+    when the page is already in that language.
+    """
+    if not text:
+        return ""
+    if language_code == page_language(_page(context)):
+        return format_html("{}", text)
+    return format_html(
+        '<span lang="{}" dir="{}">{}</span>', language_code, language_direction(language_code), text
+    )
+
+
+@register.filter
+def amount(value, decimal_places=None):
+    """A number with the active language's grouping and decimal separator (1 200 000 in sv).
+
+    USE_THOUSAND_SEPARATOR stays off so that years and ids are never grouped; use this filter
+    for amounts and counts that need grouping.
+    """
+    if value is None or value == "":
+        return ""
+    return number_format(value, decimal_pos=decimal_places, use_l10n=True, force_grouping=True)

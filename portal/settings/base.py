@@ -46,6 +46,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -107,6 +108,10 @@ LANGUAGE_CODE = SOURCE_LANGUAGE
 LANGUAGES = select_languages(ENV.PORTAL_LANGUAGES)
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locales"]
+# Django ships no date and number formats for Somali and Tigrinya: portal/formats has them.
+FORMAT_MODULE_PATH = ["portal.formats"]
+# Off, so that years and ids are never grouped ("2 026"); amounts use the |amount filter.
+USE_THOUSAND_SEPARATOR = False
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Stockholm"
@@ -177,6 +182,8 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Avatars would otherwise be fetched from a third party in the admin and the translation editor.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# The admin would otherwise ask releases.wagtail.org for new versions from every browser.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # Security -------------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
@@ -184,3 +191,5 @@ SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# Public pages: 'self' only, no inline code (portal/security.py). The admin is exempt.
+PORTAL_CSP_EXEMPT_PATHS = ("/admin/", "/django-admin/")

@@ -1,0 +1,40 @@
+"""A strict Content-Security-Policy for the public site.
+
+Public pages load nothing but the site's own CSS and fonts, so the policy allows only
+``'self'`` and no inline script or style. The Wagtail admin (and its page previews) uses
+inline scripts and styles and is exempt: ``PORTAL_CSP_EXEMPT_PATHS`` lists its prefixes.
+"""
+
+from django.conf import settings
+
+DEFAULT_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'self'",
+    ]
+)
+
+
+class ContentSecurityPolicyMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.policy = getattr(settings, "PORTAL_CSP", DEFAULT_POLICY)
+        self.exempt = tuple(getattr(settings, "PORTAL_CSP_EXEMPT_PATHS", ("/admin/",)))
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if not self.policy or request.path.startswith(self.exempt):
+            return response
+        # Django's technical error pages (DEBUG only) carry inline styles and scripts.
+        if settings.DEBUG and response.status_code >= 500:
+            return response
+        response.headers.setdefault("Content-Security-Policy", self.policy)
+        return response

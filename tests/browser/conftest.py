@@ -1,0 +1,105 @@
+"""Chromium (Debian's, through Playwright) against pytest-django's live server.
+
+The browser tests are skipped, with the reason, when /usr/bin/chromium or
+node_modules/axe-core is missing (`npm ci` installs axe-core; `make test` runs it).
+"""
+
+import io
+import os
+import shutil
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import call_command
+
+from wagtail.models import Locale
+
+import pytest
+
+from home.models import HomePage
+from portal.demo.human_translations import publish_human_translation
+
+CHROMIUM = Path("/usr/bin/chromium")
+AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOTS = Path(settings.BASE_DIR) / "test-artifacts" / "screenshots"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+PHONE = {"width": 390, "height": 844}
+
+
+def pytest_collection_modifyitems(config, items):
+    reason = None
+    if not CHROMIUM.exists() and not shutil.which("chromium"):
+        reason = "Debian's chromium is not installed (apt-get install chromium)"
+    elif not AXE.exists():
+        reason = "node_modules/axe-core is missing (run `npm ci` at the repository root)"
+    if reason is None:
+        return
+    for item in items:
+        if "browser" in item.keywords:
+            item.add_marker(pytest.mark.skip(reason=reason))
+
+
+@pytest.fixture
+def browser():
+    """A fresh Chromium per test, closed before the test's database teardown.
+
+    Playwright's sync API runs an event loop (in a greenlet) in this thread. While it runs,
+    Django sees another context and its database connections; a session-wide browser made
+    the serialized rollback of the next test restore nothing. The ORM calls that the tests
+    make between browser steps are still synchronous.
+    """
+    from playwright.sync_api import sync_playwright
+
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    executable = str(CHROMIUM) if CHROMIUM.exists() else shutil.which("chromium")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def axe_source():
+    return AXE.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def demo_site(transactional_db, django_db_serialized_rollback):
+    """The demo, plus "Om oss": translated into English, only a Swedish alias in
+    Somali and Tigrinya.
+
+    Committed for the live server to see; the database is flushed after the test and the
+    rows that migrations created (root page, default locale) come back for the next one.
+    """
+    call_command("load_demo", "--no-users", stdout=io.StringIO())
+    sv_home = HomePage.objects.get(locale__language_code="sv")
+    about = sv_home.add_child(
+        instance=HomePage(
+            slug="om-oss", title="Om oss", intro="Nässjö kommun arbetar med partner i Europa."
+        )
+    )
+    about.save_revision().publish()
+    publish_human_translation(
+        about,
+        Locale.objects.get(language_code="en"),
+        {
+            "Om oss": "About us",
+            "Nässjö kommun arbetar med partner i Europa.": "Nässjö works with partners in Europe.",
+        },
+    )
+    for code in ["so", "ti"]:
+        about.copy_for_translation(Locale.objects.get(language_code=code), alias=True)
+    return about
+
+
+@pytest.fixture
+def screenshots():
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    return SCREENSHOTS

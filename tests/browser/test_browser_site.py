@@ -1,0 +1,204 @@
+"""The public site in a real browser: axe, cookies, requests, weight, keyboard, scripts.
+
+Every live page of the demo in sv, en, ar and ti is visited, so that page types added later
+are covered without changing this file. Screenshots of each page type in sv, ar and ti go
+to test-artifacts/screenshots/ for a person to look at.
+"""
+
+from collections import defaultdict
+from urllib.parse import urlsplit
+
+from wagtail.models import Page
+
+import pytest
+
+AUDITED_LANGUAGES = ["sv", "en", "ar", "ti"]
+SCREENSHOT_LANGUAGES = {"sv", "ar", "ti"}
+RTL = {"ar", "fa"}
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+PAGE_BUDGET = 200 * 1024
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+def audited_pages():
+    """(language, page type, path) for every live page in the audited languages."""
+    pages = (
+        Page.objects.live()
+        .filter(depth__gt=1, locale__language_code__in=AUDITED_LANGUAGES)
+        .select_related("locale")
+        .specific()
+        .order_by("path")
+    )
+    result = []
+    for page in pages:
+        url = page.get_url()
+        if url:
+            kind = page.specific_class._meta.label_lower
+            if page.alias_of_id:
+                kind += "-alias"
+            result.append((page.locale.language_code, kind, url))
+    result += [(code, "404", f"/{code}/sidan-finns-inte/") for code in AUDITED_LANGUAGES]
+    return result
+
+
+def run_axe(page, axe_source):
+    # evaluate() runs in the page through the DevTools protocol, which the site's
+    # Content-Security-Policy does not block (a <script> tag would be).
+    page.evaluate(axe_source)
+    return page.evaluate(
+        """async (tags) => {
+            const results = await axe.run(document, {runOnly: {type: "tag", values: tags}});
+            return results.violations.map(v => ({
+                id: v.id, impact: v.impact, help: v.help,
+                targets: v.nodes.slice(0, 3).map(n => n.target.join(" ")),
+            }));
+        }""",
+        WCAG_TAGS,
+    )
+
+
+def visit(browser, url, viewport=None):
+    """A first visit in a fresh context; returns page, context, requests, console errors."""
+    context = browser.new_context(viewport=viewport or {"width": 1280, "height": 900})
+    page = context.new_page()
+    requests, errors = [], []
+    page.on("request", lambda request: requests.append(request))
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    response = page.goto(url)
+    page.wait_for_load_state("networkidle")
+    page.evaluate("document.fonts.ready.then(() => true)")
+    return page, context, response, requests, errors
+
+
+def test_every_page_is_accessible_local_cookieless_and_light(
+    demo_site, live_server, browser, axe_source, screenshots
+):
+    server = urlsplit(live_server.url).netloc
+    problems = []
+    shot_taken = set()
+    pages = audited_pages()
+    kinds = {kind for _code, kind, _url in pages}
+    assert {"home.homepage", "home.homepage-alias", "404"} <= kinds
+    for code, kind, path in pages:
+        page, context, response, requests, errors = visit(browser, live_server.url + path)
+        where = f"{path} ({kind})"
+        try:
+            expected = 404 if kind == "404" else 200
+            if response.status != expected:
+                problems.append(f"{where}: status {response.status}")
+            html = page.locator("html")
+            if html.get_attribute("lang") != code:
+                problems.append(f"{where}: lang={html.get_attribute('lang')!r}")
+            if html.get_attribute("dir") != ("rtl" if code in RTL else "ltr"):
+                problems.append(f"{where}: dir={html.get_attribute('dir')!r}")
+            foreign = sorted(
+                {r.url for r in requests if not r.url.startswith("data:")}
+                - {r.url for r in requests if urlsplit(r.url).netloc == server}
+            )
+            if foreign:
+                problems.append(f"{where}: requests to other hosts {foreign}")
+            if context.cookies():
+                problems.append(f"{where}: cookies set {context.cookies()}")
+            if kind == "404":
+                # The browser reports the page's own 404 status as a console error.
+                errors = [e for e in errors if "status of 404" not in e]
+            if errors:
+                problems.append(f"{where}: console errors {errors}")
+            weight = sum(len(r.response().body()) for r in requests if r.response())
+            if weight >= PAGE_BUDGET:
+                problems.append(f"{where}: first visit weighs {weight} bytes")
+            levels = page.evaluate(
+                "[...document.querySelectorAll('h1,h2,h3,h4,h5,h6')]"
+                ".filter(h => h.offsetParent !== null).map(h => Number(h.tagName[1]))"
+            )
+            if levels.count(1) != 1 or levels[:1] != [1]:
+                problems.append(f"{where}: headings {levels} need exactly one h1, first")
+            skips = [(a, b) for a, b in zip(levels, levels[1:], strict=False) if b > a + 1]
+            if skips:
+                problems.append(f"{where}: heading levels skipped {skips} in {levels}")
+            for violation in run_axe(page, axe_source):
+                problems.append(f"{where}: axe {violation}")
+            if code in SCREENSHOT_LANGUAGES and (code, kind) not in shot_taken:
+                page.set_viewport_size({"width": 390, "height": 844})
+                page.screenshot(path=screenshots / f"{code}-{kind}.png", full_page=True)
+                shot_taken.add((code, kind))
+        finally:
+            context.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_skip_link_moves_keyboard_focus_to_the_main_content(demo_site, live_server, browser):
+    for path in ["/sv/", "/ar/", "/ti/sidan-finns-inte/"]:
+        page, context, *_ = visit(browser, live_server.url + path)
+        try:
+            page.keyboard.press("Tab")
+            skip = page.locator(".skip-link")
+            assert page.evaluate("document.activeElement.className") == "skip-link", path
+            box = skip.bounding_box()
+            assert box is not None and box["y"] >= 0, f"{path}: skip link not visible on focus"
+            page.keyboard.press("Enter")
+            assert page.evaluate("document.activeElement.id") == "main", path
+            # Focus is visible: the focused link draws an outline.
+            page.keyboard.press("Tab")
+            outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+            assert outline not in ("", "none"), path
+        finally:
+            context.close()
+
+
+def test_a_reader_moves_from_arabic_to_tigrinya_and_is_told_what_is_missing(
+    demo_site, live_server, browser
+):
+    page, context, _response, requests, _errors = visit(
+        browser, live_server.url + "/ar/", viewport={"width": 390, "height": 844}
+    )
+    try:
+        assert page.locator("html").get_attribute("dir") == "rtl"
+        # Right-to-left: the heading starts at the right edge of the phone's screen.
+        heading = page.locator("h1").bounding_box()
+        assert heading["x"] + heading["width"] > 390 - 40
+
+        with page.expect_navigation():
+            page.get_by_role("link", name="ትግርኛ").click()
+        assert page.url.endswith("/ti/")
+        assert page.locator("html").get_attribute("lang") == "ti"
+        loaded = page.evaluate(
+            "document.fonts.ready.then(() => [...document.fonts]"
+            ".filter(f => f.status === 'loaded').map(f => f.family.replace(/[\"']/g, '')))"
+        )
+        assert "Noto Sans Ethiopic" in loaded
+        assert any("ethiopic" in r.url for r in requests)
+
+        # A page without a Somali translation (only a Swedish alias): the Somali link goes
+        # to the Somali home page and says so in Somali.
+        page.goto(live_server.url + "/sv/om-oss/")
+        somali = page.locator('.language-switcher a[hreflang="so"]')
+        assert somali.inner_text().strip() == "Soomaali (bogga hore)"
+        with page.expect_navigation():
+            somali.click()
+        assert page.url.endswith("/so/")
+        english = page.goto(live_server.url + "/sv/om-oss/")
+        assert english.ok
+        page.locator('.language-switcher a[hreflang="en"]').click()
+        page.wait_for_url("**/en/om-oss/")
+    finally:
+        context.close()
+
+
+def test_fonts_are_downloaded_only_for_the_scripts_a_page_uses(demo_site, live_server, browser):
+    fonts = defaultdict(set)
+    for code in ["sv", "ar", "ti", "pl"]:
+        page, context, _response, requests, _errors = visit(browser, f"{live_server.url}/{code}/")
+        fonts[code] = {r.url.rsplit("/", 1)[-1] for r in requests if r.url.endswith(".woff2")}
+        context.close()
+    assert not any("arabic" in f or "ethiopic" in f for f in fonts["sv"]), fonts["sv"]
+    assert any("arabic" in f for f in fonts["ar"]), fonts["ar"]
+    assert not any("ethiopic" in f for f in fonts["ar"]), fonts["ar"]
+    assert any("ethiopic" in f for f in fonts["ti"]), fonts["ti"]
+    assert not any("arabic" in f for f in fonts["ti"]), fonts["ti"]
+    assert any("latin-ext" in f for f in fonts["pl"]), fonts["pl"]

@@ -1,0 +1,51 @@
+"""The demo site, built once per test class and rolled back after it.
+
+Besides the demo (home page in nine languages) it adds one Swedish subpage, "Om oss", that is
+translated into English only and exists in Somali merely as an alias of the Swedish page: the
+case where a language switcher must not pretend that a translation exists.
+"""
+
+import io
+
+from django.core.management import call_command
+from django.db import transaction
+from django.test import TestCase
+
+from wagtail.models import Locale
+
+import pytest
+
+from home.models import HomePage
+from portal.demo.human_translations import publish_human_translation
+
+ABOUT_SV = {"title": "Om oss", "intro": "Nässjö kommun arbetar med partner i Europa."}
+ABOUT_EN = {
+    "Om oss": "About us",
+    "Nässjö kommun arbetar med partner i Europa.": "Nässjö works with partners in Europe.",
+}
+
+
+def build_site() -> dict:
+    """Build the pages; call inside a transaction that the caller commits or rolls back."""
+    # wagtail-localize publishes translations on commit: run those callbacks now, before
+    # adding children to the translated pages (a late publish would reset their tree fields).
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        call_command("load_demo", "--no-users", stdout=io.StringIO())
+    sv_home = HomePage.objects.get(locale__language_code="sv")
+    # HomePage allows no children in the admin; a test may still place one under it to get a
+    # second routable page without depending on the content page types.
+    about = sv_home.add_child(instance=HomePage(slug="om-oss", **ABOUT_SV))
+    about.save_revision().publish()
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        publish_human_translation(about, Locale.objects.get(language_code="en"), ABOUT_EN)
+    somali_alias = about.copy_for_translation(
+        Locale.objects.get(language_code="so"), copy_parents=False, alias=True
+    )
+    return {"sv_home": sv_home, "about": about, "somali_alias": somali_alias}
+
+
+@pytest.fixture(scope="class")
+def site_pages(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield build_site()
+        transaction.set_rollback(True)
