@@ -6,9 +6,9 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import seo
 from home import views as home_views
 from review import reports as review_reports
-from home import seo
 
 urlpatterns = [
     path("sitemap.xml", seo.sitemap, name="sitemap"),
