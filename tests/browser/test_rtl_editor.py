@@ -39,7 +39,9 @@ pytestmark = [
 
 
 @pytest.fixture
-def arabic_draft(transactional_db):
+def arabic_draft(transactional_db, django_db_serialized_rollback):
+    # Every transactional test restores the migrated rows (serialized rollback); a plain
+    # flush would recreate content types under new ids and break the next test's restore.
     from wagtail_localize.models import (
         StringSegment,
         StringTranslation,

@@ -101,6 +101,7 @@ def test_external_funding_above_budget(admin_client, tree):
     assert latest.external_funding == 600_000
 
 
+@pytest.mark.django_db
 def test_model_validation_without_the_admin():
     now = timezone.now()
     page = OpportunityPage(
