@@ -105,8 +105,8 @@ class DigestRecord(models.Model):
     last_sent_at = models.DateTimeField(_("senast skickad"))
 
     class Meta:
-        verbose_name = _("sammanfattning")
-        verbose_name_plural = _("sammanfattningar")
+        verbose_name = _("daglig sammanfattning")
+        verbose_name_plural = _("dagliga sammanfattningar")
 
     def __str__(self):
         return str(self.user)

@@ -335,7 +335,8 @@ def import_view(request, language_code):
     else:
         messages.success(
             request,
-            _("%(count)s sidor importerades som utkast för granskning.") % {"count": len(checked)},
+            _("Sidor som importerades som utkast för granskning: %(count)s.")
+            % {"count": len(checked)},
         )
     return redirect(reverse("review:po_exchange"))
 

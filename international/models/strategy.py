@@ -23,7 +23,7 @@ class StrategyPage(Page):
     goals_intro = models.TextField(
         _("inledning till målen"),
         blank=True,
-        help_text=_("Målen själva redigeras under Fragment → Mål i strategin."),
+        help_text=_("Målen själva redigeras under Internationellt → Mål i strategin."),
     )
     responsibilities = StreamField(
         ResponsibilitiesBlock(), verbose_name=_("ansvarsfördelning"), blank=True
