@@ -39,7 +39,7 @@ pytestmark = [
 
 
 @pytest.fixture
-def arabic_draft(transactional_db):
+def arabic_draft(transactional_db, django_db_serialized_rollback):
     from wagtail_localize.models import (
         StringSegment,
         StringTranslation,
