@@ -146,8 +146,9 @@ def test_translated_news_before_its_index_links_nowhere_dead_and_marks_swedish(c
     assert index_ar.get_url() + "?" not in html  # no filter links to the unpublished index
     assert "Brønderslev Kommune" in html
     # The goal and topic have no Arabic translation: shown in Swedish, marked as such.
-    assert '<li lang="sv" dir="ltr">Förståelse mellan kulturer</li>' in html
-    assert '<li lang="sv" dir="ltr">Unga</li>' in html
+    # (on a span: a left-to-right list item's marker would stick out of a right-to-left list)
+    assert '<li><span lang="sv" dir="ltr">Förståelse mellan kulturer</span></li>' in html
+    assert '<li><span lang="sv" dir="ltr">Unga</span></li>' in html
 
     home_html = Client().get(home_ar.get_url()).content.decode()
     assert '<li class="card" lang="sv" dir="ltr"><h3>Förståelse mellan kulturer' in home_html
