@@ -5,7 +5,6 @@ node_modules/axe-core is missing (`npm ci` installs axe-core; `make test` runs i
 """
 
 import io
-import os
 import shutil
 from pathlib import Path
 
@@ -47,7 +46,7 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture
-def browser():
+def browser(monkeypatch):
     """A fresh Chromium per test, closed before the test's database teardown.
 
     Playwright's sync API runs an event loop (in a greenlet) in this thread. While it runs,
@@ -57,7 +56,8 @@ def browser():
     """
     from playwright.sync_api import sync_playwright
 
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    # Only for this test: a leftover variable fails `check --deploy` in later tests' subprocesses.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     executable = str(CHROMIUM) if CHROMIUM.exists() else shutil.which("chromium")
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
