@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, OperationalError, transaction
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext
 
@@ -162,6 +162,16 @@ def translate_into(page: Page, locale: Locale, session: Session) -> DraftStatus:
             _translate_locked(page, source, locale, session, row)
             row.save()
             return row
+    except OperationalError as error:
+        # The database was busy (SQLite locked) or the connection dropped: nothing was saved
+        # (rolled back); the job queues itself again later.
+        logger.warning("Translating page %s into %s: database error, retry later", page.pk, locale)
+        row, _created = DraftStatus.objects.update_or_create(
+            page=page,
+            locale=locale,
+            defaults={"status": DraftStatus.RETRY, "detail": str(error)[:2000]},
+        )
+        return row
     except Exception as error:
         logger.exception("Translating page %s into %s failed", page.pk, locale)
         row, _created = DraftStatus.objects.update_or_create(

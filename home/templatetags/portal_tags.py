@@ -100,6 +100,20 @@ def langspan(context, language_code, text):
     )
 
 
+@register.simple_tag(takes_context=True)
+def fallback_lang(context, obj):
+    """` lang="sv" dir="ltr"` for a translatable object shown in its Swedish source because it
+    has no translation in the page's locale (e.g. a strategy goal on the Arabic home page), so
+    that the Swedish text is announced and laid out left-to-right; else "".
+    """
+    page = _page(context)
+    locale_id = getattr(obj, "locale_id", None)
+    if page is None or locale_id is None or locale_id == page.locale_id:
+        return ""
+    code = settings.LANGUAGE_CODE
+    return format_html(' lang="{}" dir="{}"', code, language_direction(code))
+
+
 @register.filter
 def amount(value, decimal_places=None):
     """A number with the active language's grouping and decimal separator (1 200 000 in sv).

@@ -142,7 +142,10 @@ class NewsPage(Page):
         from portal.localization import localize_many
 
         context = super().get_context(request, *args, **kwargs)
-        context["index"] = self.get_parent()
+        # A translated news item may be published before its index: link filters only to a
+        # live index, never to a 404.
+        parent = self.get_parent()
+        context["index"] = parent if parent.live else None
         context["partners"] = localize_many(self.partners.all(), self.locale)
         context["topics"] = localize_many(self.topics.all(), self.locale)
         context["goals"] = localize_many(self.goals.all(), self.locale)

@@ -263,6 +263,8 @@ class OpportunityPage(ExampleMixin, Page):
         index.SearchField("how_to_apply"),
         index.SearchField("body"),
         index.FilterField("deadline"),
+        # "Erasmus" finds the opportunities and projects of Erasmus+.
+        index.RelatedFields("programme", [index.SearchField("name")]),
     ]
 
     parent_page_types = ["international.OpportunityIndexPage"]

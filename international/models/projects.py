@@ -117,6 +117,8 @@ class ProjectPage(ExampleMixin, Page):
         index.SearchField("summary"),
         index.SearchField("body"),
         index.SearchField("results"),
+        # "Erasmus" finds the opportunities and projects of Erasmus+.
+        index.RelatedFields("programme", [index.SearchField("name")]),
     ]
 
     parent_page_types = ["international.ProjectIndexPage"]

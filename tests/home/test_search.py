@@ -34,6 +34,20 @@ def test_search_finds_pages_of_every_type(client, pages):
     )
 
 
+def test_search_finds_opportunities_and_projects_by_their_programme(client, tree):
+    programme = factories.ProgrammeFactory(name="Nordplus", slug="nordplus")
+    factories.OpportunityPageFactory(
+        parent=tree["opportunities"], title="Klassutbyte", summary="Skolor", programme=programme
+    )
+    factories.ProjectPageFactory(
+        parent=tree["projects"], title="Läsfrämjande", summary="Bibliotek", programme=programme
+    )
+
+    titles = result_titles(client.get("/sv/sok/", {"q": "Nordplus"}))
+
+    assert {"Klassutbyte", "Läsfrämjande"} <= set(titles)
+
+
 def test_search_falls_back_to_the_beginning_of_title_words(client, pages):
     assert "Ungdomsutbyte i Italien" in result_titles(client.get("/sv/sok/", {"q": "ungdom"}))
 

@@ -3,6 +3,7 @@
 import json
 import re
 
+from django.test import Client
 from django.utils import timezone
 
 import pytest
@@ -125,3 +126,34 @@ def test_header_navigation_and_footer_come_from_the_cms(client, tree):
     assert 'aria-current="page">Nyheter</a>' in html
     assert "Kommunens webbplats" in html
     assert "kommun@example.invalid" in html
+
+
+def test_translated_news_before_its_index_links_nowhere_dead_and_marks_swedish(content, locales):
+    """An Arabic news item published while the Arabic news index is still a draft."""
+    ar = locales["ar"]
+    home_ar = content["home"].copy_for_translation(ar)
+    home_ar.save_revision().publish()
+    index_ar = content["news"].copy_for_translation(ar)  # a draft, never published
+    news = content["news_page"].copy_for_translation(ar)
+    news.title = "تبادل في بولندا"
+    news.save_revision().publish()
+    index_ar.refresh_from_db()
+    assert not index_ar.live
+
+    response = content["news_page"].__class__.objects.get(pk=news.pk)
+    html = Client().get(response.get_url()).content.decode()
+    assert "تبادل في بولندا" in html
+    assert index_ar.get_url() + "?" not in html  # no filter links to the unpublished index
+    assert "Brønderslev Kommune" in html
+    # The goal and topic have no Arabic translation: shown in Swedish, marked as such.
+    # (on a span: a left-to-right list item's marker would stick out of a right-to-left list)
+    assert '<li><span lang="sv" dir="ltr">Förståelse mellan kulturer</span></li>' in html
+    assert '<li><span lang="sv" dir="ltr">Unga</span></li>' in html
+
+    home_html = Client().get(home_ar.get_url()).content.decode()
+    assert '<li class="card" lang="sv" dir="ltr"><h3>Förståelse mellan kulturer' in home_html
+    sv_html = Client().get(content["home"].get_url()).content.decode()
+    assert '<li class="card"><h3>Förståelse mellan kulturer' in sv_html
+    # The Swedish news item still links its filters to the live Swedish index.
+    sv_news = Client().get(content["news_page"].get_url()).content.decode()
+    assert content["news"].get_url() + "?partner=bronderslev" in sv_news

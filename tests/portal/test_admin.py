@@ -17,6 +17,17 @@ def test_admin_opens_in_swedish(client, home_pages, superuser):
     assert "Logga ut" in page
 
 
+def test_admin_is_swedish_whatever_the_browser_asks_for(client, home_pages, superuser):
+    login = client.get("/admin/login/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert '<html lang="sv"' in login.content.decode()
+
+    client.force_login(superuser)
+    page = client.get("/admin/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+
+    assert '<html lang="sv"' in page
+    assert "Logga ut" in page
+
+
 def test_a_user_can_choose_another_admin_language(client, home_pages, superuser):
     from wagtail.users.models import UserProfile
 
@@ -25,7 +36,7 @@ def test_a_user_can_choose_another_admin_language(client, home_pages, superuser)
     profile.save()
     client.force_login(superuser)
 
-    page = client.get("/admin/").content.decode()
+    page = client.get("/admin/", HTTP_ACCEPT_LANGUAGE="sv").content.decode()
 
     assert '<html lang="en"' in page
     assert "Log out" in page

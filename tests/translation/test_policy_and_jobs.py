@@ -82,3 +82,39 @@ def test_an_unexpected_error_fails_one_locale_and_the_publish_succeeds(deepl, ma
     assert not StringTranslation.objects.filter(locale=locales["ar"]).exists()  # rolled back
     others = DraftStatus.objects.filter(page=page, locale__language_code__in=DEEPL_LANGUAGES)
     assert others.exclude(locale=locales["ar"]).filter(status=DraftStatus.MADE).count() == 5
+
+
+@pytest.mark.django_db
+def test_a_busy_database_leaves_the_locale_to_be_retried(deepl, make_page, locales, settings):
+    """SQLite's "database is locked" (web server and worker writing at once) is no failure."""
+    from django.db import OperationalError
+
+    from wagtail_localize.models import StringTranslation
+
+    def locked(sender, instance, **kwargs):
+        if instance.locale_id == locales["en"].pk:
+            raise OperationalError("database is locked")
+
+    page = make_page(title="Upptaget", body=paragraphs(1))
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    backend = translate_page_task.get_backend()
+    page.body = paragraphs(2)
+    page.save_revision().publish()
+    post_save.connect(locked, sender=StringTranslation)
+    try:
+        statuses = translate_page_task.call(page.pk)
+    finally:
+        post_save.disconnect(locked, sender=StringTranslation)
+
+    assert statuses["en"] == DraftStatus.RETRY
+    assert statuses["ar"] == DraftStatus.MADE
+    again = [r for r in backend.results if r.task.func == translate_page_task.func]
+    assert [list(r.args) for r in again if len(r.args) > 1] == [[page.pk, 2]]
+
+
+def test_sqlite_transactions_wait_for_the_write_lock():
+    from portal.settings.base import DATABASES
+
+    if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
+        pytest.skip("the dev default is SQLite; DATABASE_URL points elsewhere here")
+    assert DATABASES["default"]["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
