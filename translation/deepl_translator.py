@@ -177,8 +177,13 @@ class DeepLMachineTranslator(BaseMachineTranslator):
             return None
         return formality
 
-    def translate_batch(self, texts: list[str], source_locale, target_locale) -> BatchOutcome:
-        """Send one request (the caller keeps it within the limits) and check the results."""
+    def translate_batch(
+        self, texts: list[str], source_locale, target_locale, *, ignore_tags=()
+    ) -> BatchOutcome:
+        """Send one request (the caller keeps it within the limits) and check the results.
+
+        Text inside ``ignore_tags`` elements is left untranslated by DeepL.
+        """
         target_code = self.target_code(target_locale)
         if target_code is None:
             raise ConfigurationError(f"DeepL cannot translate into {target_locale}")
@@ -194,6 +199,8 @@ class DeepLMachineTranslator(BaseMachineTranslator):
         glossary_id = glossary.glossary_for(self, source_code, target_code)
         if glossary_id:
             kwargs["glossary"] = glossary_id
+        if ignore_tags:
+            kwargs["ignore_tags"] = list(ignore_tags)
         results = self.call(
             "translate_text",
             texts,
@@ -210,13 +217,11 @@ class DeepLMachineTranslator(BaseMachineTranslator):
         ]
         return BatchOutcome(checked, billed)
 
-    def translate_in_batches(self, texts: list[str], source_locale, target_locale):
+    def translate_in_batches(self, texts: list[str], source_locale, target_locale, **options):
         """Yield ``(indexes, BatchOutcome)`` per request; stops at the first error."""
         for indexes in batching.make_batches(texts):
-            yield (
-                indexes,
-                self.translate_batch([texts[i] for i in indexes], source_locale, target_locale),
-            )
+            batch = [texts[i] for i in indexes]
+            yield indexes, self.translate_batch(batch, source_locale, target_locale, **options)
 
     def translate(self, source_locale, target_locale, strings):
         """wagtail-localize's entry point (the editor's "Translate with DeepL" button).

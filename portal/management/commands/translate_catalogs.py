@@ -73,7 +73,10 @@ class Command(BaseCommand):
             if dry_run or not entries:
                 self.stdout.write(f"{code}: {len(entries)} missing entr(y/ies).")
                 continue
-            translated = translate_texts([entry.msgid for entry in entries], code)
+            try:
+                translated = translate_texts([entry.msgid for entry in entries], code)
+            except Exception as error:  # noqa: BLE001 - any translator fault ends the command cleanly
+                raise CommandError(f"{code}: machine translation failed: {error}") from error
             if len(translated) != len(entries):
                 raise CommandError(
                     f"{code}: the translator returned {len(translated)} texts "
