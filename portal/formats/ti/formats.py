@@ -1,14 +1,3 @@
-# Tigrinya: day/month/year in the Gregorian calendar used in Sweden, numbers as
-# 1,200,000.50. Numeric, since Django has no Tigrinya month names.
-DATE_FORMAT = "d/m/Y"
-SHORT_DATE_FORMAT = "d/m/Y"
-DATETIME_FORMAT = "d/m/Y H:i"
-SHORT_DATETIME_FORMAT = "d/m/Y H:i"
-TIME_FORMAT = "H:i"
-YEAR_MONTH_FORMAT = "m/Y"
-MONTH_DAY_FORMAT = "d/m"
-FIRST_DAY_OF_WEEK = 1
-DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
-DECIMAL_SEPARATOR = "."
-THOUSAND_SEPARATOR = ","
-NUMBER_GROUPING = 3
+# Tigrinya: the Gregorian calendar used in Sweden; Django has no Tigrinya month names, so
+# dates are numeric.
+from portal.formats.numeric import *  # noqa: F403
