@@ -13,7 +13,7 @@ from wagtail.admin.panels import FieldPanel, PageChooserPanel
 from wagtail.models import Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from portal.localization import localize_many, snippets_in_locale
+from core.localization import localize_many, snippets_in_locale
 
 
 class NavigationLink(TranslatableMixin, models.Model):

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from portal.localization import snippets_in_locale
+from core.localization import snippets_in_locale
 
 from .models import (
     TARGET_GROUPS,

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from wagtail.models import Locale, Page
 
-from portal.localization import localize_many, snippets_in_locale
+from core.localization import localize_many, snippets_in_locale
 
 from .models import (
     Goal,

@@ -3,8 +3,8 @@
 from django import template
 from django.utils.translation import get_language
 
+from core.localization import active_locale
 from home.navigation import NavigationLink, footer_content, menu_links
-from portal.localization import active_locale
 
 register = template.Library()
 

@@ -139,7 +139,7 @@ class NewsPage(Page):
             raise ValidationError({"image_alt": _("Skriv en alternativtext som beskriver bilden.")})
 
     def get_context(self, request, *args, **kwargs):
-        from portal.localization import localize_many
+        from core.localization import localize_many
 
         context = super().get_context(request, *args, **kwargs)
         # A translated news item may be published before its index: link filters only to a

@@ -332,7 +332,7 @@ class OpportunityPage(ExampleMixin, Page):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from portal.localization import localize_many
+        from core.localization import localize_many
 
         context = super().get_context(request, *args, **kwargs)
         context["programme"] = (

@@ -164,7 +164,7 @@ class ProjectPage(ExampleMixin, Page):
         return ProjectStatus(self.status).label
 
     def get_context(self, request, *args, **kwargs):
-        from portal.localization import localize_many
+        from core.localization import localize_many
 
         context = super().get_context(request, *args, **kwargs)
         context["programme"] = (

@@ -2,14 +2,16 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from core.languages import ADMIN_LANGUAGES, SOURCE_LANGUAGE, select_languages
+
 from .environment import BASE_DIR, ENV
-from .languages import SOURCE_LANGUAGE, select_languages
 
 DEBUG = False
 SECRET_KEY = ENV.SECRET_KEY
 ALLOWED_HOSTS = ENV.ALLOWED_HOSTS
 
 INSTALLED_APPS = [
+    "core",
     "portal",
     "home",
     "international",
@@ -46,11 +48,11 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "portal.security.ContentSecurityPolicyMiddleware",
+    "core.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "portal.admin_language.AdminLanguageMiddleware",
+    "core.admin_language.AdminLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -116,8 +118,8 @@ LANGUAGE_CODE = SOURCE_LANGUAGE
 LANGUAGES = select_languages(ENV.PORTAL_LANGUAGES)
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locales"]
-# Django ships no date and number formats for Somali and Tigrinya: portal/formats has them.
-FORMAT_MODULE_PATH = ["portal.formats"]
+# Django ships no date and number formats for Somali and Tigrinya: core/formats has them.
+FORMAT_MODULE_PATH = ["core.formats"]
 # Off, so that years and ids are never grouped ("2 026"); amounts use the |amount filter.
 USE_THOUSAND_SEPARATOR = False
 USE_I18N = True
@@ -126,15 +128,7 @@ TIME_ZONE = "Europe/Stockholm"
 
 WAGTAIL_I18N_ENABLED = True
 # The admin is Swedish unless a user picks another language in their account settings.
-WAGTAILADMIN_PERMITTED_LANGUAGES = [
-    ("sv", "Svenska"),
-    ("en", "English"),
-    ("ar", "العربية"),
-    ("fa", "فارسی"),
-    ("uk", "Українська"),
-    ("pl", "Polski"),
-    ("fi", "Suomi"),
-]
+WAGTAILADMIN_PERMITTED_LANGUAGES = ADMIN_LANGUAGES
 # Translating a page must never put a page full of Swedish text live in another language.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 

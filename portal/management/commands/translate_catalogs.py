@@ -18,8 +18,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 import polib
 
-# Languages DeepL cannot translate: their translators fill the catalogs by hand.
-NOT_MACHINE_TRANSLATABLE = {"so", "ti"}
+from core.languages import machine_translatable
+
 PLACEHOLDER = re.compile(r"%\(\w+\)[sdif]|%[sdif]|\{\w*\}")
 
 
@@ -57,9 +57,11 @@ class Command(BaseCommand):
         targets = [
             code
             for code in (languages or site_languages)
-            if code != settings.LANGUAGE_CODE and code not in NOT_MACHINE_TRANSLATABLE
+            if code != settings.LANGUAGE_CODE and machine_translatable(code)
         ]
-        skipped = [code for code in (languages or []) if code in NOT_MACHINE_TRANSLATABLE]
+        # Languages DeepL has no code for (the same table the draft pipeline reads): their
+        # translators fill the catalogs by hand.
+        skipped = [code for code in (languages or []) if not machine_translatable(code)]
         for code in skipped:
             self.stderr.write(f"{code}: DeepL cannot translate this language; translate by hand.")
 

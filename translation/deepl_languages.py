@@ -1,35 +1,17 @@
-"""Language codes as DeepL wants them, and the target languages DeepL actually offers.
+"""The languages DeepL actually offers, asked of the API and cached.
 
 Workaround for wagtail-localize's DeepL translator, which maps ``en`` to the deprecated
-``EN`` and offers DeepL for every locale, Somali and Tigrinya included. Here the list of
-target languages is asked of the API (``get_target_languages``) and cached; a locale whose
-code is not in it is "human translation only" and never sent.
+``EN`` and offers DeepL for every locale, Somali and Tigrinya included. The codes come from
+the language table (``core.languages``: ``en`` -> ``EN-GB``, none for so and ti); the list
+of target languages is asked of the API (``get_target_languages``) and cached, and a locale
+whose code is not in it is "human translation only" and never sent.
 """
 
 import hashlib
 
 from django.core.cache import cache
 
-# Where the portal's language code and DeepL's target code differ.
-DEEPL_TARGET_CODES = {
-    "en": "EN-GB",
-    "pt": "PT-PT",
-    "fa": "FA",
-    "nb": "NB",
-    "no": "NB",
-}
 CACHE_SECONDS = 6 * 60 * 60
-
-
-def deepl_target_code(language_code: str) -> str:
-    """``en`` -> ``EN-GB``, ``pt`` -> ``PT-PT``, ``fa`` -> ``FA``, ``pt-br`` -> ``PT-BR``."""
-    code = language_code.lower()
-    return DEEPL_TARGET_CODES.get(code, code.upper())
-
-
-def deepl_source_code(language_code: str) -> str:
-    """Source languages carry no variant: ``sv`` -> ``SV``, ``en-gb`` -> ``EN``."""
-    return language_code.split("-")[0].upper()
 
 
 def _cache_key(client, kind: str) -> str:

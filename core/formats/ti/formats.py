@@ -1,3 +1,3 @@
 # Tigrinya: the Gregorian calendar used in Sweden; Django has no Tigrinya month names, so
 # dates are numeric.
-from portal.formats.numeric import *  # noqa: F403
+from core.formats.numeric import *  # noqa: F403

@@ -1,4 +1,4 @@
-"""Look translatable snippets up in the reader's locale, in a constant number of queries.
+"""Locale helpers: the reader's locale, a page's language, snippets in the reader's locale.
 
 Pages copy their links to snippets from the Swedish source when they are translated
 (wagtail-localize synchronises foreign keys and many-to-many fields), so a translated page
@@ -9,8 +9,9 @@ translation in the active locale when one exists, falling back to the object its
 from collections.abc import Iterable
 
 from django.conf import settings
+from django.utils.translation import get_language
 
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 
 def active_locale() -> Locale | None:
@@ -18,6 +19,26 @@ def active_locale() -> Locale | None:
         return Locale.get_active()
     except (LookupError, Locale.DoesNotExist):
         return None
+
+
+def page_language(page: Page | None) -> str:
+    """The language of a page's locale (the reader's interface language on that page)."""
+    if page is not None and getattr(page, "locale_id", None):
+        return page.locale.language_code
+    return get_language() or settings.LANGUAGE_CODE
+
+
+def alias_source_language(page: Page | None) -> str:
+    """The language the text of an alias page is really written in; "" for other pages.
+
+    An alias in the English tree of a Swedish page shows Swedish text under an /en/ URL.
+    """
+    if page is None or not getattr(page, "alias_of_id", None):
+        return ""
+    source = Page.objects.filter(pk=page.alias_of_id).select_related("locale").first()
+    if source is None or source.locale_id == page.locale_id:
+        return ""
+    return source.locale.language_code
 
 
 def localize_many(objects: Iterable, locale: Locale | None = None) -> list:

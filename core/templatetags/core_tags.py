@@ -1,3 +1,9 @@
+"""Template tags every app's templates use: the language and direction of what is shown.
+
+``{% load core_tags %}`` in any template. The language switcher and hreflang links are the
+home app's furniture (``switcher_tags``).
+"""
+
 from django import template
 from django.conf import settings
 from django.utils.formats import number_format
@@ -5,13 +11,8 @@ from django.utils.html import format_html
 
 from wagtail.models import Page
 
-from home.languages import (
-    alias_source_language,
-    language_direction,
-    language_links,
-    page_language,
-    published_translations,
-)
+from core.languages import language_direction
+from core.localization import alias_source_language, page_language
 
 register = template.Library()
 
@@ -37,50 +38,6 @@ def text_direction(language_code):
 def alias_language(context):
     """The language of an alias page's (borrowed) text when it differs from its locale, else ""."""
     return alias_source_language(_page(context))
-
-
-@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
-def language_switcher(context):
-    request = context.get("request")
-    links = language_links(_page(context), request)
-    return {
-        "links": links,
-        "has_fallback": any(link.is_fallback for link in links),
-        "request": request,
-    }
-
-
-@register.inclusion_tag("includes/alternates.html", takes_context=True)
-def language_alternates(context):
-    """<link rel=canonical> and hreflang alternates, for published translations only.
-
-    An alias page (Swedish text under another language's URL) gets a canonical link to the
-    page whose text it shows and no alternates of its own.
-    """
-    request = context.get("request")
-    page = _page(context)
-    result = {"canonical": "", "alternates": [], "x_default": ""}
-    if page is None or request is None or not page.live:
-        return result
-
-    def absolute(p: Page) -> str:
-        url = p.get_url(request=request)
-        return request.build_absolute_uri(url) if url else ""
-
-    if page.alias_of_id is not None:
-        source = Page.objects.filter(pk=page.alias_of_id).first()
-        result["canonical"] = absolute(source) if source is not None and source.live else ""
-        return result
-    translations = published_translations(page, request)
-    result["canonical"] = absolute(page)
-    site_languages = [code for code, _name in settings.LANGUAGES]
-    if len(translations) > 1:
-        result["alternates"] = [
-            (code, absolute(translations[code])) for code in site_languages if code in translations
-        ]
-        source = translations.get(settings.LANGUAGE_CODE)
-        result["x_default"] = absolute(source) if source is not None else ""
-    return result
 
 
 @register.simple_tag(takes_context=True)

@@ -1,2 +1,2 @@
 # Somali: Django has no Somali month names, so dates are numeric.
-from portal.formats.numeric import *  # noqa: F403
+from core.formats.numeric import *  # noqa: F403
