@@ -1,4 +1,8 @@
-"""Feeds: RSS and Atom of each language's published news, and an iCalendar of deadlines."""
+"""Feeds: RSS and Atom of each language's published news, and an iCalendar of deadlines.
+
+Below the page models: each feed is given its index page and lists what the index's own
+listing lists (``listing_queryset``), so this module imports no model.
+"""
 
 import datetime
 
@@ -9,8 +13,6 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from icalendar import Calendar, Event
-
-from .selectors import localize_news_relations, news_for_index, opportunities_for_index
 
 FEED_LENGTH = 20
 
@@ -41,8 +43,8 @@ class NewsRssFeed(Feed):
         return self.request.build_absolute_uri()
 
     def items(self, index):
-        items = list(news_for_index(index)[:FEED_LENGTH])
-        localize_news_relations(items, index.locale)
+        items = list(index.listing_queryset()[:FEED_LENGTH])
+        index.prepare_items(items)
         return items
 
     def item_title(self, item):
@@ -83,7 +85,7 @@ def deadlines_calendar(request, index) -> HttpResponse:
     calendar.add("x-wr-calname", _("Sista ansökningsdagar: %(title)s") % {"title": index.title})
     calendar.add("x-wr-timezone", "Europe/Stockholm")
     now = timezone.now()
-    for opportunity in opportunities_for_index(index):
+    for opportunity in index.listing_queryset():
         event = Event()
         event.add("uid", f"{opportunity.translation_key}-{language}@nassjo.se")
         event.add("summary", _("Sista ansökningsdag: %(title)s") % {"title": opportunity.title})

@@ -33,7 +33,7 @@ from deepl import http_client
 
 from core.languages import deepl_source_code, deepl_target_code
 
-from . import batching, deepl_languages, glossary, markup, usage
+from . import batching, deepl_languages, glossary, markup, policy, usage
 
 logger = logging.getLogger(__name__)
 
@@ -161,9 +161,7 @@ class DeepLMachineTranslator(BaseMachineTranslator):
     def can_translate(self, source_locale, target_locale) -> bool:
         if not self.is_configured() or source_locale == target_locale:
             return False
-        from .policy import machine_translation_allowed
-
-        if not machine_translation_allowed(target_locale):
+        if not policy.machine_translation_allowed(target_locale):
             return False
         try:
             return self.target_code(target_locale) is not None
@@ -173,9 +171,7 @@ class DeepLMachineTranslator(BaseMachineTranslator):
 
     # Translating ------------------------------------------------------------------------
     def formality_for(self, locale, target_code: str) -> str | None:
-        from .policy import formality_for
-
-        formality = formality_for(locale)
+        formality = policy.formality_for(locale)
         if formality == "default" or not self.target_languages().get(target_code):
             return None
         return formality

@@ -63,7 +63,7 @@ def _sync(translator, source_code: str) -> dict[str, str]:
     client = translator.client
     try:
         supported = deepl_languages.get_glossary_pairs(client)
-    except Exception as error:  # noqa: BLE001 - classified below
+    except Exception as error:  # classified below
         from .deepl_translator import classify
 
         raise classify(error) from error
@@ -91,7 +91,7 @@ def _sync(translator, source_code: str) -> dict[str, str]:
                     ],
                 )
                 new_ids, version = {"*": info.glossary_id}, "v3"
-            except Exception:  # noqa: BLE001 - a server without v3: one glossary per pair
+            except Exception:  # a server without v3: one glossary per pair
                 logger.info("Multilingual glossaries unavailable, using v2", exc_info=True)
                 for target, terms in sorted(entries.items()):
                     info = translator.call(
@@ -119,5 +119,5 @@ def _delete_old(translator, old_ids: dict[str, str], _version) -> None:
         method = "delete_multilingual_glossary" if key == "*" else "delete_glossary"
         try:
             translator.call(method, glossary_id)
-        except Exception:  # noqa: BLE001 - an old glossary left behind is harmless
+        except Exception:  # an old glossary left behind is harmless
             logger.info("Could not delete old DeepL glossary %s", glossary_id, exc_info=True)

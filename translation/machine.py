@@ -11,10 +11,11 @@ from django.conf import settings
 
 from wagtail.models import Locale
 
+from core.markup import PLACEHOLDER
+
 from .deepl_translator import DeepLMachineTranslator, MachineTranslationError
 
-# gettext and str.format placeholders must come back exactly as they went out.
-PLACEHOLDER = re.compile(r"%\(\w+\)[sdif]|%[sdif]|\{\w*\}")
+# gettext and str.format placeholders (core.markup) must come back exactly as they went out.
 TAG = re.compile(r"(<[^>]*>)")
 KEEP = "ph"
 

@@ -39,6 +39,8 @@ from wagtail_localize.models import (
 )
 from wagtail_localize.strings import StringValue
 
+from core.sources import translation_source_for
+
 from . import drafts, memory, pauses
 from .deepl_translator import (
     TOOL_NAME,
@@ -306,20 +308,9 @@ def _machine_translate(segments, source_locale, locale, session, counts) -> tupl
     return DraftStatus.MADE, ""
 
 
-def source_pages():
-    """Published source-locale pages, parents before children."""
-    return (
-        Page.objects.live()
-        .filter(depth__gt=1, locale__language_code=settings.LANGUAGE_CODE)
-        .order_by("path")
-    )
-
-
 def needs_work(page: Page, locale: Locale, session: Session) -> bool:
     """Whether ``translate_into`` would change anything (used by the backfill to resume)."""
-    source = TranslationSource.objects.filter(
-        object_id=page.translation_key, locale_id=page.locale_id
-    ).first()
+    source = translation_source_for(page)
     if source is None:
         return True
     translation = Translation.objects.filter(source=source, target_locale=locale).first()
@@ -349,7 +340,7 @@ def _needs_saving(source, translation, target, counts: Counts) -> bool:
         return True
     try:
         return not _draft_is_current(source, translation.target_locale, target)
-    except Exception:  # noqa: BLE001 - when in doubt, save
+    except Exception:  # when in doubt, save
         logger.info("Could not compare the draft of %s; saving it", target.pk, exc_info=True)
         return True
 

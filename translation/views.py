@@ -14,6 +14,7 @@ from wagtail.models import Page
 
 from . import pauses, pipeline, usage
 from .models import DraftStatus
+from .tasks import enqueue_page
 
 USAGE_PERMISSION = "translation.view_usagerecord"
 
@@ -44,8 +45,6 @@ class PageDraftStatusView(WagtailAdminTemplateMixin, TemplateView):
         if not self.page.live or self.page.locale.language_code != settings.LANGUAGE_CODE:
             messages.error(request, _("Bara publicerade sidor på källspråket översätts."))
         else:
-            from .tasks import enqueue_page
-
             transaction.on_commit(lambda: enqueue_page(self.page.pk))
             messages.success(request, _("Översättningsutkasten har köats på nytt."))
         return redirect("translation_page_status", page_id=self.page.pk)

@@ -4,7 +4,8 @@ from django import template
 from django.utils.translation import get_language
 
 from core.localization import active_locale
-from home.navigation import NavigationLink, footer_content, menu_links
+from home.models import NavigationLink
+from home.navigation import footer_content, menu_links
 
 register = template.Library()
 

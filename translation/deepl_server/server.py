@@ -360,7 +360,7 @@ def _make_handler(server: LocalDeepLServer):
         protocol_version = "HTTP/1.1"
         server_version = "LocalDeepL/1.0"
 
-        def log_message(self, format, *args):  # noqa: A002 - the stdlib's signature
+        def log_message(self, format, *args):  # the stdlib's signature
             if not server.quiet:
                 super().log_message(format, *args)
 
@@ -584,19 +584,19 @@ def _make_handler(server: LocalDeepLServer):
                 return 200, {"ok": True}
             raise ApiError(HTTPStatus.NOT_FOUND, "Not found.")
 
-        def do_GET(self):  # noqa: N802 - the stdlib's naming
+        def do_GET(self):  # the stdlib's naming
             self._handle("GET")
 
-        def do_POST(self):  # noqa: N802
+        def do_POST(self):
             self._handle("POST")
 
-        def do_PUT(self):  # noqa: N802
+        def do_PUT(self):
             self._handle("PUT")
 
-        def do_PATCH(self):  # noqa: N802
+        def do_PATCH(self):
             self._handle("PATCH")
 
-        def do_DELETE(self):  # noqa: N802
+        def do_DELETE(self):
             self._handle("DELETE")
 
     return Handler

@@ -10,7 +10,6 @@ flagged ``fuzzy``: Django ignores fuzzy entries until a translator has reviewed 
 removed the flag, and the catalog completeness test reports them as missing until then.
 """
 
-import re
 from pathlib import Path
 
 from django.conf import settings
@@ -19,8 +18,7 @@ from django.core.management.base import BaseCommand, CommandError
 import polib
 
 from core.languages import machine_translatable
-
-PLACEHOLDER = re.compile(r"%\(\w+\)[sdif]|%[sdif]|\{\w*\}")
+from core.markup import placeholders
 
 
 def catalog_path(code: str) -> Path:
@@ -77,7 +75,7 @@ class Command(BaseCommand):
                 continue
             try:
                 translated = translate_texts([entry.msgid for entry in entries], code)
-            except Exception as error:  # noqa: BLE001 - any translator fault ends the command cleanly
+            except Exception as error:  # any translator fault ends the command cleanly
                 raise CommandError(f"{code}: machine translation failed: {error}") from error
             if len(translated) != len(entries):
                 raise CommandError(
@@ -86,7 +84,7 @@ class Command(BaseCommand):
                 )
             filled = 0
             for entry, text in zip(entries, translated, strict=True):
-                if sorted(PLACEHOLDER.findall(entry.msgid)) != sorted(PLACEHOLDER.findall(text)):
+                if placeholders(entry.msgid) != placeholders(text):
                     self.stderr.write(f"{code}: placeholders changed, left empty: {entry.msgid!r}")
                     continue
                 entry.msgstr = text

@@ -1,26 +1,23 @@
+"""The home page of each language, the contact page and the accessibility statement."""
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from .navigation import FooterContent, NavigationLink
+from core.pages import BasePage
+from international.models import NewsIndexPage, OpportunityIndexPage
+from international.selectors import goals_in_locale, latest_news, open_opportunities
 
-__all__ = [
-    "AccessibilityStatementPage",
-    "ContactPage",
-    "FooterContent",
-    "HomePage",
-    "NavigationLink",
-]
+__all__ = ["AccessibilityStatementPage", "ContactPage", "HomePage"]
 
 TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
 
 
-class HomePage(Page):
+class HomePage(BasePage):
     """The start page of one language; the Swedish one is the source of the others."""
 
     intro = models.CharField(
@@ -31,16 +28,15 @@ class HomePage(Page):
     )
     body = RichTextField(_("brödtext"), blank=True, features=["bold", "italic", "link", "ul"])
 
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
 
+    # Each language's home keeps the slug it was made with: the slug is not synchronised.
     translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
+        *BasePage.base_translatable_fields,
         TranslatableField("intro"),
         TranslatableField("body"),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -59,9 +55,6 @@ class HomePage(Page):
         verbose_name_plural = _("startsidor")
 
     def get_context(self, request, *args, **kwargs):
-        from international.models import NewsIndexPage, OpportunityIndexPage
-        from international.selectors import goals_in_locale, latest_news, open_opportunities
-
         context = super().get_context(request, *args, **kwargs)
         context["goals"] = goals_in_locale(self.locale)
         context["latest_news"] = latest_news(self.locale)
@@ -72,7 +65,7 @@ class HomePage(Page):
         return context
 
 
-class ContactPage(Page):
+class ContactPage(BasePage):
     intro = models.TextField(_("ingress"), blank=True)
     body = RichTextField(_("brödtext"), features=TEXT_FEATURES, blank=True)
     email = models.EmailField(_("e-post"), blank=True)
@@ -82,7 +75,7 @@ class ContactPage(Page):
     opening_hours = models.TextField(_("öppettider"), blank=True)
 
     content_panels = [
-        *Page.content_panels,
+        *BasePage.content_panels,
         FieldPanel("intro"),
         FieldPanel("body"),
         MultiFieldPanel(
@@ -97,19 +90,16 @@ class ContactPage(Page):
         ),
     ]
     translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
+        *BasePage.translatable_fields,
         TranslatableField("intro"),
         TranslatableField("body"),
         TranslatableField("opening_hours"),
-        SynchronizedField("slug"),
         SynchronizedField("email"),
         SynchronizedField("phone"),
         SynchronizedField("postal_address"),
         SynchronizedField("visiting_address"),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types: list[str] = []
@@ -121,7 +111,7 @@ class ContactPage(Page):
         verbose_name_plural = _("kontaktsidor")
 
 
-class AccessibilityStatementPage(Page):
+class AccessibilityStatementPage(BasePage):
     """Tillgänglighetsredogörelse, as the Swedish accessibility law (DOS-lagen) requires."""
 
     class Compliance(models.TextChoices):
@@ -163,7 +153,7 @@ class AccessibilityStatementPage(Page):
     published_on = models.DateField(_("redogörelsen upprättades"), null=True, blank=True)
 
     content_panels = [
-        *Page.content_panels,
+        *BasePage.content_panels,
         FieldPanel("intro"),
         FieldPanel("compliance"),
         FieldPanel("known_issues"),
@@ -182,16 +172,13 @@ class AccessibilityStatementPage(Page):
         FieldPanel("published_on"),
     ]
     translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
+        *BasePage.translatable_fields,
         TranslatableField("intro"),
         TranslatableField("known_issues"),
         TranslatableField("report_intro"),
         TranslatableField("response_time"),
         TranslatableField("enforcement"),
         TranslatableField("method"),
-        SynchronizedField("slug"),
         SynchronizedField("compliance"),
         SynchronizedField("report_email"),
         SynchronizedField("report_phone"),
@@ -199,7 +186,7 @@ class AccessibilityStatementPage(Page):
         SynchronizedField("published_on"),
     ]
     search_fields = [
-        *Page.search_fields,
+        *BasePage.search_fields,
         index.SearchField("intro"),
         index.SearchField("known_issues"),
     ]
