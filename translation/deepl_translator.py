@@ -7,12 +7,11 @@ Workaround for wagtail-localize's own ``DeepLTranslator`` (1.14.5), which
 - maps ``en`` to the deprecated ``EN`` and offers DeepL for Somali and Tigrinya.
 
 This translator uses ``deepl.DeepLClient`` (its retries with backoff for 429, 5xx and
-dropped connections), batches (``translation.batching``), maps codes (``core.languages``)
-and asks DeepL for its languages (``translation.deepl_languages``), checks markup
-(``translation.markup``), applies the glossary (``translation.glossary``), records usage
-and keeps the monthly budget (``translation.usage``). Errors are raised as the
-``MachineTranslationError`` subclasses below so the draft pipeline can tell "retry later"
-from "quota" from "bad key".
+dropped connections), batches (``translation.batching``), maps codes and asks DeepL for
+its languages (``translation.languages``), checks markup (``translation.markup``), applies
+the glossary (``translation.glossary``), records usage and keeps the monthly budget
+(``translation.usage``). Errors are raised as the ``MachineTranslationError`` subclasses
+below so the draft pipeline can tell "retry later" from "quota" from "bad key".
 
 Registered in settings as ``WAGTAILLOCALIZE_MACHINE_TRANSLATOR``; the key and server come
 from ``DEEPL_AUTH_KEY`` and ``DEEPL_SERVER_URL`` (or the ``AUTH_KEY``/``SERVER_URL``
@@ -31,9 +30,7 @@ from wagtail_localize.strings import StringValue
 import deepl
 from deepl import http_client
 
-from core.languages import deepl_source_code, deepl_target_code
-
-from . import batching, deepl_languages, glossary, markup, policy, usage
+from . import batching, glossary, languages, markup, usage
 
 logger = logging.getLogger(__name__)
 
@@ -149,19 +146,21 @@ class DeepLMachineTranslator(BaseMachineTranslator):
 
     def target_languages(self) -> dict[str, bool]:
         try:
-            return deepl_languages.get_target_languages(self.client)
+            return languages.get_target_languages(self.client)
         except deepl.DeepLException as error:
             raise classify(error) from error
 
     def target_code(self, locale) -> str | None:
         """DeepL's code for ``locale``, or None when DeepL cannot translate into it."""
-        code = deepl_target_code(locale.language_code)
-        return code if code is not None and code in self.target_languages() else None
+        code = languages.deepl_target_code(locale.language_code)
+        return code if code in self.target_languages() else None
 
     def can_translate(self, source_locale, target_locale) -> bool:
         if not self.is_configured() or source_locale == target_locale:
             return False
-        if not policy.machine_translation_allowed(target_locale):
+        from .policy import machine_translation_allowed
+
+        if not machine_translation_allowed(target_locale):
             return False
         try:
             return self.target_code(target_locale) is not None
@@ -171,7 +170,9 @@ class DeepLMachineTranslator(BaseMachineTranslator):
 
     # Translating ------------------------------------------------------------------------
     def formality_for(self, locale, target_code: str) -> str | None:
-        formality = policy.formality_for(locale)
+        from .policy import formality_for
+
+        formality = formality_for(locale)
         if formality == "default" or not self.target_languages().get(target_code):
             return None
         return formality
@@ -186,7 +187,7 @@ class DeepLMachineTranslator(BaseMachineTranslator):
         target_code = self.target_code(target_locale)
         if target_code is None:
             raise ConfigurationError(f"DeepL cannot translate into {target_locale}")
-        source_code = deepl_source_code(source_locale.language_code)
+        source_code = languages.deepl_source_code(source_locale.language_code)
         try:
             usage.ensure_budget(sum(len(text) for text in texts))
         except usage.BudgetExhausted as error:

@@ -16,9 +16,7 @@ from django.db import transaction
 
 from deepl.api_data import MultilingualGlossaryDictionaryEntries
 
-from core.languages import deepl_source_code
-
-from . import deepl_languages
+from . import languages
 from .models import GlossarySync, GlossaryTermTranslation
 
 logger = logging.getLogger(__name__)
@@ -36,7 +34,7 @@ def _entries_by_target(source_code: str, supported: set[tuple[str, str]]) -> dic
         term, translation = row.term.term.strip(), row.translation.strip()
         if not term or not translation:
             continue
-        target = deepl_source_code(row.locale.language_code)
+        target = languages.deepl_source_code(row.locale.language_code)
         if (source_code, target) in supported:
             entries[target][term] = translation
     return dict(entries)
@@ -62,7 +60,7 @@ def _sync(translator, source_code: str) -> dict[str, str]:
     """Make DeepL's glossary match the terms; return ``{target: glossary_id}``."""
     client = translator.client
     try:
-        supported = deepl_languages.get_glossary_pairs(client)
+        supported = languages.get_glossary_pairs(client)
     except Exception as error:  # classified below
         from .deepl_translator import classify
 

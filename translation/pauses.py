@@ -8,7 +8,6 @@ soon as the key works and the quota has room again.
 
 import logging
 
-from .deepl_translator import ConfigurationError, MachineTranslationError
 from .models import ServicePause
 
 logger = logging.getLogger(__name__)
@@ -24,6 +23,8 @@ def active_pauses() -> list[ServicePause]:
 
 def probe_and_lift(translator) -> ServicePause | None:
     """Ask DeepL whether the paused reasons still hold; return the pause that does."""
+    from .deepl_translator import ConfigurationError, MachineTranslationError
+
     pauses = active_pauses()
     if not pauses:
         return None

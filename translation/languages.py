@@ -1,15 +1,26 @@
-"""The languages DeepL actually offers, asked of the API and cached.
+"""Language codes as DeepL wants them, and the target languages DeepL actually offers.
 
 Workaround for wagtail-localize's DeepL translator, which maps ``en`` to the deprecated
 ``EN`` and offers DeepL for every locale, Somali and Tigrinya included. The codes come from
-the language table (``core.languages``: ``en`` -> ``EN-GB``, none for so and ti); the list
-of target languages is asked of the API (``get_target_languages``) and cached, and a locale
-whose code is not in it is "human translation only" and never sent.
+the language table (``core.languages``: ``en`` -> ``EN-GB``, none for so and ti; re-exported
+here for the translator); the list of target languages is asked of the API
+(``get_target_languages``) and cached, and a locale whose code is not in it is "human
+translation only" and never sent.
 """
 
 import hashlib
 
 from django.core.cache import cache
+
+from core.languages import deepl_source_code, deepl_target_code
+
+__all__ = [
+    "deepl_source_code",
+    "deepl_target_code",
+    "get_glossary_pairs",
+    "get_source_languages",
+    "get_target_languages",
+]
 
 CACHE_SECONDS = 6 * 60 * 60
 
