@@ -11,7 +11,8 @@ from django.conf import settings
 
 from wagtail.models import Locale
 
-from .deepl_translator import DeepLMachineTranslator, MachineTranslationError
+from .deepl.errors import ConfigurationError, MachineTranslationError
+from .deepl.translator import DeepLMachineTranslator
 
 # gettext and str.format placeholders must come back exactly as they went out.
 PLACEHOLDER = re.compile(r"%\(\w+\)[sdif]|%[sdif]|\{\w*\}")
@@ -40,7 +41,7 @@ def translate_texts(texts: list[str], target_lang: str) -> list[str]:
     """
     translator = DeepLMachineTranslator()
     if not translator.is_configured():
-        raise MachineTranslationError("DEEPL_AUTH_KEY is not set.")
+        raise ConfigurationError("DEEPL_AUTH_KEY is not set.")
     try:
         source = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
         target = Locale.objects.get(language_code=target_lang)

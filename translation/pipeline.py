@@ -40,17 +40,15 @@ from wagtail_localize.models import (
 from wagtail_localize.strings import StringValue
 
 from . import drafts, memory, pauses
-from .deepl_translator import (
-    TOOL_NAME,
-    TOOL_NAME_MARKUP_LOST,
+from .deepl.errors import (
     BudgetExhausted,
     ConfigurationError,
-    DeepLMachineTranslator,
     MachineTranslationError,
     QuotaExceeded,
     RequestRejected,
     RetryLater,
 )
+from .deepl.translator import TOOL_NAME, TOOL_NAME_MARKUP_LOST, DeepLMachineTranslator
 from .models import DraftStatus, ServicePause
 from .policy import machine_translation_allowed
 

@@ -2,7 +2,7 @@
 
 A locale without a ``LocalePolicy`` row uses the defaults (on, default formality). Whether
 DeepL can translate into the language at all is not a policy: DeepL's own list decides
-(``translation.languages``), which is why Somali and Tigrinya are "human translation only".
+(``translation.deepl.languages``), which is why Somali and Tigrinya are "human translation only".
 """
 
 from .models import LocalePolicy

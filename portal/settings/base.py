@@ -177,7 +177,7 @@ TRANSLATION_MAX_ATTEMPTS = 5
 TRANSLATION_AUTO_DRAFTS = True
 # The translator works with or without a key: without one it offers nothing.
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-    "CLASS": "translation.deepl_translator.DeepLMachineTranslator",
+    "CLASS": "translation.deepl.translator.DeepLMachineTranslator",
     "OPTIONS": {},
 }
 

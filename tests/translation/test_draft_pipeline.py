@@ -10,7 +10,7 @@ from mt_helpers import DEEPL_CODES, DEEPL_LANGUAGES, HUMAN_ONLY_LANGUAGES, draft
 
 from home.models import HomePage
 from portal.demo.human_translations import publish_human_translation
-from translation.deepl_translator import TOOL_NAME_MARKUP_LOST
+from translation.deepl.translator import TOOL_NAME_MARKUP_LOST
 from translation.models import DraftStatus, ServicePause
 from translation.tasks import translate_page_task
 
