@@ -3,7 +3,9 @@
 Workaround for wagtail-localize's DeepL translator, which maps ``en`` to the deprecated
 ``EN`` and offers DeepL for every locale, Somali and Tigrinya included. Here the list of
 target languages is asked of the API (``get_target_languages``) and cached; a locale whose
-code is not in it is "human translation only" and never sent.
+code is not in it is "human translation only" and never sent. No upstream issue is filed;
+``tests/upstream/test_upstream_deepl.py`` fails, naming this module, when upstream maps
+``en`` to a regional English.
 """
 
 import hashlib
