@@ -11,6 +11,7 @@ ALLOWED_HOSTS = ENV.ALLOWED_HOSTS
 
 INSTALLED_APPS = [
     "portal",
+    "organisation",
     "home",
     "international",
     "translation",
@@ -78,6 +79,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "organisation.context_processors.organisation",
             ],
         },
     },
@@ -182,7 +184,8 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
 }
 
 # Wagtail --------------------------------------------------------------------------------
-WAGTAIL_SITE_NAME = _("Nässjö kommun – internationellt arbete")
+# Who runs the portal is a site setting (organisation.OrganisationSettings), not code.
+WAGTAIL_SITE_NAME = _("Internationellt arbete")
 WAGTAILADMIN_BASE_URL = ENV.BASE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
