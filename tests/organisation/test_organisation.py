@@ -1,5 +1,6 @@
 """The organisation site setting: edited in the admin, used by the site, read from the cache."""
 
+import copy
 import json
 import re
 
@@ -174,3 +175,23 @@ def test_one_name_per_language(organisation, locales):
         OrganisationName.objects.create(
             settings=organisation, locale=Locale.objects.get(language_code="en"), name="Twice"
         )
+
+
+def warm_query_count(client, url) -> int:
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("url", ["/sv/", "/sv/sok/?q=ungdom"])
+def test_the_organisation_adds_no_query_to_a_warm_page(client, tree, organisation, settings, url):
+    with_organisation = warm_query_count(client, url)
+    templates = copy.deepcopy(settings.TEMPLATES)  # restored after the test
+    processors = templates[0]["OPTIONS"]["context_processors"]
+    templates[0]["OPTIONS"]["context_processors"] = [
+        name for name in processors if not name.startswith("organisation.")
+    ]
+    settings.TEMPLATES = templates
+    assert "Exempels kommun" not in client.get(url).content.decode()  # switched off
+    assert warm_query_count(client, url) == with_organisation
