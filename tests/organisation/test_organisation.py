@@ -48,6 +48,9 @@ def test_the_site_is_named_after_the_organisation_in_the_readers_language(
     assert "– Exempels kommun – internationellt arbete</title>" in swedish
     assert 'content="Internationellt arbete i Exempels kommun: strategi' in swedish
     assert 'href="https://social.exempel.invalid/@kommun">Mastodon</a>' in swedish
+    # Without a footer snippet the footer gives the organisation's contact details.
+    assert 'href="mailto:info@exempel.invalid"' in swedish
+    assert '<address lang="sv" dir="ltr">123 45 Exempelstad</address>' in swedish
 
     english = client.get("/en/").content.decode()
     assert header_name(english).startswith("Example Municipality – ")
