@@ -11,14 +11,31 @@ from portal.demo.organisation import ORGANISATION
 
 ROOT = Path(__file__).resolve().parents[2]
 ALLOWED = ("portal/demo/", "locales/", "docs/", "tests/", "README.md")
-SKIPPED_DIRS = {".git", ".venv", "node_modules", "test-artifacts", "__pycache__", "media"}
+# What .gitignore leaves out: installed, generated or uploaded, not the project's code.
+SKIPPED_DIRS = {
+    ".git",
+    ".venv",
+    ".lock-venv",
+    ".pytest_cache",
+    ".ruff_cache",
+    ".run",
+    "__pycache__",
+    "build",
+    "media",
+    "node_modules",
+    "staticfiles",
+    "test-artifacts",
+}
 SUFFIXES = {".py", ".html", ".txt", ".xml", ".js", ".css", ".toml", ".json", ".cfg", ".sh", ""}
 
 
 def source_files():
     for path in ROOT.rglob("*"):
         relative = path.relative_to(ROOT)
-        if SKIPPED_DIRS & set(relative.parts) or not path.is_file():
+        parts = set(relative.parts)
+        if SKIPPED_DIRS & parts or any(part.endswith(".egg-info") for part in parts):
+            continue
+        if not path.is_file():
             continue
         if relative.as_posix().startswith(ALLOWED) or path.suffix not in SUFFIXES:
             continue

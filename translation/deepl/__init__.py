@@ -8,6 +8,7 @@
 - ``glossary``: the coordinators' glossary mirrored into a DeepL glossary;
 - ``translator``: the wagtail-localize machine translator built on all of the above.
 
-Imports go one way: ``translator`` uses the others, ``glossary`` uses ``client``, ``errors``
-and ``languages``; ``errors`` imports nothing of the project.
+Imports go one way: ``translator`` uses the others; ``glossary`` is handed a client and
+uses ``errors`` and ``languages``; ``client`` uses ``errors``; ``errors`` imports nothing of
+the project.
 """
