@@ -5,6 +5,11 @@ LocaleMiddleware takes that from the browser's Accept-Language: a communicator w
 English browser got an English admin. Under the admin's URLs this middleware activates the
 site's default language (Swedish) instead; a user's own choice still wins (Wagtail applies
 it per view).
+
+Works around Wagtail's ``UserProfile.get_preferred_language`` (8.0), which falls back to the
+active language; Wagtail has no setting for an admin default language and no issue asks for
+one. ``tests/upstream/test_upstream_wagtail.py`` fails, naming this module, the day that
+fallback changes.
 """
 
 from django.conf import settings

@@ -6,6 +6,7 @@ listing lists (``listing_queryset``), so this module imports no model.
 
 import datetime
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import HttpResponse
 from django.utils import timezone
@@ -13,6 +14,8 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from icalendar import Calendar, Event
+
+from organisation.lookup import for_request as organisation_for_request
 
 FEED_LENGTH = 20
 
@@ -78,8 +81,12 @@ class NewsAtomFeed(NewsRssFeed):
 def deadlines_calendar(request, index) -> HttpResponse:
     """An iCalendar file with one event per opportunity deadline under ``index``."""
     language = index.locale.language_code
+    # The product id and the events' ids stay the same in every language and on every host.
+    organisation = organisation_for_request(request, settings.LANGUAGE_CODE)
+    producer = organisation.short_name if organisation else "Wagtail"
+    uid_domain = (organisation.web_host if organisation else "") or request.get_host()
     calendar = Calendar()
-    calendar.add("prodid", "-//Nässjö kommun//Internationellt arbete//SV")
+    calendar.add("prodid", f"-//{producer}//Internationellt arbete//SV")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", _("Sista ansökningsdagar: %(title)s") % {"title": index.title})
@@ -87,7 +94,7 @@ def deadlines_calendar(request, index) -> HttpResponse:
     now = timezone.now()
     for opportunity in index.listing_queryset():
         event = Event()
-        event.add("uid", f"{opportunity.translation_key}-{language}@nassjo.se")
+        event.add("uid", f"{opportunity.translation_key}-{language}@{uid_domain}")
         event.add("summary", _("Sista ansökningsdag: %(title)s") % {"title": opportunity.title})
         event.add("description", opportunity.summary)
         event.add("dtstart", opportunity.deadline)

@@ -15,6 +15,9 @@ Wagtail's ``insert_editor_js`` hook (which the editor template renders) and adds
   the target ``lang`` and ``dir`` and each Swedish source text with ``lang="sv" dir="ltr"``;
 - ``review/editor_direction.css``: fonts with Arabic and Ethiopic coverage for those
   languages (local fonts only, no third-party requests).
+
+``tests/upstream/test_upstream_wagtail_localize.py`` fails, naming this module, the day the
+editor passes or sets a direction itself.
 """
 
 from django.conf import settings

@@ -4,7 +4,8 @@ For one published source page and each target locale (``translate_page``):
 
 1. the page's untranslated ancestors are translated first, as drafts, so that
    wagtail-localize never creates them as live aliases of the Swedish pages (its
-   ``copy_parent_pages`` does that);
+   ``copy_parent_pages`` does that, even with ``WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE``
+   off; upstream #463; guarded in ``tests/upstream/test_upstream_wagtail_localize.py``);
 2. the ``TranslationSource`` is refreshed from the live page and a ``Translation`` made;
 3. segments with no translation at all (no ``StringTranslation`` row, whatever its type)
    are filled from the translation memory, then sent to DeepL in batches; nothing that
@@ -42,17 +43,15 @@ from wagtail_localize.strings import StringValue
 from core.sources import translation_source_for
 
 from . import drafts, memory, pauses
-from .deepl_translator import (
-    TOOL_NAME,
-    TOOL_NAME_MARKUP_LOST,
+from .deepl.errors import (
     BudgetExhausted,
     ConfigurationError,
-    DeepLMachineTranslator,
     MachineTranslationError,
     QuotaExceeded,
     RequestRejected,
     RetryLater,
 )
+from .deepl.translator import TOOL_NAME, TOOL_NAME_MARKUP_LOST, DeepLMachineTranslator
 from .models import DraftStatus, ServicePause
 from .policy import machine_translation_allowed
 

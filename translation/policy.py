@@ -3,7 +3,7 @@
 A locale without a ``LocalePolicy`` row uses the defaults (on, default formality). Whether
 DeepL can translate into the language at all is not a policy: the language table
 (``core.languages``, no DeepL code for Somali and Tigrinya) and DeepL's own list
-(``translation.languages``) decide, which is why so and ti are "human translation only".
+(``translation.deepl.languages``) decide, which is why so and ti are "human translation only".
 """
 
 from .models import LocalePolicy

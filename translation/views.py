@@ -13,6 +13,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 
 from . import pauses, pipeline, usage
+from .deepl.errors import MachineTranslationError
 from .models import DraftStatus
 from .tasks import enqueue_page
 
@@ -96,8 +97,8 @@ class UsageView(WagtailAdminTemplateMixin, TemplateView):
         translator = pipeline.get_translator()
         if translator is not None:
             try:
-                deepl_usage = translator.call("get_usage").character
-            except Exception as error:  # noqa: BLE001 - shown to the coordinator instead
+                deepl_usage = translator.get_usage().character
+            except MachineTranslationError as error:  # shown to the coordinator instead
                 deepl_error = str(error)
         budget = usage.monthly_budget()
         context.update(

@@ -44,5 +44,6 @@ def site_footer(context):
         ),
         "links": menu_links(NavigationLink.Menu.FOOTER, locale, request),
         "request": request,
+        "organisation": context.get("organisation"),
         "LANGUAGE_CODE": get_language(),
     }

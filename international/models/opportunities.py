@@ -27,6 +27,7 @@ from international.choices import (
 )
 from international.feeds import deadlines_calendar
 from international.filters import OpportunityFilterForm
+from organisation.lookup import for_page as organisation_for_page
 
 from .mixins import ExampleMixin
 from .taxonomy import localize_programmes
@@ -283,11 +284,15 @@ class OpportunityPage(ExampleMixin, BasePage):
             "programType": str(self.Kind(self.kind).label),
             "applicationStartDate": timezone.localtime(self.opens_at).isoformat(),
             "applicationDeadline": timezone.localtime(self.deadline).isoformat(),
-            "provider": {"@type": "GovernmentOrganization", "name": "Nässjö kommun"},
             "audience": [
                 {"@type": "Audience", "audienceType": str(label)} for label in self.target_groups
             ],
         }
+        organisation = organisation_for_page(self, request)
+        if organisation:
+            data["provider"] = {"@type": "GovernmentOrganization", "name": organisation.name}
+            if organisation.web_address:
+                data["provider"]["url"] = organisation.web_address
         if self.for_youth and (self.age_min or self.age_max):
             data["typicalAgeRange"] = f"{self.age_min or ''}-{self.age_max or ''}"
         if self.external_url:

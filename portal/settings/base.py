@@ -13,6 +13,7 @@ ALLOWED_HOSTS = ENV.ALLOWED_HOSTS
 INSTALLED_APPS = [
     "core",
     "portal",
+    "organisation",
     "home",
     "international",
     "translation",
@@ -77,6 +78,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "organisation.context_processors.organisation",
             ],
         },
     },
@@ -168,12 +170,13 @@ TRANSLATION_MAX_ATTEMPTS = 5
 TRANSLATION_AUTO_DRAFTS = True
 # The translator works with or without a key: without one it offers nothing.
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-    "CLASS": "translation.deepl_translator.DeepLMachineTranslator",
+    "CLASS": "translation.deepl.translator.DeepLMachineTranslator",
     "OPTIONS": {},
 }
 
 # Wagtail --------------------------------------------------------------------------------
-WAGTAIL_SITE_NAME = _("Nässjö kommun – internationellt arbete")
+# Who runs the portal is a site setting (organisation.OrganisationSettings), not code.
+WAGTAIL_SITE_NAME = _("Internationellt arbete")
 WAGTAILADMIN_BASE_URL = ENV.BASE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]

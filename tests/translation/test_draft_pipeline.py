@@ -16,7 +16,7 @@ from tests.translation.mt_helpers import (
     draft_of,
     paragraphs,
 )
-from translation.deepl_translator import TOOL_NAME_MARKUP_LOST
+from translation.deepl.translator import TOOL_NAME_MARKUP_LOST
 from translation.models import DraftStatus, ServicePause
 from translation.tasks import translate_page_task
 

@@ -1,7 +1,8 @@
 """Split texts into requests DeepL accepts: at most 50 texts and well under 128 KiB.
 
 Workaround for wagtail-localize's DeepL translator, which sends every string of a page in
-one request (DeepL answers 413 or 400 for a long page).
+one request (DeepL answers 413 or 400 for a long page). ``tests/upstream/test_upstream_deepl.py``
+fails, naming this module, when upstream batches.
 """
 
 import json

@@ -5,7 +5,9 @@ Workaround for wagtail-localize's DeepL translator, which maps ``en`` to the dep
 the language table (``core.languages``: ``en`` -> ``EN-GB``, none for so and ti; re-exported
 here for the translator); the list of target languages is asked of the API
 (``get_target_languages``) and cached, and a locale whose code is not in it is "human
-translation only" and never sent.
+translation only" and never sent. No upstream issue is filed;
+``tests/upstream/test_upstream_deepl.py`` fails, naming this module, when upstream maps
+``en`` to a regional English.
 """
 
 import hashlib
