@@ -39,7 +39,9 @@ from wagtail_localize.models import (
 )
 from wagtail_localize.strings import StringValue
 
-from . import drafts, memory, pauses
+from review import drafts
+
+from . import memory, pauses
 from .deepl_translator import (
     TOOL_NAME,
     TOOL_NAME_MARKUP_LOST,
