@@ -114,11 +114,11 @@ def approve_translation(request, page_id):
 def refresh_translation(request, page_id):
     """Bring a stale translation up to date with the Swedish page, as a draft.
 
-A live target gets a new revision only (``review.drafts``): readers keep seeing the
-published text until the translator publishes.
+    A live target gets a new revision only (``review.drafts``): readers keep seeing the
+    published text until the translator publishes.
 
-    wagtail-localize's own "Sync translated pages" needs the submit permission, which
-    translators do not have; this does the same for one locale.
+        wagtail-localize's own "Sync translated pages" needs the submit permission, which
+        translators do not have; this does the same for one locale.
     """
     target, item = _target_item(request, page_id)
     if item.state != State.STALE:
