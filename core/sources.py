@@ -1,7 +1,8 @@
 """The source side of translation: which pages are translated, and their TranslationSource.
 
 The draft pipeline (``translation``) and the review states (``review``) ask the same
-questions and must agree on the answers, yet never import each other: both ask here.
+questions and must agree on the answers; ``review`` never imports ``translation``, so both
+ask here.
 """
 
 from django.conf import settings

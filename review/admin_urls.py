@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import po_exchange, views
+from . import po_views, views
 
 app_name = "review"
 
@@ -9,7 +9,7 @@ urlpatterns = [
     path("approve/<int:page_id>/", views.approve_translation, name="approve"),
     path("refresh/<int:page_id>/", views.refresh_translation, name="refresh"),
     path("reports/<int:report_id>/resolve/", views.resolve_report, name="resolve_report"),
-    path("po/", po_exchange.po_exchange_view, name="po_exchange"),
-    path("po/export/<str:language_code>/", po_exchange.export_view, name="po_export"),
-    path("po/import/<str:language_code>/", po_exchange.import_view, name="po_import"),
+    path("po/", po_views.po_exchange_view, name="po_exchange"),
+    path("po/export/<str:language_code>/", po_views.export_view, name="po_export"),
+    path("po/import/<str:language_code>/", po_views.import_view, name="po_import"),
 ]

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class ReviewConfig(AppConfig):
     name = "review"
     verbose_name = _("Granskning av översättningar")
+
+    def ready(self):
+        from . import publish_rules
+
+        publish_rules.install()

@@ -5,7 +5,6 @@ arrived since the last one. Sent through Django's email backend (the console in 
 """
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.urls import reverse
 from django.utils import timezone
@@ -13,18 +12,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from .models import DigestRecord
-from .roles import translator_group_names, user_locale_codes
+from .roles import translator_users, user_locale_codes
 from .states import State, review_items
 
 
 def _translators():
-    return (
-        get_user_model()
-        .objects.filter(is_active=True, groups__name__in=list(translator_group_names()))
-        .exclude(email="")
-        .distinct()
-        .order_by("pk")
-    )
+    return translator_users().exclude(email="").order_by("pk")
 
 
 def _compose(user, drafts) -> tuple[str, str]:

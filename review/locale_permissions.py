@@ -26,7 +26,7 @@ from wagtail.models import Locale, TranslatableMixin
 from wagtail_localize.models import Translation
 from wagtail_localize.views import edit_translation
 
-from .po_exchange import validated_po_upload
+from .po_views import validated_po_upload
 from .roles import restricted_locale_codes
 
 

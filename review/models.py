@@ -1,10 +1,53 @@
 """What wagtail-localize does not keep: approvals, publish policies, reader reports, digests."""
 
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale, Page, Revision
+
+
+class Role(models.Model):
+    """The editorial role a Wagtail group plays, and a translator group's language.
+
+    Kept as data so that renaming a group in the admin changes nothing (``review.roles``).
+    """
+
+    class Kind(models.TextChoices):
+        COMMUNICATOR = "communicator", _("Kommunikatör")
+        TRANSLATOR = "translator", _("Översättare")
+        COORDINATOR = "coordinator", _("Samordnare")
+
+    group = models.OneToOneField(
+        Group, verbose_name=_("grupp"), on_delete=models.CASCADE, related_name="review_role"
+    )
+    kind = models.CharField(_("roll"), max_length=20, choices=Kind.choices)
+    locale = models.ForeignKey(
+        Locale,
+        verbose_name=_("språk"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="translator_roles",
+        help_text=_("Översättarens språk (bara för översättare)."),
+    )
+
+    class Meta:
+        verbose_name = _("roll")
+        verbose_name_plural = _("roller")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind="translator", locale__isnull=False)
+                | ~models.Q(kind="translator"),
+                name="review_role_translator_has_locale",
+            )
+        ]
+
+    def __str__(self):
+        if self.locale_id:
+            return f"{self.group.name}: {self.get_kind_display()} ({self.locale.language_code})"
+        return f"{self.group.name}: {self.get_kind_display()}"
 
 
 class ReviewApproval(models.Model):

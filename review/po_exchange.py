@@ -16,30 +16,18 @@ import tempfile
 import zipfile
 from dataclasses import dataclass, field
 
-from django import forms
-from django.conf import settings
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
 
-from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, Translation
-from wagtail_localize.views import edit_translation
 
 import polib
 
 from core.markup import BROKEN, PLACEHOLDERS_DIFFER, TAGS_DIFFER, translation_problem
 
-from .roles import user_locale_codes
+from .drafts import AliasTarget, save_draft
 from .states import State, review_items
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -54,18 +42,6 @@ EXPORT_STATES = {
 
 
 # Which locales and pages ---------------------------------------------------------------------
-
-
-def _locale_for(request, language_code: str) -> Locale:
-    if language_code == settings.LANGUAGE_CODE:
-        raise Http404
-    locale = Locale.objects.filter(language_code=language_code).first()
-    if locale is None:
-        raise Http404
-    codes = user_locale_codes(request.user)
-    if codes is not None and language_code not in codes:
-        raise PermissionDenied
-    return locale
 
 
 def translations_needing_work(locale: Locale, user, *, refresh=False) -> list[Translation]:
@@ -83,9 +59,12 @@ def translations_needing_work(locale: Locale, user, *, refresh=False) -> list[Tr
         if not item.target_page.permissions_for_user(user).can_edit():
             continue
         if refresh and item.state == State.STALE:
-            with transaction.atomic():
-                item.translation.source.update_from_db()
-                item.translation.save_target(user=user, publish=False)
+            try:
+                with transaction.atomic():
+                    item.translation.source.update_from_db()
+                    save_draft(item.translation, user=user)
+            except AliasTarget:
+                continue
         result.append(item.translation)
     return result
 
@@ -229,102 +208,5 @@ def import_files(files: list[tuple[str, bytes]], locale: Locale, user) -> list[C
     with transaction.atomic():
         for item in checked:
             item.translation.import_po(item.po, user=user, tool_name="PO")
-            item.translation.save_target(user=user, publish=False)
+            save_draft(item.translation, user=user)
     return checked
-
-
-# Views ------------------------------------------------------------------------------------
-
-
-class ImportForm(forms.Form):
-    file = forms.FileField(
-        label=gettext_lazy("PO-fil eller zip-fil"),
-        help_text=gettext_lazy("Filer som exporterats härifrån och översatts."),
-    )
-
-
-def po_exchange_view(request):
-    codes = user_locale_codes(request.user)
-    locales = Locale.objects.exclude(language_code=settings.LANGUAGE_CODE).order_by("language_code")
-    if codes is not None:
-        locales = locales.filter(language_code__in=codes)
-    if not locales:
-        raise PermissionDenied
-    rows = [(locale, len(translations_needing_work(locale, request.user))) for locale in locales]
-    return TemplateResponse(
-        request,
-        "review/po_exchange.html",
-        {"page_title": _("Översättning med PO-filer"), "rows": rows, "form": ImportForm()},
-    )
-
-
-@require_POST
-def export_view(request, language_code):
-    """A zip of PO files (POST: stale translations are brought up to date first)."""
-    locale = _locale_for(request, language_code)
-    translations = translations_needing_work(locale, request.user, refresh=True)
-    if not translations:
-        messages.warning(request, _("Inga sidor väntar på översättning till det här språket."))
-        return redirect(reverse("review:po_exchange"))
-    response = HttpResponse(export_zip(translations), content_type="application/zip")
-    response["Content-Disposition"] = f'attachment; filename="oversattning-{language_code}.zip"'
-    return response
-
-
-def import_view(request, language_code):
-    locale = _locale_for(request, language_code)
-    if request.method != "POST":
-        return redirect(reverse("review:po_exchange"))
-    form = ImportForm(request.POST, request.FILES)
-    if not form.is_valid():
-        messages.error(request, _("Välj en fil att ladda upp."))
-        return redirect(reverse("review:po_exchange"))
-    files = read_upload(form.cleaned_data["file"])
-    if isinstance(files, str):
-        messages.error(request, files)
-        return redirect(reverse("review:po_exchange"))
-    checked = import_files(files, locale, request.user)
-    problems = [f"{item.name}: {error}" for item in checked for error in item.errors]
-    if problems:
-        messages.error(
-            request,
-            _("Inget importerades. Rätta felen och försök igen: %(problems)s")
-            % {"problems": "; ".join(problems[:20])},
-        )
-    else:
-        messages.success(
-            request,
-            _("Sidor som importerades som utkast för granskning: %(count)s.")
-            % {"count": len(checked)},
-        )
-    return redirect(reverse("review:po_exchange"))
-
-
-@require_POST
-def validated_po_upload(request, translation_id):
-    """wagtail-localize's own "Upload PO file" in the editor, with the same checks first.
-
-    Upstream imports whatever entries it recognises and skips the rest silently; here a file
-    with unknown entries, broken markup or mismatched placeholders is refused as a whole.
-    """
-    translation = get_object_or_404(
-        Translation.objects.select_related("target_locale"), pk=translation_id
-    )
-    next_url = get_valid_next_url_from_request(request) or reverse("wagtailadmin_home")
-    upload = request.FILES.get("file")
-    if upload is None or upload.size > MAX_UPLOAD_BYTES:
-        messages.error(request, _("Välj en PO-fil att ladda upp (högst 5 MB)."))
-        return redirect(next_url)
-    data = upload.read()
-    upload.seek(0)
-    checked = check_file(upload.name, data, translation.target_locale, request.user)
-    if not checked.errors and checked.translation.pk != translation.pk:
-        checked.errors.append(_("filen gäller en annan sida"))
-    if checked.errors:
-        messages.error(
-            request,
-            _("Inget importerades. Rätta felen och försök igen: %(problems)s")
-            % {"problems": "; ".join(checked.errors[:20])},
-        )
-        return redirect(next_url)
-    return edit_translation.upload_pofile(request, translation_id)

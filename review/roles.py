@@ -17,6 +17,7 @@ tree under the root). Snippet permissions in Wagtail are not per locale, so
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -25,6 +26,8 @@ from wagtail.models import DraftStateMixin, GroupPagePermission, Locale, Page, T
 from wagtail.snippets.models import get_snippet_models
 
 from core.languages import swedish_name
+
+from .models import Role
 
 COMMUNICATOR = "Kommunikatör"
 COORDINATOR = "Samordnare"
@@ -40,16 +43,30 @@ PAGE_EDITOR_CODENAMES = [
 
 
 def translator_group_name(language_code: str) -> str:
+    """The name ``setup_roles`` gives a new translator group (only a default label)."""
     return TRANSLATOR_PREFIX + swedish_name(language_code)
 
 
-def translator_group_names() -> dict[str, str]:
-    """Group name -> language code for every translated language of the site."""
-    return {
-        translator_group_name(code): code
-        for code, _name in settings.LANGUAGES
-        if code != settings.LANGUAGE_CODE
-    }
+def translated_language_codes() -> list[str]:
+    return [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+
+
+def _user_roles(user) -> list[tuple[str, str | None]]:
+    """(kind, language code) of every role the user's groups play, read once per user."""
+    cached = getattr(user, "_review_roles", None)
+    if cached is None:
+        cached = list(
+            Role.objects.filter(group__user=user).values_list("kind", "locale__language_code")
+        )
+        user._review_roles = cached
+    return cached
+
+
+def _role_codes(roles) -> set[str]:
+    codes = {code for kind, code in roles if kind == Role.Kind.TRANSLATOR and code}
+    if any(kind == Role.Kind.COMMUNICATOR for kind, _code in roles):
+        codes.add(settings.LANGUAGE_CODE)
+    return codes
 
 
 def user_locale_codes(user) -> set[str] | None:
@@ -58,13 +75,10 @@ def user_locale_codes(user) -> set[str] | None:
         return set()
     if user.is_superuser:
         return None
-    names = set(user.groups.values_list("name", flat=True))
-    if COORDINATOR in names:
+    roles = _user_roles(user)
+    if any(kind == Role.Kind.COORDINATOR for kind, _code in roles):
         return None
-    codes = {code for name, code in translator_group_names().items() if name in names}
-    if COMMUNICATOR in names:
-        codes.add(settings.LANGUAGE_CODE)
-    return codes
+    return _role_codes(roles)
 
 
 def user_may_work_in(user, language_code: str) -> bool:
@@ -77,15 +91,43 @@ def restricted_locale_codes(user) -> set[str] | None:
 
     Only members of the role groups are limited; other staff keep Wagtail's defaults.
     """
-    if user.is_superuser:
-        return None
-    names = set(user.groups.values_list("name", flat=True))
-    if COORDINATOR in names:
-        return None
-    role_names = set(translator_group_names()) | {COMMUNICATOR}
-    if not names & role_names:
+    if not user.is_authenticated:
+        return set()
+    if user.is_superuser or not _user_roles(user):
         return None
     return user_locale_codes(user)
+
+
+def publish_locale_codes(user) -> set[str] | None:
+    """The languages ``user`` may publish in; ``None`` when Wagtail's permissions decide.
+
+    A coordinator sees every language but publishes in none; a communicator publishes
+    Swedish; a translator their own language(s). Superusers and staff outside the role
+    groups keep Wagtail's own page permissions.
+    """
+    if not user.is_authenticated:
+        return set()
+    if user.is_superuser:
+        return None
+    roles = _user_roles(user)
+    if not roles:
+        return None
+    return _role_codes(roles)
+
+
+def role_group(kind: str, locale: Locale | None = None) -> Group | None:
+    """The group that plays a role (found by data, whatever it is called now)."""
+    role = Role.objects.filter(kind=kind, locale=locale).select_related("group").first()
+    return role.group if role else None
+
+
+def translator_users(language_code: str | None = None):
+    users = get_user_model().objects.filter(
+        is_active=True, groups__review_role__kind=Role.Kind.TRANSLATOR
+    )
+    if language_code:
+        users = users.filter(groups__review_role__locale__language_code=language_code)
+    return users.distinct()
 
 
 def _permissions(app_label: str, codenames: list[str]) -> list[Permission]:
@@ -146,15 +188,28 @@ def _coordinator_permissions() -> list[Permission]:
     return permissions
 
 
+def _role_group(kind: str, name: str, locale: Locale | None = None) -> Group:
+    """The group playing ``kind`` (in ``locale``): found by its role, created by name."""
+    group = role_group(kind, locale)
+    if group is None:
+        group, _ = Group.objects.get_or_create(name=name)
+        Role.objects.update_or_create(group=group, defaults={"kind": kind, "locale": locale})
+    return group
+
+
 @transaction.atomic
 def setup_roles() -> dict[str, Group]:
-    """Create or complete every role group; safe to run any number of times."""
+    """Create or complete every role group; safe to run any number of times.
+
+    Groups are found by their ``Role``, so a group renamed in the admin keeps its role and
+    no second group is made. The result is keyed by the default names.
+    """
     groups = {}
     access_admin = _permissions("wagtailadmin", ["access_admin"])
     snippet_permissions = _translatable_snippet_permissions()
     locales = {locale.language_code: locale for locale in Locale.objects.all()}
 
-    communicator, _ = Group.objects.get_or_create(name=COMMUNICATOR)
+    communicator = _role_group(Role.Kind.COMMUNICATOR, COMMUNICATOR)
     communicator.permissions.add(
         *access_admin,
         *_permissions("wagtail_localize", ["submit_translation"]),
@@ -164,14 +219,16 @@ def setup_roles() -> dict[str, Group]:
         _grant_pages(communicator, locales[settings.LANGUAGE_CODE])
     groups[COMMUNICATOR] = communicator
 
-    for name, code in translator_group_names().items():
-        group, _ = Group.objects.get_or_create(name=name)
+    for code in translated_language_codes():
+        name = translator_group_name(code)
+        if code not in locales:
+            continue  # the role is tied to the locale: made once the locale exists
+        group = _role_group(Role.Kind.TRANSLATOR, name, locales[code])
         group.permissions.add(*access_admin, *snippet_permissions)
-        if code in locales:
-            _grant_pages(group, locales[code])
+        _grant_pages(group, locales[code])
         groups[name] = group
 
-    coordinator, _ = Group.objects.get_or_create(name=COORDINATOR)
+    coordinator = _role_group(Role.Kind.COORDINATOR, COORDINATOR)
     coordinator.permissions.add(*_coordinator_permissions())
     groups[COORDINATOR] = coordinator
     return groups

@@ -4,7 +4,7 @@ from collections import Counter
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from wagtail.models import Locale, Page
 
+from .drafts import AliasTarget, save_draft
 from .models import ReaderReport
 from .roles import user_locale_codes
 from .states import WAITING_STATES, State, approve, review_items, review_state, source_changes
@@ -113,16 +114,37 @@ def approve_translation(request, page_id):
 def refresh_translation(request, page_id):
     """Bring a stale translation up to date with the Swedish page, as a draft.
 
-    wagtail-localize's own "Sync translated pages" needs the submit permission, which
-    translators do not have; this does the same for one locale.
+    A live target gets a new revision only (``review.drafts``): readers keep seeing the
+    published text until the translator publishes.
+
+        wagtail-localize's own "Sync translated pages" needs the submit permission, which
+        translators do not have; this does the same for one locale.
     """
     target, item = _target_item(request, page_id)
     if item.state != State.STALE:
         messages.warning(request, _("Översättningen är redan uppdaterad."))
         return redirect(reverse("review:queue"))
-    with transaction.atomic():
-        item.translation.source.update_from_db()
-        item.translation.save_target(user=request.user, publish=False)
+    try:
+        with transaction.atomic():
+            item.translation.source.update_from_db()
+            save_draft(item.translation, user=request.user)
+    except AliasTarget:
+        messages.error(
+            request,
+            _(
+                "”%(title)s” visar den svenska sidan (ett alias) och kan inte uppdateras som "
+                "utkast. Översätt sidan i redigeraren först."
+            )
+            % {"title": target.title},
+        )
+        return redirect(reverse("review:queue"))
+    except ValidationError as error:
+        messages.error(
+            request,
+            _("”%(title)s” kunde inte uppdateras: %(error)s")
+            % {"title": target.title, "error": "; ".join(error.messages)},
+        )
+        return redirect(reverse("review:queue"))
     messages.success(
         request,
         _("”%(title)s” har fått den nya svenska texten. Översätt de ändrade delarna.")

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -9,20 +10,23 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
-from wagtail.admin.utils import get_valid_next_url_from_request
-from wagtail.models import Page
+from wagtail.admin.views.pages.bulk_actions.publish import PublishBulkAction
+from wagtail.images import get_image_model
+from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
+from wagtail.models import TranslatableMixin
+from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import admin_urls
+from . import admin_urls, localize_guards
 from .editor_direction import editor_assets
 from .locale_permissions import (
     check_new_snippet_locale,
     check_snippet_locale,
     guarded_localize_urls,
 )
-from .models import LocalePublishPolicy, ReaderReport
-from .publish_policy import publish_refusal
+from .models import LocalePublishPolicy, ReaderReport, Role
+from .publish_rules import content_refusal, publish_refusal
 from .roles import user_locale_codes
 from .views import queue_summary
 
@@ -34,6 +38,7 @@ EARLY = -10
 def register_admin_urls():
     return [
         *guarded_localize_urls(),
+        *localize_guards.guarded_urls(),
         path("review/", include(admin_urls, namespace="review")),
     ]
 
@@ -78,6 +83,13 @@ def refuse_snippet_create_in_other_locale(request, model):
 @hooks.register("before_edit_snippet", order=EARLY)
 def refuse_snippet_edit_in_other_locale(request, instance):
     check_snippet_locale(request, [instance])
+    # A snippet without drafts goes live when saved: wagtail-localize's editor "publishes" it.
+    if _is_publish_request(request) and isinstance(instance, TranslatableMixin):
+        refusal = publish_refusal(request.user, instance)
+        if refusal:
+            messages.error(request, refusal)
+            return redirect(request.path)
+    return None
 
 
 @hooks.register("before_delete_snippet", order=EARLY)
@@ -85,7 +97,8 @@ def refuse_snippet_delete_in_other_locale(request, instances):
     check_snippet_locale(request, instances)
 
 
-# Publishing unreviewed machine text --------------------------------------------------------
+# Every page publish asks review.publish_rules --------------------------------------------
+# The permission tester (installed in ReviewConfig.ready) refuses; these hooks say why.
 
 
 def _is_publish_request(request) -> bool:
@@ -96,10 +109,15 @@ def _is_publish_request(request) -> bool:
 
 
 @hooks.register("before_edit_page", order=EARLY)
-def refuse_unreviewed_publish_from_editor(request, page):
+def refuse_publish_from_editor(request, page):
+    if request.method == "GET":
+        refusal = content_refusal(page)
+        if refusal:
+            messages.warning(request, refusal)
+        return None
     if not _is_publish_request(request):
         return None
-    refusal = publish_refusal(page)
+    refusal = publish_refusal(request.user, page)
     if refusal:
         messages.error(request, refusal)
         return redirect(request.path)
@@ -107,26 +125,66 @@ def refuse_unreviewed_publish_from_editor(request, page):
 
 
 @hooks.register("before_publish_page")
-def refuse_unreviewed_publish(request, page):
-    refusal = publish_refusal(page)
+def refuse_publish(request, page):
+    refusal = publish_refusal(request.user, page)
     if refusal:
         messages.error(request, refusal)
         return redirect(reverse("wagtailadmin_pages:edit", args=[page.pk]))
     return None
 
 
-@hooks.register("before_bulk_action")
-def refuse_unreviewed_bulk_publish(request, action_type, objects, action_class_instance):
-    if action_type != "publish":
-        return None
-    for obj in objects:
-        refusal = publish_refusal(obj) if isinstance(obj, Page) else None
-        if refusal:
-            messages.error(request, f"{obj.get_admin_display_title()}: {refusal}")
-            return redirect(
-                get_valid_next_url_from_request(request) or reverse("wagtailadmin_home")
-            )
-    return None
+class RuledPublishBulkAction(PublishBulkAction):
+    """Wagtail's bulk publish; pages the rule refuses are named with the reason."""
+
+    def _refusals(self, pages) -> list[str]:
+        return [
+            f"{page.get_admin_display_title()}: {reason}"
+            for page in pages
+            if (reason := publish_refusal(self.request.user, page))
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        for refusal in self._refusals(context.get("items_with_no_access", [])):
+            messages.warning(self.request, refusal)
+        return context
+
+    def prepare_action(self, objects, objects_without_access):
+        # Wagtail passes {"items_with_no_access": [...]} here.
+        refusals = self._refusals(objects_without_access.get("items_with_no_access", []))
+        if refusals:
+            for refusal in refusals:
+                messages.error(self.request, refusal)
+            return redirect(self.next_url or reverse("wagtailadmin_home"))
+        return super().prepare_action(objects, objects_without_access)
+
+
+# After Wagtail's own registration, so that this class replaces it for pages.
+hooks.register("register_bulk_action", RuledPublishBulkAction, order=100)
+
+
+@hooks.register("construct_page_action_menu")
+def hide_convert_to_alias(menu_items, request, context):
+    # Refused in review.localize_guards: converting would publish the Swedish text.
+    menu_items[:] = [item for item in menu_items if item.name != "localize-convert-to-alias"]
+
+
+# The admin API's images: only for users with a permission on images ----------------------
+
+
+class PermittedImagesAPIViewSet(ImagesAdminAPIViewSet):
+    def get_queryset(self):
+        policy = policy_registry.get_by_type(get_image_model())
+        actions = ["add", "change", "delete", "choose"]
+        if not policy.user_has_any_permission(self.request.user, actions):
+            raise PermissionDenied
+        permitted = policy.instances_user_has_any_permission_for(self.request.user, actions)
+        return super().get_queryset().filter(pk__in=permitted.values("pk"))
+
+
+@hooks.register("construct_admin_api", order=100)
+def limit_images_api(router):
+    router.register_endpoint("images", PermittedImagesAPIViewSet)
 
 
 # Coordinators' settings and reader reports as snippets -------------------------------------
@@ -147,7 +205,15 @@ class ReaderReportViewSet(SnippetViewSet):
     list_filter = ["locale", "part"]
 
 
+class RoleViewSet(SnippetViewSet):
+    model = Role
+    icon = "group"
+    menu_label = _("Roller")
+    list_display = ["group", "kind", "locale"]
+
+
 register_snippet(LocalePublishPolicyViewSet)
+register_snippet(RoleViewSet)
 register_snippet(ReaderReportViewSet)
 
 

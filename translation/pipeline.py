@@ -41,8 +41,9 @@ from wagtail_localize.models import (
 from wagtail_localize.strings import StringValue
 
 from core.sources import translation_source_for
+from review import drafts
 
-from . import drafts, memory, pauses
+from . import memory, pauses
 from .deepl.errors import (
     BudgetExhausted,
     ConfigurationError,

@@ -2,7 +2,6 @@
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 
 from review.roles import COMMUNICATOR, COORDINATOR, setup_roles, translator_group_name
 
@@ -25,7 +24,7 @@ def ensure_superuser(stdout) -> None:
 def ensure_role_users(stdout) -> None:
     """One demo account per editorial role (see review.roles); passwords are printed."""
 
-    setup_roles()
+    groups = setup_roles()  # by role, whatever the groups are called now
     accounts = [("kommunikator", COMMUNICATOR), ("samordnare", COORDINATOR)]
     accounts += [
         (f"oversattare-{code}", translator_group_name(code))
@@ -34,6 +33,8 @@ def ensure_role_users(stdout) -> None:
     ]
     user_model = get_user_model()
     for username, group_name in accounts:
+        if group_name not in groups:
+            continue  # a language without its locale has no translator group yet
         password = f"{username}-demo"
         user, created = user_model.objects.get_or_create(
             username=username, defaults={"email": f"{username}@example.invalid"}
@@ -41,5 +42,6 @@ def ensure_role_users(stdout) -> None:
         if created:
             user.set_password(password)
             user.save()
-        user.groups.add(Group.objects.get(name=group_name))
-        stdout.write(f"  {group_name}: {username} / {password}")
+        group = groups[group_name]
+        user.groups.add(group)
+        stdout.write(f"  {group.name}: {username} / {password}")

@@ -130,6 +130,9 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = ADMIN_LANGUAGES
 # Translating a page must never put a page full of Swedish text live in another language.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# Review is the review app's queue and publish rule (docs/review.md); Wagtail's moderation
+# workflows would publish on a moderator's approval, past the translators' rule.
+WAGTAIL_WORKFLOW_ENABLED = False
 
 # Static and media -----------------------------------------------------------------------
 STATICFILES_FINDERS = [

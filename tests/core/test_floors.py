@@ -1,11 +1,12 @@
 """The project's floors, read from the source: no module imports a floor above its own.
 
-core < organisation < international < home < translation, review < portal (``organisation``,
+core < organisation < international < home < review < translation < portal (``organisation``,
 ``international`` and ``home`` make up the domain floor, ordered within it: the organisation
-setting is used by both the others). ``translation`` and ``review`` share a floor and know
-nothing of each other; ``home``, ``international``, ``organisation`` and ``review`` know
-nothing of DeepL; and no modules import each other in a circle, also not through an
-import made inside a function. Every import is read with ``ast``, so an import hidden in a
+setting is used by both the others). ``review`` holds the publish rule and the one way to
+save a draft (``review.drafts``), which the pipeline uses: ``translation`` imports
+``review``, ``review`` never imports ``translation``; ``home``, ``international``,
+``organisation`` and ``review`` know nothing of DeepL; and no modules import each other in
+a circle, also not through an import made inside a function. Every import is read with ``ast``, so an import hidden in a
 function or method counts as much as one at the top of a module.
 """
 
@@ -20,9 +21,9 @@ FLOORS = {
     "organisation": 1,
     "international": 2,
     "home": 3,
-    "translation": 4,
     "review": 4,
-    "portal": 5,
+    "translation": 5,
+    "portal": 6,
 }
 DEEPL_FREE = {"home", "international", "organisation", "review"}
 # Cycles still to break. Each entry must still be a cycle: delete it the day it is not.
@@ -108,6 +109,7 @@ def test_the_graph_is_read():
     # Importing international.models.taxonomy from outside runs international/models/__init__.
     assert "international.models" in GRAPH["international.selectors"]
     assert any(_app(target) == "wagtail" for target in GRAPH["home.languages"])
+    assert "review.drafts" in GRAPH["translation.pipeline"]
 
 
 @pytest.mark.parametrize("name", sorted(MODULES))

@@ -1,4 +1,4 @@
-"""wagtail-localize behaviour that ``translation/drafts.py``, ``translation/pipeline.py`` and
+"""wagtail-localize behaviour that ``review/drafts.py``, ``translation/pipeline.py`` and
 ``review/editor_direction.py`` work around."""
 
 import json
@@ -48,7 +48,7 @@ def test_save_target_without_publish_still_writes_the_live_row(sv_en, throwaway_
 
     target.refresh_from_db()
     assert target.live and target.title == "Unreviewed machine title", changed(
-        "translation/drafts.py",
+        "review/drafts.py",
         "Translation.save_target(publish=False) no longer writes the translated fields into "
         "the live row of an existing target page",
     )

@@ -22,6 +22,11 @@ Errors are not swallowed (wagtail-localize's ``TranslationCreator`` swallows
 
 ``tests/upstream/test_upstream_wagtail_localize.py`` fails, naming this module, the day
 ``save_target(publish=False)`` stops writing the live row.
+
+It lives in ``review`` (not ``translation``) because every path that saves a translation
+target uses it: the machine-translation pipeline, the review queue's refresh, the PO
+import and export, and the guarded "Sync translated pages". ``translation`` may import
+``review``; ``review`` never imports ``translation``.
 """
 
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
@@ -40,14 +45,14 @@ def target_of(translation: Translation):
         return None
 
 
-def save_draft(translation: Translation):
+def save_draft(translation: Translation, user=None):
     """Save the current translations of ``translation`` as a draft; return the target."""
     source, locale = translation.source, translation.target_locale
     target = target_of(translation)
     if target is not None and target.alias_of_id:
         raise AliasTarget(f"{target} is an alias")
     if target is None or not target.live:
-        translation.save_target(publish=False)
+        translation.save_target(user=user, publish=False)
         saved = target_of(translation)
         if saved is None:
             raise ValidationError("The translation was not created.")
@@ -55,6 +60,6 @@ def save_draft(translation: Translation):
             raise ValidationError("A new translation must not be live.")
         return saved
     instance = source.get_ephemeral_translated_instance(locale, fallback=True)
-    revision = instance.save_revision(changed=True, clean=True)
+    revision = instance.save_revision(user=user, changed=True, clean=True)
     TranslationLog.objects.create(source=source, locale=locale, revision=revision)
     return instance
