@@ -6,8 +6,9 @@ setting is used by both the others). ``review`` holds the publish rule and the o
 save a draft (``review.drafts``), which the pipeline uses: ``translation`` imports
 ``review``, ``review`` never imports ``translation``; ``home``, ``international``,
 ``organisation`` and ``review`` know nothing of DeepL; and no modules import each other in
-a circle, also not through an import made inside a function. Every import is read with ``ast``, so an import hidden in a
-function or method counts as much as one at the top of a module.
+a circle, also not through an import made inside a function. Every import is read with
+``ast``, so an import hidden in a function or method counts as much as one at the top of a
+module.
 """
 
 import ast
