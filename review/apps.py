@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class ReviewConfig(AppConfig):
     name = "review"
     verbose_name = _("Granskning av översättningar")
+
+    def ready(self):
+        from . import notice_flags  # noqa: F401 - connects the reader-notice receivers

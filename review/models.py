@@ -1,5 +1,7 @@
 """What wagtail-localize does not keep: approvals, publish policies, reader reports, digests."""
 
+import hashlib
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -35,6 +37,69 @@ class ReviewApproval(models.Model):
 
     def __str__(self):
         return f"{self.page} ({self.locale.language_code})"
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+class StringApproval(models.Model):
+    """A person approved one translated string as it reads now.
+
+    Approvals are per string: the approval holds for as long as the string's text is the
+    one approved (compared by content), so a string that changes, or the translation of a
+    changed source string (a new ``StringTranslation``), needs a new approval while the
+    others keep theirs.
+    """
+
+    string_translation = models.OneToOneField(
+        "wagtail_localize.StringTranslation",
+        verbose_name=_("översatt text"),
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="review_approval",
+    )
+    text_hash = models.CharField(max_length=64)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("godkänd av"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    approved_at = models.DateTimeField(_("godkänd"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("godkänd text")
+        verbose_name_plural = _("godkända texter")
+
+    def __str__(self):
+        return f"{self.string_translation_id}"
+
+    def covers(self, string_translation) -> bool:
+        return self.text_hash == text_hash(string_translation.data)
+
+
+class ReaderNotice(models.Model):
+    """Whether a live translated page carries machine text that no person has approved.
+
+    Stored when the translation is published or approved, so that the reader notice costs
+    one query instead of a review-state computation on every view.
+    """
+
+    page = models.OneToOneField(
+        Page, on_delete=models.CASCADE, primary_key=True, related_name="reader_notice"
+    )
+    source_page = models.ForeignKey(
+        Page, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Made through wagtail-localize from a source page (else: no notice, no report link).
+    translated = models.BooleanField(default=False)
+    machine_text = models.BooleanField(default=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"{self.page_id}: {'machine' if self.machine_text else 'reviewed'}"
 
 
 class LocalePublishPolicy(models.Model):

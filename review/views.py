@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from wagtail.models import Locale, Page
 
+from .changed_strings import word_diff
 from .models import ReaderReport
 from .roles import user_locale_codes
 from .states import WAITING_STATES, State, approve, review_items, review_state, source_changes
@@ -60,7 +61,10 @@ def review_queue(request):
         members.sort(key=lambda item: (item.waiting_since is None, item.waiting_since))
         if state == State.STALE:
             for item in members:
-                item.extra["changes"] = source_changes(item)
+                item.extra["changes"] = [
+                    (change, word_diff(change.before, change.after))
+                    for change in source_changes(item)
+                ]
         groups.append((state, members))
     return TemplateResponse(
         request,
@@ -100,6 +104,16 @@ def approve_translation(request, page_id):
     target, item = _target_item(request, page_id)
     if item.state == State.MISSING or item.target_page is None:
         messages.error(request, _("Det finns ingen översättning att godkänna."))
+    elif item.state == State.STALE:
+        # The translation was made from an older Swedish text: approving it would approve
+        # the old text. Bring it up to date first (the changed strings need checking).
+        messages.error(
+            request,
+            _(
+                "Översättningen är gjord från en äldre svensk text. Hämta den nya svenska "
+                "texten först och kontrollera de ändrade delarna."
+            ),
+        )
     else:
         approve(item, request.user)
         messages.success(

@@ -195,3 +195,90 @@ class GlossarySync(models.Model):
 
     def __str__(self):
         return f"{self.server_url} {self.api_version}"
+
+
+class SourceStrings(models.Model):
+    """The strings of a source-locale page as last published (what "current" means).
+
+    Recorded on every publish of the Swedish page, so that staleness can be decided by
+    content without extracting the page on every look: a translation is stale when the
+    strings it was made from (``TranslatedFrom``) differ from these.
+    """
+
+    page = models.OneToOneField(
+        Page, on_delete=models.CASCADE, primary_key=True, related_name="source_strings"
+    )
+    fingerprint = models.CharField(max_length=64)
+    # [[context path, text], ...] in segment order, for showing what changed.
+    segments = models.JSONField(default=list)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"{self.page_id} {self.fingerprint[:12]}"
+
+
+class TranslatedFrom(models.Model):
+    """The source strings a translation's target was last made from.
+
+    wagtail-localize keeps only the latest extraction of the source (``TranslationSource``),
+    shared by every locale; this is per translation, written whenever its target is saved
+    from the source (a ``TranslationLog``) or found already up to date.
+    """
+
+    translation = models.OneToOneField(
+        "wagtail_localize.Translation",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="translated_from",
+    )
+    fingerprint = models.CharField(max_length=64)
+    segments = models.JSONField(default=list)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"{self.translation_id} {self.fingerprint[:12]}"
+
+
+class CarriedForward(models.Model):
+    """A person's translation carried over to the new version of a changed source string.
+
+    The ``StringTranslation`` itself is wagtail-localize's (manual, by the same person,
+    ``tool_name`` = ``carry_forward.TOOL_NAME``); this keeps what wagtail-localize has no
+    place for: which source string it was made for, and the machine translation of the
+    new text offered beside it.
+    """
+
+    string_translation = models.OneToOneField(
+        "wagtail_localize.StringTranslation",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="carried_forward",
+    )
+    previous_string = models.ForeignKey(
+        "wagtail_localize.String", on_delete=models.CASCADE, related_name="+"
+    )
+    machine_text = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"{self.string_translation_id} (from string {self.previous_string_id})"
+
+
+class RetiredSegment(models.Model):
+    """A source segment that a re-extraction removed (its id may still be in an open editor).
+
+    wagtail-localize deletes the ``StringSegment`` rows of text that changed or moved; an
+    editor tab opened before would then save to an id that no longer exists. This keeps
+    enough to tell the translator where their text went.
+    """
+
+    segment_id = models.BigIntegerField(primary_key=True)
+    # Plain ids, not foreign keys: rows are written while wagtail-localize deletes, also
+    # when the whole source goes (a deleted page), and must not block that deletion.
+    source_id = models.BigIntegerField(db_index=True)
+    string_id = models.BigIntegerField()
+    context_id = models.BigIntegerField()
+    retired_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"segment {self.segment_id}"
