@@ -43,7 +43,7 @@ from rest_framework.decorators import (
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from translation.carry_forward import SIMILARITY, open_carries, similarity
+from translation.carry_forward import SIMILARITY, is_plain_field, open_carries, similarity
 from translation.carry_forward import TOOL_NAME as CARRIED
 from translation.models import CarriedForward, RetiredSegment
 
@@ -186,7 +186,7 @@ def _replacement(translation, retired, current):
     translated it yet (a carried translation nobody checked counts as not yet)."""
     old_text = String.objects.filter(pk=retired.string_id).values_list("data", flat=True).first()
     free = []
-    for segment in current.select_related("string"):
+    for segment in current.select_related("string", "context"):
         existing = StringTranslation.objects.filter(
             translation_of_id=segment.string_id,
             locale_id=translation.target_locale_id,
@@ -198,8 +198,8 @@ def _replacement(translation, retired, current):
             or existing.translation_type == StringTranslation.TRANSLATION_TYPE_MACHINE
         ):
             free.append(segment)
-    if len(free) == 1 and current.count() == 1:
-        return free[0]
+    if free and is_plain_field(translation.source, free[0].context.path):
+        return free[0]  # a title or an intro: one segment, whatever the new text
     scored = [(similarity(old_text or "", segment.string.data), segment) for segment in free]
     scored = [pair for pair in scored if pair[0] >= SIMILARITY]
     return max(scored, key=lambda pair: pair[0])[1] if scored else None
@@ -243,9 +243,7 @@ def _save(translation, segment_string_id, context_id, value, user, *, carried_fr
 
 def save_string_view(request, translation_id, string_segment_id):
     """wagtail-localize's string save, also for a segment removed since the editor opened."""
-    if StringSegment.objects.filter(pk=string_segment_id).exists() or not (
-        RetiredSegment.objects.filter(segment_id=string_segment_id).exists()
-    ):
+    if StringSegment.objects.filter(pk=string_segment_id).exists():
         return edit_translation.edit_string_translation(request, translation_id, string_segment_id)
     return _save_to_retired_segment(request, translation_id, string_segment_id)
 
@@ -254,12 +252,15 @@ def save_string_view(request, translation_id, string_segment_id):
 @permission_classes([IsAuthenticated])
 @authentication_classes([SessionAuthentication])
 def _save_to_retired_segment(request, translation_id, string_segment_id):
-    retired = get_object_or_404(RetiredSegment, segment_id=string_segment_id)
     translation = get_object_or_404(Translation, pk=translation_id)
-    if retired.source_id != translation.source_id:
-        raise Http404
     if not edit_translation.user_can_edit_instance(request.user, translation.get_target_instance()):
         raise PermissionDenied
+    retired = RetiredSegment.objects.filter(segment_id=string_segment_id).first()
+    if retired is None or retired.source_id != translation.source_id:
+        # 410, not 404: Django's LocaleMiddleware turns a 404 under /admin/ into a redirect
+        # to /sv/admin/..., which is how the editor used to end on a 404 page.
+        message = _("Den här texten finns inte i översättningen. Ladda om sidan.")
+        return Response({"error": message, "comment": message}, status=410)
     if request.method == "DELETE":
         return Response(status=404)  # nothing to delete: the editor treats this as done
     value = request.POST.get("value", "")
@@ -295,7 +296,9 @@ def _save_to_retired_segment(request, translation_id, string_segment_id):
         else:
             saved = _save(translation, retired.string_id, retired.context_id, value, request.user)
             message = _(
-                "Stycket finns inte längre på den svenska sidan. Din text är sparad i "
-                "översättningsminnet och används om texten kommer tillbaka. Ladda om sidan."
+                "Den svenska texten på det här stället har skrivits om eller tagits bort "
+                "medan du arbetade. Din text är sparad som översättning av den gamla texten "
+                "(i översättningsminnet) men inte i utkastet. Ladda om sidan och för in den "
+                "där den passar."
             )
     return _answer(request, translation, saved, message)

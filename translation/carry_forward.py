@@ -15,15 +15,19 @@ change can be shown word by word) and the machine translation of the new text, o
 beside it. Editing the string in the editor clears the mark (wagtail-localize saves it
 with an empty ``tool_name``); so does approving it.
 
-Which old string a new one replaced: in a context with one segment (a title, an intro) the
-latest human translation there; in a context with several (the paragraphs of a rich text
-field) the most similar old text, word by word, above ``SIMILARITY``.
+Which old string a new one replaced: in a plain text field (a title, an intro: one segment
+by nature) the latest human translation there, however different the new text; in rich text
+(one segment per paragraph, in a field or a StreamField block) the most similar old text,
+word by word, above ``SIMILARITY``.
 """
 
 import difflib
 import re
 
-from wagtail_localize.models import StringSegment, StringTranslation
+from django.core.exceptions import FieldDoesNotExist
+
+from wagtail.fields import RichTextField
+from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
 
 from .models import CarriedForward
 
@@ -34,6 +38,17 @@ _WORDS = re.compile(r"\w+|[^\w\s]", re.UNICODE)
 
 def similarity(old: str, new: str) -> float:
     return difflib.SequenceMatcher(None, _WORDS.findall(old), _WORDS.findall(new)).ratio()
+
+
+def is_plain_field(source: TranslationSource, path: str) -> bool:
+    """Whether ``path`` is a plain text field of the source's model (one segment by nature)."""
+    if "." in path:
+        return False  # a StreamField block or a child object
+    try:
+        field = source.specific_content_type.model_class()._meta.get_field(path)
+    except (FieldDoesNotExist, AttributeError):
+        return False
+    return not isinstance(field, RichTextField)
 
 
 def _candidates(source_id: int, context_ids: set[int], locale) -> dict[int, list]:
@@ -51,7 +66,7 @@ def _candidates(source_id: int, context_ids: set[int], locale) -> dict[int, list
             translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL,
             has_error=False,
         )
-        .select_related("translation_of", "carried_forward__previous_string")
+        .select_related("translation_of", "context", "carried_forward__previous_string")
         .order_by("-updated_at", "-pk")
     ):
         if old.translation_of_id not in current.get(old.context_id, ()):
@@ -107,15 +122,11 @@ def carry_forward(segments, locale) -> tuple[list[CarriedForward], list]:
     candidates = _candidates(source_id, set(by_context), locale)
     if not candidates:
         return [], segments
-    in_context = {}
-    for context_id in StringSegment.objects.filter(
-        source_id=source_id, context_id__in=list(candidates)
-    ).values_list("context_id", flat=True):
-        in_context[context_id] = in_context.get(context_id, 0) + 1
+    source = TranslationSource.objects.select_related("specific_content_type").get(pk=source_id)
 
     carried, done = [], set()
     for context_id, olds in candidates.items():
-        single = in_context.get(context_id, 0) == 1
+        single = is_plain_field(source, olds[0].context.path)
         for segment, old in _pairs(by_context[context_id], olds, single):
             translation, created = StringTranslation.objects.get_or_create(
                 translation_of_id=segment.string_id,
