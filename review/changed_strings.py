@@ -227,17 +227,26 @@ def _save(translation, segment_string_id, context_id, value, user, *, carried_fr
         "has_error": False,
         "field_error": "",
     }
+    keys = {
+        "translation_of_id": segment_string_id,
+        "locale_id": translation.target_locale_id,
+        "context_id": context_id,
+    }
+    before = StringTranslation.objects.filter(**keys).first()
     string_translation, _created = StringTranslation.objects.update_or_create(
-        translation_of_id=segment_string_id,
-        locale_id=translation.target_locale_id,
-        context_id=context_id,
-        defaults=defaults,
+        **keys, defaults=defaults
     )
     if carried_from:
-        CarriedForward.objects.update_or_create(
-            string_translation=string_translation,
-            defaults={"previous_string_id": carried_from},
+        row, _created = CarriedForward.objects.get_or_create(
+            string_translation=string_translation, defaults={"previous_string_id": carried_from}
         )
+        row.previous_string_id = carried_from
+        if (
+            before is not None
+            and before.translation_type == StringTranslation.TRANSLATION_TYPE_MACHINE
+        ):
+            row.machine_text = before.data  # the machine text it replaces, still on offer
+        row.save()
     return string_translation
 
 

@@ -46,9 +46,15 @@ def store(page: Page, item: PageReview | None = None) -> ReaderNotice:
 
 
 def after_approval(item: PageReview) -> None:
+    """Store the flag again if the approved strings are what readers see."""
     target = item.target_page
     if target is None or not target.live or target.has_unpublished_changes:
         return
+    changed = item.last_string_change
+    if changed is not None and (
+        target.last_published_at is None or changed > target.last_published_at
+    ):
+        return  # strings edited since the publish: readers still see the published text
     store(target, item)
 
 

@@ -16,6 +16,8 @@ from django.views.decorators.http import require_POST
 
 from wagtail.models import Locale, Page
 
+from translation.carry_forward import carry_forward_source
+
 from .changed_strings import word_diff
 from .models import ReaderReport
 from .roles import user_locale_codes
@@ -136,6 +138,8 @@ def refresh_translation(request, page_id):
         return redirect(reverse("review:queue"))
     with transaction.atomic():
         item.translation.source.update_from_db()
+        # The translator's work on changed segments stays, marked for checking.
+        carry_forward_source(item.translation.source, item.locale)
         item.translation.save_target(user=request.user, publish=False)
     messages.success(
         request,

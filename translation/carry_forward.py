@@ -25,6 +25,7 @@ import difflib
 import re
 
 from django.core.exceptions import FieldDoesNotExist
+from django.db.models import Exists, OuterRef
 
 from wagtail.fields import RichTextField
 from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
@@ -142,12 +143,28 @@ def carry_forward(segments, locale) -> tuple[list[CarriedForward], list]:
             )
             done.add(segment.pk)
             if created:
-                row = CarriedForward.objects.create(
-                    string_translation=translation, previous_string=_origin(old)
+                translation.translation_of = segment.string
+                carried.append(
+                    CarriedForward.objects.create(
+                        string_translation=translation, previous_string=_origin(old)
+                    )
                 )
-                row.segment = segment
-                carried.append(row)
     return carried, [segment for segment in segments if segment.pk not in done]
+
+
+def carry_forward_source(source, locale) -> list[CarriedForward]:
+    """Carry forward into every untranslated segment of ``source`` (after a refresh)."""
+    translated = StringTranslation.objects.filter(
+        translation_of_id=OuterRef("string_id"), locale=locale, context_id=OuterRef("context_id")
+    )
+    segments = (
+        StringSegment.objects.filter(source=source)
+        .annotate(done=Exists(translated))
+        .filter(done=False)
+        .select_related("string")
+    )
+    carried, _remaining = carry_forward(segments, locale)
+    return carried
 
 
 def open_carries(source, locale):

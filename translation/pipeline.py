@@ -261,8 +261,11 @@ def _translate_locked(page, source, locale, session: Session, row: DraftStatus) 
     counts.memory += from_memory
     status, detail = session.mode(locale)
     if status == MACHINE:
+        # Offers not made before (DeepL was paused, or carried by the queue's refresh).
+        waiting = carry_forward.open_carries(source, locale).filter(machine_text="")
+        offers = {row.pk: row for row in [*carried, *waiting]}
         status, detail = _machine_translate(
-            missing, page.locale, locale, session, counts, offers=carried
+            missing, page.locale, locale, session, counts, offers=offers.values()
         )
     still_missing = len(missing_segments(source, locale))
 
@@ -294,10 +297,12 @@ def _machine_translate(
         by_string.setdefault(segment.string_id, []).append(segment)
     offered: dict[int, list[CarriedForward]] = {}
     for carried in offers:
-        offered.setdefault(carried.segment.string_id, []).append(carried)
+        offered.setdefault(carried.string_translation.translation_of_id, []).append(carried)
     string_ids = list(by_string) + [key for key in offered if key not in by_string]
     texts = [
-        (by_string[key][0] if key in by_string else offered[key][0].segment).string.data
+        by_string[key][0].string.data
+        if key in by_string
+        else offered[key][0].string_translation.translation_of.data
         for key in string_ids
     ]
     translator = session.translator
