@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import po_views, views
+from . import changed_strings, po_views, views
 
 app_name = "review"
 
@@ -9,6 +9,21 @@ urlpatterns = [
     path("approve/<int:page_id>/", views.approve_translation, name="approve"),
     path("refresh/<int:page_id>/", views.refresh_translation, name="refresh"),
     path("reports/<int:report_id>/resolve/", views.resolve_report, name="resolve_report"),
+    path(
+        "changed/<int:translation_id>/",
+        changed_strings.panel_view,
+        name="changed_strings",
+    ),
+    path(
+        "changed/<int:translation_id>/<int:string_translation_id>/keep/",
+        changed_strings.keep_view,
+        name="keep_carried",
+    ),
+    path(
+        "changed/<int:translation_id>/<int:string_translation_id>/machine/",
+        changed_strings.take_machine_view,
+        name="take_machine",
+    ),
     path("po/", po_views.po_exchange_view, name="po_exchange"),
     path("po/export/<str:language_code>/", po_views.export_view, name="po_export"),
     path("po/import/<str:language_code>/", po_views.import_view, name="po_import"),

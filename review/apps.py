@@ -7,6 +7,10 @@ class ReviewConfig(AppConfig):
     verbose_name = _("Granskning av översättningar")
 
     def ready(self):
-        from . import publish_rules
+        from . import (
+            notice_flags,  # noqa: F401 - connects the reader-notice receivers
+            publish_rules,
+            string_records,  # noqa: F401 - strings of sources and targets
+        )
 
         publish_rules.install()

@@ -22,6 +22,7 @@ editor passes or sets a direction itself.
 
 from django.conf import settings
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils.html import format_html, json_script
 from django.utils.safestring import mark_safe
 
@@ -34,8 +35,15 @@ def language_table() -> dict[str, dict[str, str]]:
 
 def editor_assets() -> str:
     table = json_script(language_table(), "review-editor-languages")
+    # The panel of changed Swedish strings (review/changed_strings.py); "0" is replaced by
+    # the translation's id, read from the editor's props.
+    changed_url = json_script(
+        reverse("review:changed_strings", args=[0]), "review-changed-strings-url"
+    )
     return mark_safe(  # noqa: S308 - built from escaped parts only
         table
+        + changed_url
         + format_html('<link rel="stylesheet" href="{}">', static("review/editor_direction.css"))
         + format_html('<script src="{}" defer></script>', static("review/editor_direction.js"))
+        + format_html('<script src="{}" defer></script>', static("review/changed_strings.js"))
     )

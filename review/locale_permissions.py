@@ -26,6 +26,7 @@ from wagtail.models import Locale, TranslatableMixin
 from wagtail_localize.models import Translation
 from wagtail_localize.views import edit_translation
 
+from .changed_strings import save_string_view
 from .po_views import validated_po_upload
 from .roles import restricted_locale_codes
 
@@ -78,7 +79,7 @@ def guarded_localize_urls():
     return [
         path(
             prefix + "strings/<int:string_segment_id>/edit/",
-            _guard(edit_translation.edit_string_translation),
+            _guard(save_string_view),
         ),
         path(
             prefix + "overrides/<int:overridable_segment_id>/edit/",

@@ -1,5 +1,7 @@
 """What wagtail-localize does not keep: approvals, publish policies, reader reports, digests."""
 
+import hashlib
+
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import models
@@ -80,6 +82,69 @@ class ReviewApproval(models.Model):
         return f"{self.page} ({self.locale.language_code})"
 
 
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+class StringApproval(models.Model):
+    """A person approved one translated string as it reads now.
+
+    Approvals are per string: the approval holds for as long as the string's text is the
+    one approved (compared by content), so a string that changes, or the translation of a
+    changed source string (a new ``StringTranslation``), needs a new approval while the
+    others keep theirs.
+    """
+
+    string_translation = models.OneToOneField(
+        "wagtail_localize.StringTranslation",
+        verbose_name=_("översatt text"),
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="review_approval",
+    )
+    text_hash = models.CharField(max_length=64)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("godkänd av"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    approved_at = models.DateTimeField(_("godkänd"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("godkänd text")
+        verbose_name_plural = _("godkända texter")
+
+    def __str__(self):
+        return f"{self.string_translation_id}"
+
+    def covers(self, string_translation) -> bool:
+        return self.text_hash == text_hash(string_translation.data)
+
+
+class ReaderNotice(models.Model):
+    """Whether a live translated page carries machine text that no person has approved.
+
+    Stored when the translation is published or approved, so that the reader notice costs
+    one query instead of a review-state computation on every view.
+    """
+
+    page = models.OneToOneField(
+        Page, on_delete=models.CASCADE, primary_key=True, related_name="reader_notice"
+    )
+    source_page = models.ForeignKey(
+        Page, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Made through wagtail-localize from a source page (else: no notice, no report link).
+    translated = models.BooleanField(default=False)
+    machine_text = models.BooleanField(default=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"{self.page_id}: {'machine' if self.machine_text else 'reviewed'}"
+
+
 class LocalePublishPolicy(models.Model):
     """Whether machine text nobody has approved may be published in a locale."""
 
@@ -153,3 +218,90 @@ class DigestRecord(models.Model):
 
     def __str__(self):
         return str(self.user)
+
+
+class SourceStrings(models.Model):
+    """The strings of a source-locale page as last published (what "current" means).
+
+    Recorded on every publish of the Swedish page, so that staleness can be decided by
+    content without extracting the page on every look: a translation is stale when the
+    strings it was made from (``TranslatedFrom``) differ from these.
+    """
+
+    page = models.OneToOneField(
+        Page, on_delete=models.CASCADE, primary_key=True, related_name="source_strings"
+    )
+    fingerprint = models.CharField(max_length=64)
+    # [[context path, text], ...] in segment order, for showing what changed.
+    segments = models.JSONField(default=list)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"{self.page_id} {self.fingerprint[:12]}"
+
+
+class TranslatedFrom(models.Model):
+    """The source strings a translation's target was last made from.
+
+    wagtail-localize keeps only the latest extraction of the source (``TranslationSource``),
+    shared by every locale; this is per translation, written whenever its target is saved
+    from the source (a ``TranslationLog``) or found already up to date.
+    """
+
+    translation = models.OneToOneField(
+        "wagtail_localize.Translation",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="translated_from",
+    )
+    fingerprint = models.CharField(max_length=64)
+    segments = models.JSONField(default=list)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"{self.translation_id} {self.fingerprint[:12]}"
+
+
+class CarriedForward(models.Model):
+    """A person's translation carried over to the new version of a changed source string.
+
+    The ``StringTranslation`` itself is wagtail-localize's (manual, by the same person,
+    ``tool_name`` = ``carry_forward.TOOL_NAME``); this keeps what wagtail-localize has no
+    place for: which source string it was made for, and the machine translation of the
+    new text offered beside it.
+    """
+
+    string_translation = models.OneToOneField(
+        "wagtail_localize.StringTranslation",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="carried_forward",
+    )
+    previous_string = models.ForeignKey(
+        "wagtail_localize.String", on_delete=models.CASCADE, related_name="+"
+    )
+    machine_text = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"{self.string_translation_id} (from string {self.previous_string_id})"
+
+
+class RetiredSegment(models.Model):
+    """A source segment that a re-extraction removed (its id may still be in an open editor).
+
+    wagtail-localize deletes the ``StringSegment`` rows of text that changed or moved; an
+    editor tab opened before would then save to an id that no longer exists. This keeps
+    enough to tell the translator where their text went.
+    """
+
+    segment_id = models.BigIntegerField(primary_key=True)
+    # Plain ids, not foreign keys: rows are written while wagtail-localize deletes, also
+    # when the whole source goes (a deleted page), and must not block that deletion.
+    source_id = models.BigIntegerField(db_index=True)
+    string_id = models.BigIntegerField()
+    context_id = models.BigIntegerField()
+    retired_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"segment {self.segment_id}"

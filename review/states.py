@@ -1,40 +1,45 @@
 """Review state per translated page and locale, derived from wagtail-localize's data.
 
 Nothing here is kept by hand: the state follows from the ``Translation`` and its
-``TranslationSource``, the ``StringTranslation`` rows (machine or manual, when updated), the
-target page's revisions and live status, and the ``ReviewApproval`` records.
+``TranslationSource``, the ``StringTranslation`` rows (machine or manual, carried over from
+an older source text or not), the target page's live status and revisions, the per-string
+approvals (``StringApproval``) and the source strings each translation was made from
+(``review.fingerprints``).
 
 Rules, in order:
 
 1. MISSING: no enabled ``Translation``, no target page, the target is only an alias of the
    Swedish page, or nothing has been translated yet and nothing is live.
-2. STALE: the Swedish page was published after the translation was last brought up to date
-   (the source re-extracted and the target saved since) or last approved.
+2. STALE: the Swedish strings the target was last made from differ from the strings of the
+   Swedish page as last published (content, not timestamps: republishing unchanged text
+   makes nothing stale).
 3. While work is pending (target not live, a draft revision waits, or strings changed since
    the last publish): MACHINE_DRAFT when unapproved machine text waits and no person has
    touched it since; otherwise IN_REVIEW.
-4. Published and up to date: PUBLISHED_MACHINE when machine strings remain that no approval
+4. A carried-over translation that nobody has checked yet: IN_REVIEW.
+5. Published and up to date: PUBLISHED_MACHINE when machine strings remain that no approval
    covers, otherwise PUBLISHED_REVIEWED.
 
-An approval covers the strings as they were when it was given: a string changed afterwards
-(by a machine or a person) needs a new approval.
+Approvals are per string and cover the text as it was approved: a string whose text
+changes, or the new string of a changed Swedish segment, needs a new approval; the other
+strings of the page keep theirs.
 """
 
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
-from wagtail_localize.segments import StringSegmentValue
-from wagtail_localize.segments.extract import extract_segments
 
 from core.sources import source_pages, translation_source_for
 
-from .models import ReviewApproval
+from . import fingerprints
+from .carry_forward import TOOL_NAME as CARRIED
+from .models import ReviewApproval, SourceStrings, StringApproval, TranslatedFrom, text_hash
 
 
 class State(models.TextChoices):
@@ -67,7 +72,12 @@ class PageReview:
     machine_strings: int = 0
     waiting_since: datetime | None = None
     unreviewed_machine_text: bool = False
+    # Translations carried over from an older Swedish text that nobody has checked yet.
+    strings_to_check: int = 0
     last_string_change: datetime | None = None
+    strings: list = field(default_factory=list)
+    made_from: TranslatedFrom | None = None
+    source_strings: SourceStrings | None = None
     extra: dict = field(default_factory=dict)
 
     @property
@@ -91,6 +101,15 @@ def _string_translations(source: TranslationSource, locale: Locale) -> list[Stri
     return [st for st in candidates if (st.translation_of_id, st.context_id) in pairs]
 
 
+def string_approvals(strings) -> dict[int, StringApproval]:
+    return {
+        approval.string_translation_id: approval
+        for approval in StringApproval.objects.filter(
+            string_translation_id__in=[st.pk for st in strings]
+        )
+    }
+
+
 def latest_approval(page: Page, locale: Locale) -> ReviewApproval | None:
     return ReviewApproval.objects.filter(page=page, locale=locale).first()
 
@@ -98,8 +117,9 @@ def latest_approval(page: Page, locale: Locale) -> ReviewApproval | None:
 def review_state(source_page: Page, locale: Locale) -> PageReview:
     """The review state of ``source_page`` in ``locale``."""
     source = translation_source_for(source_page)
-    translation = target = approval = None
+    translation = target = approval = made_from = current = None
     strings: list[StringTranslation] = []
+    approvals: dict[int, StringApproval] = {}
     if source is not None:
         translation = Translation.objects.filter(
             source=source, target_locale=locale, enabled=True
@@ -109,10 +129,24 @@ def review_state(source_page: Page, locale: Locale) -> PageReview:
             .select_related("locale")
             .first()
         )
-        if translation is not None and target is not None:
+        if translation is not None and target is not None and not target.alias_of_id:
             strings = _string_translations(source, locale)
+            approvals = string_approvals(strings)
             approval = latest_approval(target, locale)
-    return compute_state(source_page, locale, source, translation, target, strings, approval)
+            made_from = fingerprints.made_from(translation)
+            current = fingerprints.current_source(source_page)
+    return compute_state(
+        source_page,
+        locale,
+        source,
+        translation,
+        target,
+        strings,
+        approval,
+        approvals=approvals,
+        made_from=made_from,
+        current=current,
+    )
 
 
 def compute_state(
@@ -123,6 +157,10 @@ def compute_state(
     target: Page | None,
     strings: list[StringTranslation],
     approval: ReviewApproval | None,
+    *,
+    approvals: dict[int, StringApproval],
+    made_from: TranslatedFrom | None,
+    current: SourceStrings | None,
 ) -> PageReview:
     """The rules of the module docstring, on data already loaded."""
     item = PageReview(source_page=source_page, locale=locale, state=State.MISSING)
@@ -131,32 +169,28 @@ def compute_state(
     if source is None or translation is None or target is None or target.alias_of_id:
         return item
     item.target_page = target
+    item.strings = strings
+    item.made_from, item.source_strings = made_from, current
 
+    unapproved = [st for st in strings if st.pk not in approvals or not approvals[st.pk].covers(st)]
     item.machine_strings = sum(
         st.translation_type == StringTranslation.TRANSLATION_TYPE_MACHINE for st in strings
     )
+    item.unreviewed_machine_text = any(
+        st.translation_type == StringTranslation.TRANSLATION_TYPE_MACHINE for st in unapproved
+    )
+    item.strings_to_check = sum(st.tool_name == CARRIED for st in unapproved)
     last_change = max((st.updated_at for st in strings), default=None)
     item.last_string_change = last_change
     item.approval = approval
-    approved_current = approval is not None and (
-        last_change is None or approval.approved_at >= last_change
-    )
-    item.unreviewed_machine_text = item.machine_strings > 0 and not approved_current
 
     if not strings and not target.live:
         return item
 
-    # Stale: the Swedish page was published again after the translation was last brought up
-    # to date or approved. The target reflects the Swedish text as extracted at the latest
-    # before both the source's last extraction and the target's last save.
-    synced_at = None
-    if target.latest_revision_created_at:
-        synced_at = min(source.last_updated_at, target.latest_revision_created_at)
-    baselines = [t for t in (synced_at, approval and approval.approved_at) if t]
-    published_at = source_page.last_published_at
-    if published_at and (not baselines or published_at > max(baselines)):
+    known = made_from is not None and current is not None
+    if known and made_from.fingerprint != current.fingerprint:
         item.state = State.STALE
-        item.waiting_since = published_at
+        item.waiting_since = source_page.last_published_at
         return item
 
     published = target.last_published_at
@@ -178,7 +212,10 @@ def compute_state(
         item.waiting_since = last_change or target.latest_revision_created_at
         return item
 
-    if item.unreviewed_machine_text:
+    if item.strings_to_check:
+        item.state = State.IN_REVIEW
+        item.waiting_since = last_change
+    elif item.unreviewed_machine_text:
         item.state = State.PUBLISHED_MACHINE
         item.waiting_since = published
     else:
@@ -190,7 +227,8 @@ def compute_state(
 def review_items(language_codes: set[str] | None = None) -> list[PageReview]:
     """Every (source page, target locale) pair, for the given languages (``None``: all).
 
-    Loads everything in a fixed number of queries, whatever the number of pages.
+    Loads everything in a fixed number of queries, whatever the number of pages (pages
+    published before their strings were recorded are recorded on the way, once).
     """
     locales = Locale.objects.exclude(language_code=settings.LANGUAGE_CODE).order_by("language_code")
     if language_codes is not None:
@@ -226,13 +264,30 @@ def review_items(language_codes: set[str] | None = None) -> list[PageReview]:
     all_string_ids = {pair[0] for pairs in pairs_by_source.values() for pair in pairs}
     for st in StringTranslation.objects.filter(
         locale__in=locales, translation_of_id__in=all_string_ids
-    ).only("translation_of_id", "context_id", "locale_id", "translation_type", "updated_at"):
+    ).only(
+        "translation_of_id",
+        "context_id",
+        "locale_id",
+        "translation_type",
+        "tool_name",
+        "data",
+        "updated_at",
+    ):
         strings_by_key[(st.locale_id, st.translation_of_id, st.context_id)] = st
-    approvals = {}
+    approvals = string_approvals(strings_by_key.values())
+    page_approvals = {}
     for approval in ReviewApproval.objects.filter(
         page__in=[target.pk for target in targets.values()]
     ).order_by("approved_at", "pk"):
-        approvals[(approval.page_id, approval.locale_id)] = approval  # the latest wins
+        page_approvals[(approval.page_id, approval.locale_id)] = approval  # the latest wins
+    made_from = {
+        row.translation_id: row
+        for row in TranslatedFrom.objects.filter(translation__in=translations.values())
+    }
+    current = {
+        row.page_id: row
+        for row in SourceStrings.objects.filter(page__in=[page.pk for page in pages])
+    }
 
     items = []
     for page in pages:
@@ -245,7 +300,7 @@ def review_items(language_codes: set[str] | None = None) -> list[PageReview]:
                 target = targets.get((page.translation_key, locale.pk))
                 if target is not None:
                     target.locale = locale
-                    approval = approvals.get((target.pk, locale.pk))
+                    approval = page_approvals.get((target.pk, locale.pk))
                     strings = [
                         strings_by_key[key]
                         for key in (
@@ -254,8 +309,25 @@ def review_items(language_codes: set[str] | None = None) -> list[PageReview]:
                         )
                         if key in strings_by_key
                     ]
+            row = source_row = None
+            if translation is not None and target is not None and not target.alias_of_id:
+                row = made_from.get(translation.pk) or fingerprints.made_from(translation)
+                if page.pk not in current:
+                    current[page.pk] = fingerprints.current_source(page)
+                source_row = current[page.pk]
             items.append(
-                compute_state(page, locale, source, translation, target, strings, approval)
+                compute_state(
+                    page,
+                    locale,
+                    source,
+                    translation,
+                    target,
+                    strings,
+                    approval,
+                    approvals=approvals,
+                    made_from=row,
+                    current=source_row,
+                )
             )
     return items
 
@@ -275,25 +347,6 @@ def review_state_for_target(page: Page) -> PageReview | None:
 # Source changes --------------------------------------------------------------------------
 
 
-def source_segments_of(source: TranslationSource) -> list[list[str]]:
-    """The source strings a translation was made from: [[context path, text], ...]."""
-    return [
-        [segment.context.path, segment.string.data]
-        for segment in StringSegment.objects.filter(source=source)
-        .select_related("context", "string")
-        .order_by("order")
-    ]
-
-
-def current_source_segments(page: Page) -> list[list[str]]:
-    """The strings of the Swedish page as it is now (live content)."""
-    return [
-        [segment.path, segment.string.data]
-        for segment in extract_segments(page.specific)
-        if isinstance(segment, StringSegmentValue)
-    ]
-
-
 @dataclass(frozen=True)
 class SourceChange:
     path: str
@@ -303,35 +356,50 @@ class SourceChange:
 
 
 def source_changes(item: PageReview) -> list[SourceChange]:
-    """What changed in the Swedish text since the translation was approved or made."""
-    if item.approval is not None and item.approval.source_segments:
-        before = item.approval.source_segments
-    else:
-        source = translation_source_for(item.source_page)
-        before = source_segments_of(source) if source else []
-    after = current_source_segments(item.source_page)
-    before_map = dict(map(tuple, before))
-    after_map = dict(map(tuple, after))
+    """What changed in the Swedish text since the translation's target was made."""
+    if item.made_from is None or item.source_strings is None:
+        return []
+    before, after = item.made_from.segments, item.source_strings.segments
+    before_map: dict[str, list[str]] = {}
+    for path, text in before:
+        before_map.setdefault(path, []).append(text)
+    after_map: dict[str, list[str]] = {}
+    for path, text in after:
+        after_map.setdefault(path, []).append(text)
     changes = []
-    for path, text in after_map.items():
-        if path not in before_map:
-            changes.append(SourceChange(path, "added", "", text))
-        elif before_map[path] != text:
-            changes.append(SourceChange(path, "changed", before_map[path], text))
-    for path, text in before_map.items():
+    for path, texts in after_map.items():
+        old = before_map.get(path)
+        if old is None:
+            changes.extend(SourceChange(path, "added", "", text) for text in texts)
+        elif old != texts:
+            changes.append(SourceChange(path, "changed", " ".join(old), " ".join(texts)))
+    for path, texts in before_map.items():
         if path not in after_map:
-            changes.append(SourceChange(path, "removed", text, ""))
+            changes.extend(SourceChange(path, "removed", text, "") for text in texts)
     return changes
 
 
 def approve(item: PageReview, user) -> ReviewApproval:
-    """Record that ``user`` approved the current text of ``item``'s target page."""
-    target = item.target_page
-    return ReviewApproval.objects.create(
-        page=target,
-        locale=item.locale,
-        revision=target.latest_revision,
-        approved_by=user,
-        # The approver checked the translation against the Swedish text as it is now.
-        source_segments=current_source_segments(item.source_page),
-    )
+    """Record that ``user`` approved every string of ``item``'s target page as it reads now."""
+    with transaction.atomic():
+        approve_strings(item.strings, user)
+        record = ReviewApproval.objects.create(
+            page=item.target_page,
+            locale=item.locale,
+            revision=item.target_page.latest_revision,
+            approved_by=user,
+            # The approver checked the translation against the Swedish text as it is now.
+            source_segments=item.source_strings.segments if item.source_strings else [],
+        )
+        from .notice_flags import after_approval  # it builds on this module
+
+        after_approval(review_state(item.source_page, item.locale))
+    return record
+
+
+def approve_strings(strings, user) -> None:
+    for st in strings:
+        StringApproval.objects.update_or_create(
+            string_translation=st,
+            defaults={"text_hash": text_hash(st.data), "approved_by": user},
+        )

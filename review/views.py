@@ -16,6 +16,8 @@ from django.views.decorators.http import require_POST
 
 from wagtail.models import Locale, Page
 
+from .carry_forward import carry_forward_source
+from .changed_strings import word_diff
 from .drafts import AliasTarget, save_draft
 from .models import ReaderReport
 from .roles import user_locale_codes
@@ -61,7 +63,10 @@ def review_queue(request):
         members.sort(key=lambda item: (item.waiting_since is None, item.waiting_since))
         if state == State.STALE:
             for item in members:
-                item.extra["changes"] = source_changes(item)
+                item.extra["changes"] = [
+                    (change, word_diff(change.before, change.after))
+                    for change in source_changes(item)
+                ]
         groups.append((state, members))
     return TemplateResponse(
         request,
@@ -101,6 +106,16 @@ def approve_translation(request, page_id):
     target, item = _target_item(request, page_id)
     if item.state == State.MISSING or item.target_page is None:
         messages.error(request, _("Det finns ingen översättning att godkänna."))
+    elif item.state == State.STALE:
+        # The translation was made from an older Swedish text: approving it would approve
+        # the old text. Bring it up to date first (the changed strings need checking).
+        messages.error(
+            request,
+            _(
+                "Översättningen är gjord från en äldre svensk text. Hämta den nya svenska "
+                "texten först och kontrollera de ändrade delarna."
+            ),
+        )
     else:
         approve(item, request.user)
         messages.success(
@@ -127,6 +142,8 @@ def refresh_translation(request, page_id):
     try:
         with transaction.atomic():
             item.translation.source.update_from_db()
+            # The translator's work on changed segments stays, marked for checking.
+            carry_forward_source(item.translation.source, item.locale)
             save_draft(item.translation, user=request.user)
     except AliasTarget:
         messages.error(

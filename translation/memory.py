@@ -4,44 +4,48 @@ wagtail-localize stores each distinct source text once (``String``) and its tran
 per context (``StringTranslation``). A segment with no translation in its own context can
 reuse one made for the same ``String`` into the same locale anywhere else in the site
 (another page, another field). Human (manual) translations win over machine ones, newer
-over older; translations with an error are never reused.
+over older; translations with an error are never reused, nor a translation carried over
+from an older source text that nobody has checked yet (``review.carry_forward``).
 """
 
 from django.db.models import Case, IntegerField, Value, When
 
 from wagtail_localize.models import StringTranslation
 
+from review.carry_forward import TOOL_NAME as CARRIED
+
 TOOL_NAME = "Översättningsminne"
 
 
-def best_translations(string_ids, locale) -> dict[int, StringTranslation]:
+def best_translations(string_ids, locale, *, human_only=False) -> dict[int, StringTranslation]:
     """``{string_id: the best existing translation into locale}``."""
-    candidates = (
-        StringTranslation.objects.filter(
-            translation_of_id__in=list(string_ids), locale=locale, has_error=False
+    candidates = StringTranslation.objects.filter(
+        translation_of_id__in=list(string_ids), locale=locale, has_error=False
+    ).exclude(tool_name=CARRIED)
+    if human_only:
+        candidates = candidates.filter(translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL)
+    candidates = candidates.annotate(
+        human=Case(
+            When(translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL, then=Value(0)),
+            default=Value(1),
+            output_field=IntegerField(),
         )
-        .annotate(
-            human=Case(
-                When(translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL, then=Value(0)),
-                default=Value(1),
-                output_field=IntegerField(),
-            )
-        )
-        .order_by("translation_of_id", "human", "-updated_at")
-    )
+    ).order_by("translation_of_id", "human", "-updated_at")
     best: dict[int, StringTranslation] = {}
     for candidate in candidates:
         best.setdefault(candidate.translation_of_id, candidate)
     return best
 
 
-def fill_from_memory(segments, locale) -> tuple[int, list]:
+def fill_from_memory(segments, locale, *, human_only=False) -> tuple[int, list]:
     """Give each segment in ``segments`` the memory's translation where there is one.
 
     Never overwrites: a segment that meanwhile got a translation keeps it. Returns the
     number of segments filled and the segments still without translation.
     """
-    best = best_translations({segment.string_id for segment in segments}, locale)
+    best = best_translations(
+        {segment.string_id for segment in segments}, locale, human_only=human_only
+    )
     filled = 0
     remaining = []
     for segment in segments:

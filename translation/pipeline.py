@@ -8,11 +8,17 @@ For one published source page and each target locale (``translate_page``):
    off; upstream #463; guarded in ``tests/upstream/test_upstream_wagtail_localize.py``);
 2. the ``TranslationSource`` is refreshed from the live page and a ``Translation`` made;
 3. segments with no translation at all (no ``StringTranslation`` row, whatever its type)
-   are filled from the translation memory, then sent to DeepL in batches; nothing that
-   exists is overwritten, so manual translations are never touched;
+   are filled, in this order, from a person's translation of the identical text (memory),
+   from the person's translation of the text this segment replaced, marked for checking
+   (``carry_forward``), from any translation of the identical text (memory), and only then
+   sent to DeepL in batches. Nothing that exists is overwritten, so manual translations are
+   never touched; a carried translation gets the machine translation of the new text
+   offered beside it, not instead of it;
 4. the target is saved as a draft revision (``save_target(publish=False)``) and checked:
    wagtail-localize's ``TranslationCreator`` would swallow a ``ValidationError`` here, and
-   a new page must not have gone live.
+   a new page must not have gone live. A draft already up to date is not saved again (no
+   empty revision when the Swedish text is republished unchanged), but recorded as made
+   from the current source strings (``fingerprints``).
 
 Each locale runs in its own transaction behind a lock on its ``DraftStatus`` row, so two
 jobs for the same page leave one consistent draft. DeepL errors are caught inside: the
@@ -41,7 +47,8 @@ from wagtail_localize.models import (
 from wagtail_localize.strings import StringValue
 
 from core.sources import translation_source_for
-from review import drafts
+from review import carry_forward, drafts, fingerprints
+from review.models import CarriedForward
 
 from . import memory, pauses
 from .deepl.errors import (
@@ -129,6 +136,7 @@ class Counts:
     memory: int = 0
     machine: int = 0
     flagged: int = 0
+    carried: int = 0
 
 
 def target_locales(codes=None) -> list[Locale]:
@@ -161,8 +169,8 @@ def translate_into(page: Page, locale: Locale, session: Session) -> DraftStatus:
         source = _source_for(page, session)
         with transaction.atomic():
             row = _lock_status(page, locale)
-            _translate_locked(page, source, locale, session, row)
-            row.save()
+            if _translate_locked(page, source, locale, session, row):
+                row.save()
             return row
     except OperationalError as error:
         # The database was busy (SQLite locked) or the connection dropped: nothing was saved
@@ -228,7 +236,8 @@ def missing_segments(source: TranslationSource, locale: Locale) -> list[StringSe
     )
 
 
-def _translate_locked(page, source, locale, session: Session, row: DraftStatus) -> None:
+def _translate_locked(page, source, locale, session: Session, row: DraftStatus) -> bool:
+    """Update the draft; whether the status row changed (nothing to do: it did not)."""
     target = page.get_translation_or_none(locale)
     translation = Translation.objects.filter(source=source, target_locale=locale).first()
     if (translation is not None and not translation.enabled) or (
@@ -236,21 +245,31 @@ def _translate_locked(page, source, locale, session: Session, row: DraftStatus) 
     ):
         # The translators chose to edit this page directly in Wagtail's editor.
         _set(row, DraftStatus.SKIPPED, "", Counts(), 0)
-        return
+        return True
     if target is not None and target.alias_of_id:
         # A live copy of the source page (made by wagtail-localize for a child's sake):
         # converting it would publish it. The translators convert it in the editor.
         _set(row, DraftStatus.SKIPPED, ALIAS_DETAIL, Counts(), 0)
-        return
+        return True
     if translation is None:
         translation = Translation.objects.create(source=source, target_locale=locale)
 
     counts = Counts()
     missing = missing_segments(source, locale)
-    counts.memory, missing = memory.fill_from_memory(missing, locale)
+    had_missing = bool(missing)
+    counts.memory, missing = memory.fill_from_memory(missing, locale, human_only=True)
+    carried, missing = carry_forward.carry_forward(missing, locale)
+    counts.carried = len(carried)
+    from_memory, missing = memory.fill_from_memory(missing, locale)
+    counts.memory += from_memory
     status, detail = session.mode(locale)
     if status == MACHINE:
-        status, detail = _machine_translate(missing, page.locale, locale, session, counts)
+        # Offers not made before (DeepL was paused, or carried by the queue's refresh).
+        waiting = carry_forward.open_carries(source, locale).filter(machine_text="")
+        offers = {row.pk: row for row in [*carried, *waiting]}
+        status, detail = _machine_translate(
+            missing, page.locale, locale, session, counts, offers=offers.values()
+        )
     still_missing = len(missing_segments(source, locale))
 
     counts.flagged += _flag_too_long(source, locale)
@@ -260,20 +279,43 @@ def _translate_locked(page, source, locale, session: Session, row: DraftStatus) 
             status, detail = DraftStatus.FAILED, message
         elif message:
             detail = f"{detail} {message}".strip()
+    else:
+        fingerprints.record_translation(translation)
+        if not had_missing and not counts.flagged:
+            # Nothing to do (the Swedish text was republished unchanged): the counts of
+            # the draft stay as they were; only "queued" becomes the outcome again.
+            changed = (row.status, row.detail) != (status, detail[:2000])
+            row.status, row.detail = status, detail[:2000]
+            return changed
     _set(row, status, detail, counts, still_missing)
+    return True
 
 
-def _machine_translate(segments, source_locale, locale, session, counts) -> tuple[str, str]:
+def _machine_translate(
+    segments, source_locale, locale, session, counts, offers=()
+) -> tuple[str, str]:
+    """Machine-translate ``segments``, and the new text of carried ``offers`` beside them."""
     by_string: dict[int, list[StringSegment]] = {}
     for segment in segments:
         by_string.setdefault(segment.string_id, []).append(segment)
-    string_ids = list(by_string)
-    texts = [by_string[string_id][0].string.data for string_id in string_ids]
+    offered: dict[int, list[CarriedForward]] = {}
+    for carried in offers:
+        offered.setdefault(carried.string_translation.translation_of_id, []).append(carried)
+    string_ids = list(by_string) + [key for key in offered if key not in by_string]
+    texts = [
+        by_string[key][0].string.data
+        if key in by_string
+        else offered[key][0].string_translation.translation_of.data
+        for key in string_ids
+    ]
     translator = session.translator
     try:
         for indexes, outcome in translator.translate_in_batches(texts, source_locale, locale):
             for index, checked in zip(indexes, outcome.texts, strict=True):
-                for segment in by_string[string_ids[index]]:
+                for carried in offered.get(string_ids[index], ()):
+                    carried.machine_text = checked.text
+                    carried.save(update_fields=["machine_text"])
+                for segment in by_string.get(string_ids[index], ()):
                     _obj, created = StringTranslation.objects.get_or_create(
                         translation_of_id=segment.string_id,
                         locale=locale,

@@ -1,7 +1,8 @@
 """Publishing a source-locale page queues ONE translation job for it, after the commit.
 
 The receiver never lets an error reach the publish: the communicator's publish always
-succeeds, whatever happens to the translation job.
+succeeds, whatever happens to the translation job. (The same publish also records the
+page's strings for staleness: ``review.string_records``.)
 """
 
 import logging

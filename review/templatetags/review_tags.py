@@ -1,4 +1,8 @@
-"""Honest labels for readers: a notice on pages published with unapproved machine text."""
+"""Honest labels for readers: a notice on pages published with unapproved machine text.
+
+Reads the flag stored when the translation is published or approved
+(``review.notice_flags``): one query per page, whatever the page holds.
+"""
 
 from django import template
 from django.conf import settings
@@ -9,7 +13,7 @@ from wagtail.models import Page
 
 from core.languages import language_direction
 
-from ..states import review_state_for_target
+from ..notice_flags import notice_for
 
 register = template.Library()
 
@@ -32,16 +36,16 @@ def translation_notice(context):
         return {"show": False}
     if page.locale.language_code == settings.LANGUAGE_CODE:
         return {"show": False}
-    item = review_state_for_target(page)
-    if item is None or item.translation is None:
+    notice = notice_for(page)
+    if not notice.translated or notice.source_page is None:
         return {"show": False}
     request = context.get("request")
-    original = item.source_page
+    original = notice.source_page
     original_url = original.get_url(request=request) if original.live else None
     notice_language = _text_language(NOTICE_TEXT)
     return {
         "show": True,
-        "machine": item.unreviewed_machine_text,
+        "machine": notice.machine_text,
         "original_url": original_url,
         "report_url": reverse("report_translation", args=[page.pk]),
         "notice_language": notice_language,

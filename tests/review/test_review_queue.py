@@ -120,8 +120,10 @@ def test_stale_translation_shows_source_diff(client, users, tree, later):
     response = client.get(reverse("review:queue"))
     assert rows(response, "stale") == [(page.pk, "ar")]
     html = response.content.decode()
-    assert "<del>Kommunen samarbetar i Europa.</del>" in html
-    assert "<ins>Kommunen samarbetar med hela världen.</ins>" in html
+    # Word by word: what was removed and what was added, the rest as it was.
+    assert (
+        "Kommunen samarbetar <del>i</del><ins>med</ins> <del>Europa.</del><ins>hela världen.</ins>"
+    ) in html
 
 
 def test_home_panel_summarises_queue(client, users, tree, later):
@@ -151,6 +153,8 @@ def test_translator_refreshes_stale_translation(client, users, tree, later):
     assert response.url == reverse("wagtailadmin_pages:edit", args=[target.pk])
     item = review_state(page, target.locale)
     assert item.state == State.IN_REVIEW  # the new Swedish sentence awaits its translation
+    # The translator's intro is carried over to the new sentence, marked for checking.
+    assert item.strings_to_check == 1
     editor = client.get(response.url).content.decode()
     assert "Kommunen samarbetar med hela v" in editor  # props are ASCII-escaped JSON
     target.refresh_from_db()

@@ -72,6 +72,39 @@ def test_notice_disappears_after_approval(client, users, tree, published_machine
     assert reverse("report_translation", args=[published_machine.pk]) in html
 
 
+def test_notice_reads_a_stored_flag_not_the_review_state(client, users, tree, published_machine):
+    """The notice costs one query of its own, however many strings the page has."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from review.models import ReaderNotice
+
+    assert ReaderNotice.objects.get(page=published_machine).machine_text  # stored on publish
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(published_machine.url).content.decode()
+    assert notice_of(html)
+    tables = " ".join(query["sql"] for query in queries.captured_queries)
+    assert "wagtail_localize_" not in tables  # no review-state computation
+    assert sum("review_readernotice" in query["sql"] for query in queries.captured_queries) == 1
+
+
+def test_notice_follows_publish_not_unpublished_edits(client, users, tree, published_machine):
+    from review_helpers import edit_string, run_on_commit, translation_for
+
+    # The translator corrects a string but has not published it: readers still read the
+    # machine text, so the notice stays (it used to vanish at once).
+    edit_string(published_machine, "نص صححه المترجم", users["ar"])
+    assert review_state(tree["page"], published_machine.locale).state.value == "in_review"
+    assert notice_of(client.get(published_machine.url).content.decode())
+    # Approval of text readers do not see yet does not clear it either.
+    approve(review_state(tree["page"], published_machine.locale), users["ar"])
+    assert notice_of(client.get(published_machine.url).content.decode())
+    # Published: the approved text is live, the notice goes.
+    with run_on_commit():
+        translation_for(published_machine).save_target(user=users["ar"], publish=True)
+    assert not notice_of(client.get(published_machine.url).content.decode())
+
+
 def test_no_notice_on_human_translation_or_swedish(client, tree, later):
     target = translate(tree["page"], "ar", kind="manual", publish=True)
     assert not notice_of(client.get(target.url).content.decode())

@@ -166,21 +166,53 @@ def test_source_refreshed_but_target_not_saved_is_stale(tree, clock):
     assert state(page).state == State.STALE
 
 
-def test_stale_after_approval_and_approval_clears_it(tree, users, clock):
+def test_changed_string_needs_approval_again_others_keep_theirs(tree, users, clock, client):
     allow_unreviewed()
     page = tree["page"]
     translate(page, "ar", publish=True)
     step(clock)
     approve(state(page), users["ar"])
+    assert state(page).state == State.PUBLISHED_REVIEWED
     step(clock)
     republish_source(page, title="Strategin 2030")
     item = state(page)
     assert item.state == State.STALE
     assert [(c.path, c.after) for c in source_changes(item)] == [("title", "Strategin 2030")]
 
+    # A stale translation cannot be approved: it would approve a translation of the old text.
+    client.force_login(users["ar"])
+    response = client.post(reverse("review:approve", args=[item.target_page.pk]), follow=True)
+    assert "äldre svensk text" in response.content.decode()
+    assert state(page).state == State.STALE
+
+    # Brought up to date: only the changed title waits for approval.
+    step(clock)
+    translate(page, "ar")
+    item = state(page)
+    assert item.state == State.MACHINE_DRAFT
+    by_path = {st.context.path: st for st in item.strings}
+    assert set(by_path) == {"title", "intro"}
+    approved = {st.context.path for st in item.strings if hasattr(st, "review_approval")}
+    assert approved == {"intro"}
     step(clock)
     approve(item, users["ar"])
+    publish_target(item.target_page, users["ar"])
     assert state(page).state == State.PUBLISHED_REVIEWED
+
+
+def test_republishing_unchanged_source_changes_no_state(tree, users, clock):
+    allow_unreviewed()
+    page = tree["page"]
+    translate(page, "ar", publish=True)
+    step(clock)
+    approve(state(page), users["ar"])
+    before = state(page).state
+    step(clock)
+    republish_source(page)  # same text, published again
+    step(clock)
+    republish_source(page, intro="Kommunen samarbetar i Europa.")  # the same words
+    assert before == State.PUBLISHED_REVIEWED
+    assert state(page).state == before
 
 
 def test_states_are_per_locale(tree, clock):
