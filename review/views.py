@@ -130,10 +130,11 @@ def refresh_translation(request, page_id):
     """Bring a stale translation up to date with the Swedish page, as a draft.
 
     A live target gets a new revision only (``review.drafts``): readers keep seeing the
-    published text until the translator publishes.
+    published text until the translator publishes. The translator's work on segments whose
+    Swedish text changed is carried forward, marked for checking (``review.carry_forward``).
 
-        wagtail-localize's own "Sync translated pages" needs the submit permission, which
-        translators do not have; this does the same for one locale.
+    wagtail-localize's own "Sync translated pages" needs the submit permission, which
+    translators do not have; this does the same for one locale.
     """
     target, item = _target_item(request, page_id)
     if item.state != State.STALE:
@@ -142,7 +143,6 @@ def refresh_translation(request, page_id):
     try:
         with transaction.atomic():
             item.translation.source.update_from_db()
-            # The translator's work on changed segments stays, marked for checking.
             carry_forward_source(item.translation.source, item.locale)
             save_draft(item.translation, user=request.user)
     except AliasTarget:

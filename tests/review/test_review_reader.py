@@ -16,7 +16,7 @@ import time_machine
 
 from review.models import LocalePublishPolicy, ReaderReport
 from review.states import approve, review_state
-from tests.review.review_helpers import translate, translation_for
+from tests.review.review_helpers import edit_string, run_on_commit, translate, translation_for
 
 NOTICE_MSGID = "Den här sidan är maskinöversatt. Ingen person har granskat översättningen ännu."
 
@@ -89,8 +89,6 @@ def test_notice_reads_a_stored_flag_not_the_review_state(client, users, tree, pu
 
 
 def test_notice_follows_publish_not_unpublished_edits(client, users, tree, published_machine):
-    from review_helpers import edit_string, run_on_commit, translation_for
-
     # The translator corrects a string but has not published it: readers still read the
     # machine text, so the notice stays (it used to vanish at once).
     edit_string(published_machine, "نص صححه المترجم", users["ar"])
