@@ -46,6 +46,7 @@ from rest_framework.response import Response
 from .carry_forward import SIMILARITY, is_plain_field, open_carries, similarity
 from .carry_forward import TOOL_NAME as CARRIED
 from .models import CarriedForward, RetiredSegment
+from .notice_flags import after_approval
 from .roles import restricted_locale_codes
 from .states import approve_strings, review_state_for_target
 
@@ -171,8 +172,6 @@ def keep_view(request, translation_id, string_translation_id):
     approve_strings([carried.string_translation], request.user)
     target = translation.get_target_instance()
     if isinstance(target, Page):
-        from .notice_flags import after_approval
-
         item = review_state_for_target(target)
         if item is not None:
             after_approval(item)

@@ -24,7 +24,7 @@ from wagtail.models import Page
 from wagtail.signals import page_published
 
 from .models import ReaderNotice
-from .states import PageReview, review_state_for_target
+from .states import PageReview, review_state_for_target, strings_approved
 
 logger = logging.getLogger(__name__)
 
@@ -56,6 +56,11 @@ def after_approval(item: PageReview) -> None:
     ):
         return  # strings edited since the publish: readers still see the published text
     store(target, item)
+
+
+@receiver(strings_approved, dispatch_uid="review_store_reader_notice_after_approval")
+def store_after_approval(sender, item: PageReview, **kwargs):
+    after_approval(item)
 
 
 def notice_for(page: Page) -> ReaderNotice:

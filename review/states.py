@@ -30,6 +30,7 @@ from datetime import datetime
 
 from django.conf import settings
 from django.db import models, transaction
+from django.dispatch import Signal
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale, Page
@@ -379,6 +380,12 @@ def source_changes(item: PageReview) -> list[SourceChange]:
     return changes
 
 
+# Sent when a page's strings were approved, with its review state as it is now. The stored
+# reader-notice flag (``review.notice_flags``) listens: it builds on this module, so this
+# module does not import it.
+strings_approved = Signal()
+
+
 def approve(item: PageReview, user) -> ReviewApproval:
     """Record that ``user`` approved every string of ``item``'s target page as it reads now."""
     with transaction.atomic():
@@ -391,9 +398,7 @@ def approve(item: PageReview, user) -> ReviewApproval:
             # The approver checked the translation against the Swedish text as it is now.
             source_segments=item.source_strings.segments if item.source_strings else [],
         )
-        from .notice_flags import after_approval  # it builds on this module
-
-        after_approval(review_state(item.source_page, item.locale))
+        strings_approved.send(sender=PageReview, item=review_state(item.source_page, item.locale))
     return record
 
 

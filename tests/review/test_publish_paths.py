@@ -18,6 +18,7 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 import polib
 import pytest
 
+from review.carry_forward import TOOL_NAME as CARRIED
 from review.models import Role
 from review.publish_rules import PublishRuleTester, is_installed
 from review.roles import setup_roles, translator_group_name, user_locale_codes
@@ -118,7 +119,12 @@ def test_queue_refresh_saves_a_revision_not_the_live_row(client, users, publishe
     assert live_row(published["ar"]) == before
     assert published["ar"].revisions.count() == revisions + 1
     draft = Page.objects.get(pk=published["ar"].pk).get_latest_revision_as_object()
-    assert draft.intro == "Kommunen samarbetar i hela världen."  # Swedish fallback, a draft
+    # The translator's text of the changed intro is carried into the draft, to be checked.
+    assert draft.intro == "[ar] Kommunen samarbetar i Europa."
+    carried = StringTranslation.objects.get(
+        locale=published["ar"].locale, translation_of__data="Kommunen samarbetar i hela världen."
+    )
+    assert carried.tool_name == CARRIED
 
 
 def test_po_export_and_import_leave_the_live_page_alone(client, users, published):
