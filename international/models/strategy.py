@@ -80,7 +80,7 @@ class StrategyPage(Page):
     ]
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["international.StrategyAreaPage"]
+    subpage_types = ["international.StrategyAreaPage", "followup.FollowUpPage"]
     max_count_per_parent = 1
     template = "international/strategy_page.html"
 
