@@ -71,7 +71,6 @@ class CoverageReportView(ReportView):
             "code",
             "total",
             *(f"state_{value}" for value, _l in self.states),
-            "reviewed",
             "share",
         ]
 
@@ -81,7 +80,6 @@ class CoverageReportView(ReportView):
             "language": gettext("Språk"),
             "code": gettext("Språkkod"),
             "total": gettext("Svenska sidor"),
-            "reviewed": gettext("Publicerade och granskade"),
             "share": gettext("Andel granskade (%)"),
             **{f"state_{value}": label for value, label in self.states},
         }

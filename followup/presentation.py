@@ -219,7 +219,6 @@ def csv_response(page, slug: str) -> HttpResponse:
     source = source_indicators().filter(slug=slug).first()
     if source is None:
         raise Http404
-    indicator = localize_many([source], page.locale)[0]
     dataset = dataset_for(source, page.locale, {})
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     filename = f"{source.slug}-{page.locale.language_code}.csv"

@@ -1,9 +1,10 @@
 """The demo's follow-up of the strategy: the follow-up page and indicators for every goal.
 
 Entered indicators get five years of invented figures and are flagged ``is_example`` like
-the rest of the invented demo content; computed ones (not flagged: nothing in them is made up) are counted from the demo's projects,
-opportunities, partners and translations. Idempotent: indicators are looked up by slug,
-their figures only added for years that have none, the page by its slug under the strategy.
+the rest of the invented demo content; computed ones (not flagged: nothing in them is made
+up) are counted from the demo's projects, opportunities, partners and translations.
+Idempotent: indicators are looked up by slug, their figures only added for years that have
+none, the page by its slug under the strategy.
 """
 
 from django.utils import timezone
