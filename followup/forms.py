@@ -1,7 +1,8 @@
 """The indicator's admin form: checks the yearly figures together and records who entered them.
 
 Checks that need the indicator's unit or several rows at once (one value per year) cannot
-live on a single child form, so they run here after Wagtail's own validation.
+live on a single child form, so they run here, in the parent form's ``clean``, before the
+formset's own checks; every problem is told next to its row.
 """
 
 from django.utils import timezone
@@ -17,39 +18,38 @@ class IndicatorForm(WagtailAdminModelForm):
         formset = self.formsets.get("values")
         if formset is None:
             return []
-        return [
-            form
-            for form in formset.forms
-            if form.has_changed() or form.instance.pk
-            if not (formset.can_delete and formset._should_delete_form(form))
-        ]
+        forms = []
+        for form in formset.forms:
+            if not (form.has_changed() or form.instance.pk):
+                continue
+            form.is_valid()  # cleans the row once; the formset reuses the result
+            if formset.can_delete and formset._should_delete_form(form):
+                continue
+            forms.append(form)
+        return forms
 
-    def is_valid(self):
-        valid = super().is_valid()
-        if not valid:
-            return False
-        unit = self.cleaned_data.get("unit")
-        computed = self.cleaned_data.get("kind") == "computed"
+    def clean(self):
+        cleaned = super().clean()
+        computed = cleaned.get("kind") == "computed"
         seen = set()
         for form in self._value_forms():
-            data = form.cleaned_data
-            if not data:
+            if form.errors:
                 continue
+            data = form.cleaned_data
             if computed:
                 form.add_error(
                     None, _("En beräknad indikator har inga inmatade värden. Ta bort raden.")
                 )
                 continue
-            for field, message in value_errors(data.get("year"), data.get("value"), unit).items():
-                form.add_error(field, message)
             year = data.get("year")
+            for name, message in value_errors(year, data.get("value"), cleaned.get("unit")).items():
+                form.add_error(name, message)
             if year in seen:
                 form.add_error(
                     "year", _("Det finns redan ett värde för %(year)s.") % {"year": year}
                 )
             seen.add(year)
-        formset = self.formsets.get("values")
-        return not any(form.errors for form in (formset.forms if formset else []))
+        return cleaned
 
     def save(self, commit=True):
         # Who entered or changed a figure, and when: set on the rows that changed.

@@ -162,7 +162,8 @@ class IndicatorValue(models.Model):
 
     def clean(self):
         super().clean()
-        errors = value_errors(self.year, self.value, getattr(self.indicator, "unit", None))
+        indicator = getattr(self, "indicator", None)  # unset while the admin form validates
+        errors = value_errors(self.year, self.value, getattr(indicator, "unit", None))
         if errors:
             raise ValidationError(errors)
 

@@ -115,7 +115,7 @@ def add_projects(index, count: int, start: int = 0) -> None:
 
 def charts(html: str) -> list[ET.Element]:
     """Every chart of a page, parsed as XML (an inline SVG must be well-formed)."""
-    return [ET.fromstring(match) for match in SVG.findall(html)]
+    return [ET.fromstring(match) for match in SVG.findall(html)]  # noqa: S314 - our own output
 
 
 def tag(element: ET.Element) -> str:
