@@ -108,8 +108,9 @@ def add_projects(index, count: int, start: int = 0) -> None:
             parent=index,
             slug=f"projekt-{n}",
             title=f"Projekt {n}",
-            starts_on=today - datetime.timedelta(days=400 * (n % 3)),
-            ends_on=today + datetime.timedelta(days=200 - 300 * (n % 2)),
+            # Planned, ongoing and completed in turn, starting in different years.
+            starts_on=today + datetime.timedelta(days=(30, -100, -800)[n % 3]),
+            ends_on=today + datetime.timedelta(days=(400, 100, -400)[n % 3]),
         )
 
 
