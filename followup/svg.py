@@ -37,11 +37,17 @@ def _n(value: float) -> str:
 
 
 def _text(x, y, label, *, anchor="middle", size=FONT, weight="", fill=INK) -> str:
-    bold = ' font-weight="bold"' if weight else ""
-    return (
-        f'<text x="{_n(x)}" y="{_n(y)}" text-anchor="{anchor}" font-size="{size}"'
-        f' fill="{fill}"{bold}>{escape(label)}</text>'
-    )
+    # The root sets the usual anchor, size and colour; only differences are written.
+    attributes = [f'x="{_n(x)}" y="{_n(y)}"']
+    if anchor != "middle":
+        attributes.append(f'text-anchor="{anchor}"')
+    if size != FONT:
+        attributes.append(f'font-size="{_n(size)}"')
+    if fill != INK:
+        attributes.append(f'fill="{fill}"')
+    if weight:
+        attributes.append('font-weight="bold"')
+    return f"<text {' '.join(attributes)}>{escape(label)}</text>"
 
 
 def _pattern(uid: str, index: int) -> str:
@@ -70,9 +76,9 @@ def _fill(uid: str, index: int) -> str:
 def _open(uid: str, height: float, title: str, desc: str, rtl: bool) -> str:
     direction = "rtl" if rtl else "ltr"
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img"'
-        f' viewBox="0 0 {WIDTH} {_n(height)}" width="100%" direction="{direction}"'
-        f' aria-labelledby="{uid}-title {uid}-desc" font-family="inherit">'
+        f'<svg class="chart" role="img" viewBox="0 0 {WIDTH} {_n(height)}" width="100%"'
+        f' direction="{direction}" aria-labelledby="{uid}-title {uid}-desc"'
+        f' fill="{INK}" font-size="{FONT}" text-anchor="middle">'
         f'<title id="{uid}-title">{escape(title)}</title>'
         f'<desc id="{uid}-desc">{escape(desc)}</desc>'
     )
@@ -138,7 +144,7 @@ def bar_chart(dataset: Dataset, *, uid: str, title: str, desc: str, rtl: bool) -
             label = format_value(value, dataset.unit)
             room = slot * 0.96 if len(series) == 1 else inner + 2
             size = max(8.0, min(float(FONT), room / (len(label) * 0.6)))
-            parts.append(_text(centre, base - h - 5, label, size=round(size, 1)))
+            parts.append(_text(centre, base - h - 5, label, size=FONT if size >= FONT else size))
         parts.append(_text(x(PAD + (i + 0.5) * slot), base + 19, category.label))
     parts.append(
         f'<line x1="{PAD}" y1="{base}" x2="{WIDTH - PAD}" y2="{base}" stroke="{AXIS}"'

@@ -15,6 +15,7 @@ from wagtail.models import Locale
 
 import pytest
 
+from followup.models import FollowUpPage
 from home.models import HomePage
 from portal.demo.human_translations import publish_human_translation
 
@@ -73,7 +74,7 @@ def axe_source():
 @pytest.fixture
 def demo_site(transactional_db, django_db_serialized_rollback):
     """The demo, plus "Om oss": translated into English, only a Swedish alias in
-    Somali and Tigrinya.
+    Somali and Tigrinya; and the follow-up page translated into Arabic and Tigrinya.
 
     Committed for the live server to see; the database is flushed after the test and the
     rows that migrations created (root page, default locale) come back for the next one.
@@ -96,6 +97,12 @@ def demo_site(transactional_db, django_db_serialized_rollback):
     )
     for code in ["so", "ti"]:
         about.copy_for_translation(Locale.objects.get(language_code=code), alias=True)
+    # The strategy's follow-up (charts, tables) in a right-to-left and an Ethiopic language.
+    follow_up = FollowUpPage.objects.get(locale__language_code="sv")
+    for code, title in [("ar", "متابعة الاستراتيجية"), ("ti", "ክትትል ስትራተጂ")]:
+        publish_human_translation(
+            follow_up, Locale.objects.get(language_code=code), {follow_up.title: title}
+        )
     return about
 
 

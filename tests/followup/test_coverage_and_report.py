@@ -88,7 +88,9 @@ class CoverageTests(TestCase):
         response = self.client.get(REPORT + "?export=csv")
         self.assertEqual(response["Content-Type"], "text/csv")
         rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
-        self.assertEqual({row["Språkkod"] for row in rows}, {"en", "ar", "fa", "so", "ti", "uk", "pl", "fi"})
+        self.assertEqual(
+            {row["Språkkod"] for row in rows}, {"en", "ar", "fa", "so", "ti", "uk", "pl", "fi"}
+        )
         for row in rows:
             states = [int(row[label]) for label in ("Saknas", "Publicerad och granskad")]
             self.assertLessEqual(sum(states), int(row["Svenska sidor"]))
@@ -139,7 +141,7 @@ class QueryCountTests(TestCase):
             )
             for year in (2022, 2023, 2024):
                 IndicatorValue.objects.create(indicator=indicator, year=year, value=n + year)
-        for page in list(content["project_index"].get_children().specific()[: 2 * factor]):
+        for page in list(content["project_index"].get_children().specific()[:factor]):
             for code in ("ar", "ti"):
                 locale = Locale.objects.get(language_code=code)
                 if not page.get_translations().filter(locale=locale).exists():
