@@ -12,6 +12,7 @@ from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from home.languages import language_direction
 from home.templatetags.portal_tags import amount
 
 
@@ -77,10 +78,18 @@ class Dataset:
         ]
 
     def headings(self) -> list[str]:
-        headings = [self.category_heading, *(s.label for s in self.series)]
+        return [label for label, _lang, _dir in self.heading_cells()]
+
+    def heading_cells(self) -> list[tuple[str, str, str]]:
+        """(label, lang, dir) per column; lang and dir only for a label in another language
+        (a programme without a translation), so that it is read and laid out as such."""
+        cells = [(self.category_heading, "", "")]
+        cells += [
+            (s.label, s.lang, language_direction(s.lang) if s.lang else "") for s in self.series
+        ]
         if self.show_total:
-            headings.append(gettext("Totalt"))
-        return headings
+            cells.append((gettext("Totalt"), "", ""))
+        return cells
 
 
 def clean_number(value, unit: str):

@@ -122,7 +122,9 @@ def bar_chart(dataset: Dataset, *, uid: str, title: str, desc: str, rtl: bool) -
         return WIDTH - value - width if rtl else value
 
     parts = [_open(uid, height, title, desc, rtl)]
-    parts.append("<defs>" + "".join(_pattern(uid, i) for i in range(len(series))) + "</defs>")
+    patterns = "".join(_pattern(uid, i) for i in range(len(series)))
+    if patterns:
+        parts.append(f"<defs>{patterns}</defs>")
     start = WIDTH - PAD if rtl else PAD
     parts.append(_text(start, 16, _unit_caption(dataset.unit), anchor="start", size=SMALL))
     for i, category in enumerate(categories):
@@ -136,10 +138,12 @@ def bar_chart(dataset: Dataset, *, uid: str, title: str, desc: str, rtl: bool) -
                 parts.append(_text(centre, base - 4, "–", fill=AXIS))
                 continue
             h = float(value) / peak * plot_h
-            colour, _kind = STYLES[j % len(STYLES)]
+            colour, kind = STYLES[j % len(STYLES)]
+            # A patterned bar gets an outline in its colour, so its edge keeps the contrast.
+            outline = f' stroke="{colour}" stroke-width="1.5"' if kind else ""
             parts.append(
                 f'<rect x="{_n(x(bx, inner))}" y="{_n(base - h)}" width="{_n(inner)}"'
-                f' height="{_n(h)}" fill="{_fill(uid, j)}" stroke="{colour}" stroke-width="1.5"/>'
+                f' height="{_n(h)}" fill="{_fill(uid, j)}"{outline}/>'
             )
             label = format_value(value, dataset.unit)
             room = slot * 0.96 if len(series) == 1 else inner + 2

@@ -89,11 +89,15 @@ class StrategyPage(Page):
         verbose_name_plural = _("strategisidor")
 
     def get_context(self, request, *args, **kwargs):
-        from international.selectors import goals_with_links, live_children
+        from international.selectors import goals_with_links, live_children, readable
 
         context = super().get_context(request, *args, **kwargs)
         context["goals"] = goals_with_links(self.locale)
         context["areas"] = live_children(self, StrategyAreaPage)
+        # Other sub-pages (the follow-up in figures), linked from the goals.
+        context["goal_pages"] = (
+            readable(Page.objects.child_of(self)).not_type(StrategyAreaPage).order_by("path")
+        )
         return context
 
 

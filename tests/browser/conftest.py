@@ -97,9 +97,14 @@ def demo_site(transactional_db, django_db_serialized_rollback):
     )
     for code in ["so", "ti"]:
         about.copy_for_translation(Locale.objects.get(language_code=code), alias=True)
-    # The strategy's follow-up (charts, tables) in a right-to-left and an Ethiopic language.
+    # The strategy's follow-up (charts, tables) in a right-to-left and an Ethiopic language,
+    # and in Polish: without it the switcher's Polish fallback label ("strona główna") loads
+    # the Latin Extended font (55 KB) on these pages, as on every page Polish lacks.
     follow_up = FollowUpPage.objects.get(locale__language_code="sv")
-    for code, title in [("ar", "متابعة الاستراتيجية"), ("ti", "ክትትል ስትራተጂ")]:
+    strategy = follow_up.get_parent()
+    polish = Locale.objects.get(language_code="pl")
+    publish_human_translation(strategy, polish, {strategy.title: "Strategia"})
+    for code, title in [("ar", "متابعة الاستراتيجية"), ("ti", "ክትትል ስትራተጂ"), ("pl", "Wyniki")]:
         publish_human_translation(
             follow_up, Locale.objects.get(language_code=code), {follow_up.title: title}
         )

@@ -160,3 +160,9 @@ class FollowUpPageTests(TestCase):
         self.assertEqual(len(coverage), 8)  # every language but Swedish
         self.assertTrue(all(svg.get("direction") == "rtl" for svg in coverage))
         self.assertTrue(all(any(tag(e) == "circle" for e in svg.iter()) for svg in coverage))
+
+    def test_the_strategy_page_links_to_its_follow_up(self):
+        for code in ("sv", "ar"):
+            with self.subTest(code):
+                response = self.client.get(self.urls[code].rsplit("uppfoljning/", 1)[0])
+                self.assertContains(response, f'href="{self.urls[code]}"')
