@@ -7,6 +7,10 @@ from decimal import Decimal
 
 from django.test import TestCase
 from django.utils import translation
+from django.utils.translation import override as translation_override
+
+from wagtail.models import Locale
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from home.templatetags.portal_tags import amount
 
@@ -166,3 +170,41 @@ class FollowUpPageTests(TestCase):
             with self.subTest(code):
                 response = self.client.get(self.urls[code].rsplit("uppfoljning/", 1)[0])
                 self.assertContains(response, f'href="{self.urls[code]}"')
+
+    def test_names_are_translated_but_figures_never_leave_the_swedish_source(self):
+        funding = self.content["funding"]
+        source, _created = TranslationSource.get_or_create_from_instance(funding)
+        strings = set(
+            StringSegment.objects.filter(source=source).values_list("string__data", flat=True)
+        )
+        self.assertEqual(strings, {"Beviljad extern finansiering", "Kommunens bokslut"})
+        arabic = Locale.objects.get(language_code="ar")
+        job = Translation.objects.create(source=source, target_locale=arabic)
+        for segment in StringSegment.objects.filter(source=source).select_related("string"):
+            StringTranslation.objects.create(
+                translation_of=segment.string,
+                locale=arabic,
+                context=segment.context,
+                data=f"ع {segment.string.data}",
+            )
+        job.save_target()
+        translated = funding.get_translation(arabic)
+        self.assertEqual(translated.name, "ع Beviljad extern finansiering")
+        # A figure changed afterwards in Swedish shows at once in Arabic too.
+        funding.values.filter(year=2025).update(value=5_000_000)
+        html = self.get("ar")
+        self.assertIn("ع Beviljad extern finansiering", html)
+        section = re.search(r'id="ind-finansiering-heading".*?</section>', html, re.S).group(0)
+        self.assertNotIn('lang="sv"', section.split("</h3>")[0])
+        with translation_override("ar"):
+            self.assertIn(amount(5_000_000), section)
+
+    def test_hostile_names_are_escaped_in_charts_and_tables(self):
+        hostile = '<script>alert("x")</script> & </svg>'
+        indicator = self.content["funding"]
+        indicator.name = hostile
+        indicator.save()
+        html = self.get("sv")
+        self.assertNotIn("<script>", html)
+        self.assertIn("&lt;script&gt;", html)
+        self.assertEqual(len(charts(html)), len(re.findall(r'<svg\b[^>]*class="chart"', html)))
