@@ -1,7 +1,7 @@
 """The coordinators' language coverage: a Wagtail report (with CSV and XLSX export) and a
 dashboard panel with this month's figures.
 
-Both read the review states once (``coverage._review_pairs``) and compute everything from
+Both read the review states once (``coverage.review_pairs``) and compute everything from
 those pairs, so they cost the same number of queries for 10 pages or 10 000.
 """
 
@@ -94,7 +94,7 @@ class CoverageReportView(ReportView):
         ]
 
     def get_queryset(self):
-        self.pairs = coverage._review_pairs()
+        self.pairs = coverage.review_pairs()
         return coverage_rows(self.pairs)
 
     def filter_queryset(self, queryset):

@@ -1,7 +1,7 @@
 """Language coverage: the share of live Swedish pages that have a published, reviewed
 translation, per language, now and month by month.
 
-The review states come from ``review``; ``_review_pairs`` is the one place that calls its
+The review states come from ``review``; ``review_pairs`` is the one place that calls its
 API, so a change there is adapted here only. Everything else works on the pairs already
 loaded: the review app loads every (page, language) pair in a fixed number of queries, and
 nothing here queries per page or per language.
@@ -52,7 +52,7 @@ class Pair:
     reviewed_since: datetime.datetime | None  # only for published, reviewed translations
 
 
-def _review_pairs() -> list[Pair]:
+def review_pairs() -> list[Pair]:
     """Every (live Swedish page, target language) pair with its review state."""
     from review.states import State, review_items
 
@@ -114,7 +114,7 @@ class LanguageCoverage:
 
 def coverage_now(pairs: list[Pair] | None = None) -> list[LanguageCoverage]:
     """Per target language: how many Swedish pages, how many reviewed, counts per state."""
-    pairs = _review_pairs() if pairs is None else pairs
+    pairs = review_pairs() if pairs is None else pairs
     by_language: dict[str, LanguageCoverage] = {}
     for pair in pairs:
         row = by_language.get(pair.language)
@@ -148,7 +148,7 @@ def coverage_dataset(
     pairs: list[Pair] | None = None, months: int = 12, today: datetime.date | None = None
 ) -> Dataset:
     """A line per language: the share of reviewed translations at the end of each month."""
-    pairs = _review_pairs() if pairs is None else pairs
+    pairs = review_pairs() if pairs is None else pairs
     starts = month_starts(months, today)
     ends = [_month_end(start) for start in starts]
     sources: dict[str, list] = defaultdict(list)

@@ -45,7 +45,9 @@ class Indicator(ExampleMixin, index.Indexed, TranslatableMixin, ClusterableModel
     goal = models.ForeignKey(
         "international.Goal",
         verbose_name=_("mål i strategin"),
-        on_delete=models.PROTECT,
+        # Deleting a goal keeps its indicators and figures; they wait, unshown, for a new goal.
+        null=True,
+        on_delete=models.SET_NULL,
         related_name="indicators",
     )
     explanation = models.TextField(

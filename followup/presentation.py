@@ -197,7 +197,7 @@ def follow_up(page, request=None) -> list[GoalView]:
     computed: dict = {}
     by_goal: dict = {goal.translation_key: [] for goal in goals}
     for source, indicator in zip(sources, localized, strict=True):
-        if source.goal.translation_key not in by_goal:
+        if source.goal is None or source.goal.translation_key not in by_goal:
             continue
         dataset = dataset_for(source, locale, computed)
         view = IndicatorView(

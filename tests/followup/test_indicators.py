@@ -163,3 +163,15 @@ class IndicatorAdminTests(TestCase):
         response = self.post(("tjugo", "mycket"), goal="999999", unit="bananer")
         self.assertEqual(response.status_code, 200)
         self.assertFalse(Indicator.objects.filter(slug="beviljad").exists())
+
+    def test_deleting_a_goal_keeps_its_indicators_and_figures(self):
+        indicator = Indicator.objects.create(
+            locale=self.locale, name="Kvar", slug="kvar", goal=self.goal, unit="count"
+        )
+        IndicatorValue.objects.create(indicator=indicator, year=2024, value=3)
+        self.client.force_login(make_user("admin", superuser=True))
+        response = self.client.post(f"/admin/snippets/international/goal/delete/{self.goal.pk}/")
+        self.assertEqual(response.status_code, 302)
+        indicator.refresh_from_db()
+        self.assertIsNone(indicator.goal)
+        self.assertEqual(indicator.values.get().value, 3)
