@@ -7,11 +7,11 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from core.pages import BasePage
+from core.pages import BasePage, BasePageQuerySet
 from international.blocks import RICH_TEXT_FEATURES, BodyBlock, ResponsibilitiesBlock
 
 from .news import NewsPage
@@ -115,7 +115,7 @@ class StrategyPage(BasePage):
     ]
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["international.StrategyAreaPage"]
+    subpage_types = ["international.StrategyAreaPage", "followup.FollowUpPage"]
     max_count_per_parent = 1
     template = "international/strategy_page.html"
 
@@ -127,6 +127,15 @@ class StrategyPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["goals"] = goals_with_links(self.locale)
         context["areas"] = StrategyAreaPage.objects.child_of(self).readable().order_by("path")
+        # Other sub-pages (the follow-up in figures), linked from the goals; a page type of
+        # a floor above names them only through Page.
+        context["goal_pages"] = (
+            BasePageQuerySet(Page)
+            .child_of(self)
+            .not_type(StrategyAreaPage)
+            .readable()
+            .order_by("path")
+        )
         return context
 
 
