@@ -9,13 +9,22 @@ from django.views.decorators.http import require_safe
 
 from wagtail.models import Locale, Page
 
+from .search_query import parse_reader_query
+
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
 
 
+# Zero-width (non-)joiners belong to Persian words and emoji sequences; other invisible
+# characters are dropped.
+KEPT_INVISIBLE = {" ", "\u200c", "\u200d"}
+
+
 def clean_query(raw: str) -> str:
     """Whitespace-normalised, control characters and the UTF-8 replacement mark removed."""
-    text = "".join(ch for ch in raw[: MAX_QUERY_LENGTH * 4] if ch.isprintable() or ch == " ")
+    text = "".join(
+        ch for ch in raw[: MAX_QUERY_LENGTH * 4] if ch.isprintable() or ch in KEPT_INVISIBLE
+    )
     text = text.replace("\ufffd", " ")
     return " ".join(text.split())[:MAX_QUERY_LENGTH]
 
@@ -30,10 +39,13 @@ def search_pages(query: str, locale: Locale):
         .filter(id__in=own_pages)
         .exclude(depth__lte=1)
     )
-    results = pages.search(query)
-    if not results.count():
+    reader_query = parse_reader_query(query)
+    if reader_query is None:
+        return pages.none()
+    results = pages.search(reader_query.search)
+    if reader_query.prefix_words and not results.count():
         # Swedish compounds: "ungdom" should find "Ungdomsutbyte". Titles only, as a fallback.
-        results = pages.autocomplete(query)
+        results = pages.autocomplete(reader_query.prefix_words)
     return results
 
 
