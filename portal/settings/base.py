@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .environment import BASE_DIR, ENV
 from .languages import SOURCE_LANGUAGE, select_languages
+from .search import search_backends
 
 DEBUG = False
 SECRET_KEY = ENV.SECRET_KEY
@@ -184,7 +185,7 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
 # Wagtail --------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = _("Nässjö kommun – internationellt arbete")
 WAGTAILADMIN_BASE_URL = ENV.BASE_URL
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = search_backends(DATABASES["default"]["ENGINE"], LANGUAGES)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
