@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .environment import BASE_DIR, ENV
 from .languages import SOURCE_LANGUAGE, select_languages
+from .media import media_origin, s3_storage
 from .search import search_backends
 
 DEBUG = False
@@ -150,9 +151,13 @@ STATIC_URL = "/static/"
 MEDIA_ROOT = BASE_DIR / "media"
 MEDIA_URL = "/media/"
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": s3_storage(ENV) or {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Documents go through Wagtail's view (collection privacy) wherever they are stored.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Images on S3 come from another origin: the Content-Security-Policy allows it.
+PORTAL_MEDIA_ORIGINS = [origin for origin in [media_origin(ENV)] if origin]
 
 # Background work ------------------------------------------------------------------------
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
