@@ -7,26 +7,36 @@ inline scripts and styles and is exempt: ``PORTAL_CSP_EXEMPT_PATHS`` lists its p
 
 from django.conf import settings
 
-DEFAULT_POLICY = "; ".join(
-    [
-        "default-src 'self'",
-        "script-src 'self'",
-        "style-src 'self'",
-        "img-src 'self' data:",
-        "font-src 'self'",
-        "connect-src 'self'",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-        "frame-ancestors 'self'",
-    ]
-)
+
+def content_security_policy(media_origins=()) -> str:
+    """The policy; ``media_origins`` are where images may also come from (S3, a CDN)."""
+    images = " ".join(["'self'", "data:", *media_origins])
+    return "; ".join(
+        [
+            "default-src 'self'",
+            "script-src 'self'",
+            "style-src 'self'",
+            f"img-src {images}",
+            "font-src 'self'",
+            "connect-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'self'",
+        ]
+    )
+
+
+DEFAULT_POLICY = content_security_policy()
 
 
 class ContentSecurityPolicyMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
-        self.policy = getattr(settings, "PORTAL_CSP", DEFAULT_POLICY)
+        policy = getattr(settings, "PORTAL_CSP", None)
+        if policy is None:
+            policy = content_security_policy(getattr(settings, "PORTAL_MEDIA_ORIGINS", ()))
+        self.policy = policy
         self.exempt = tuple(getattr(settings, "PORTAL_CSP_EXEMPT_PATHS", ("/admin/",)))
 
     def __call__(self, request):

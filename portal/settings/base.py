@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from core.languages import ADMIN_LANGUAGES, SOURCE_LANGUAGE, select_languages
 
 from .environment import BASE_DIR, ENV
+from .media import media_origin, s3_storage
+from .search import search_backends
 
 DEBUG = False
 SECRET_KEY = ENV.SECRET_KEY
@@ -143,9 +145,13 @@ STATIC_URL = "/static/"
 MEDIA_ROOT = BASE_DIR / "media"
 MEDIA_URL = "/media/"
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": s3_storage(ENV) or {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Documents go through Wagtail's view (collection privacy) wherever they are stored.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Images on S3 come from another origin: the Content-Security-Policy allows it.
+PORTAL_MEDIA_ORIGINS = [origin for origin in [media_origin(ENV)] if origin]
 
 # Background work ------------------------------------------------------------------------
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -179,7 +185,7 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
 # Who runs the portal is a site setting (organisation.OrganisationSettings), not code.
 WAGTAIL_SITE_NAME = _("Internationellt arbete")
 WAGTAILADMIN_BASE_URL = ENV.BASE_URL
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = search_backends(DATABASES["default"]["ENGINE"], LANGUAGES)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

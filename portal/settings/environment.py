@@ -27,6 +27,15 @@ class Environment:
         self.DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="")
         self.BASE_URL = env.str("BASE_URL", default="http://127.0.0.1:8000")
         self.PORTAL_LANGUAGES = env.list("PORTAL_LANGUAGES", default=[])
+        # Shared media (images, documents) on S3-compatible storage; local disk when unset.
+        self.AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME", default="")
+        self.AWS_S3_ENDPOINT_URL = env.str("AWS_S3_ENDPOINT_URL", default="")
+        self.AWS_S3_REGION_NAME = env.str("AWS_S3_REGION_NAME", default="")
+        self.AWS_ACCESS_KEY_ID = env.str("AWS_ACCESS_KEY_ID", default="")
+        self.AWS_SECRET_ACCESS_KEY = env.str("AWS_SECRET_ACCESS_KEY", default="")
+        self.AWS_S3_CUSTOM_DOMAIN = env.str("AWS_S3_CUSTOM_DOMAIN", default="")
+        self.AWS_S3_ADDRESSING_STYLE = env.str("AWS_S3_ADDRESSING_STYLE", default="")
+        self.AWS_LOCATION = env.str("AWS_LOCATION", default="")
 
     def database(self, default_sqlite: Path) -> dict:
         url = self.DATABASE_URL or f"sqlite:///{default_sqlite}"
