@@ -68,24 +68,28 @@ def is_translation(page: Page) -> bool:
 
 
 def _published_versions(keys: set, request=None) -> dict:
-    """{translation_key: {language code: live non-alias page}} in one query, kept per request."""
-    cache = getattr(request, "_portal_published_versions", None) if request is not None else None
-    if cache is None:
-        cache = {}
+    """{translation_key: {language code: live non-alias page}}, from the furniture cache
+    (``home.cache``) and kept per request; one query for the keys the cache lacks."""
+    from portal.content_cache import cached
+
+    store = getattr(request, "_portal_published_versions", None) if request is not None else None
+    if store is None:
+        store = {}
         if request is not None:
-            request._portal_published_versions = cache
-    wanted = {key for key in keys if key and key not in cache}
-    if wanted:
-        for key in wanted:
-            cache[key] = {}
-        pages = (
-            Page.objects.live()
-            .filter(translation_key__in=wanted, alias_of__isnull=True)
-            .select_related("locale")
-        )
-        for page in pages:
-            cache[page.translation_key][page.locale.language_code] = page
-    return {key: cache.get(key, {}) for key in keys if key}
+            request._portal_published_versions = store
+    for key in keys:
+        if key and key not in store:
+            store[key] = cached("versions", (key,), lambda key=key: _query_versions(key))
+    return {key: store.get(key, {}) for key in keys if key}
+
+
+def _query_versions(key) -> dict:
+    pages = (
+        Page.objects.live()
+        .filter(translation_key=key, alias_of__isnull=True)
+        .select_related("locale")
+    )
+    return {page.locale.language_code: page for page in pages}
 
 
 def _keys(page: Page | None, request) -> tuple:
@@ -106,7 +110,9 @@ def published_translations(page: Page | None, request=None) -> dict[str, Page]:
 
 
 def _site(request) -> Site | None:
-    site = Site.find_for_request(request) if request is not None else None
+    from portal.content_cache import current_site
+
+    site = current_site(request)
     if site is None:
         site = Site.objects.select_related("root_page").filter(is_default_site=True).first()
     return site

@@ -5,9 +5,12 @@ A plain GET form and view: no session, no CSRF token, so searching sets no cooki
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from wagtail.models import Locale, Page
+
+from portal.content_cache import locale_for, public
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
@@ -24,11 +27,12 @@ def search_pages(query: str, locale: Locale):
     """Live, public pages of ``locale`` matching ``query``; Swedish aliases are left out."""
     own_pages = Page.objects.filter(locale=locale, alias_of__isnull=True).values("id")
     pages = (
-        Page.objects.live()
-        .public()
+        public(Page.objects.live())
         .filter(locale=locale)
         .filter(id__in=own_pages)
         .exclude(depth__lte=1)
+        # The results come back as their page types in one query per type, not one per result.
+        .specific()
     )
     results = pages.search(query)
     if not results.count():
@@ -42,9 +46,16 @@ def search(request):
     query = clean_query(request.GET.get("q", ""))
     results = None
     if query:
-        locale = Locale.get_active()
+        locale = locale_for(get_language() or "") or Locale.get_active()
         paginator = Paginator(search_pages(query, locale), RESULTS_PER_PAGE)
         results = paginator.get_page(request.GET.get("page"))
+    # Only a clean query (and the page number served) may fill the HTTP cache.
+    page = request.GET.get("page")
+    request.portal_query_cacheable = (
+        set(request.GET) <= {"q", "page"}
+        and request.GET.get("q", "") == query
+        and (page is None or (results is not None and page == str(results.number)))
+    )
     return render(
         request,
         "home/search.html",

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from wagtail.models import Locale, Page
 
+from portal.content_cache import public
 from portal.localization import localize_many, snippets_in_locale
 
 from .models import (
@@ -26,7 +27,7 @@ from .models.opportunities import TARGET_GROUPS
 
 def readable(queryset):
     """Live, public pages that are real content in their locale, not Swedish aliases."""
-    return queryset.live().public().filter(alias_of__isnull=True)
+    return public(queryset.live().filter(alias_of__isnull=True))
 
 
 def live_children(page: Page, model):

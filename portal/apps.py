@@ -13,3 +13,8 @@ class PortalConfig(AppConfig):
         # raise KeyError for Somali and Tigrinya.
         for code, info in EXTRA_LANG_INFO.items():
             LANG_INFO.setdefault(code, info)
+
+        from . import content_cache, purge
+
+        content_cache.connect()
+        purge.connect()

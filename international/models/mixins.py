@@ -22,7 +22,18 @@ def paginate(request, items, per_page: int = LISTING_PAGE_SIZE):
 
 def listing_context(request, form, items, **extra) -> dict:
     """What every filtered listing template needs; the query string keeps the filters
-    when the reader turns the page."""
+    when the reader turns the page.
+
+    The response may go into the HTTP cache only when every parameter is one the form knows
+    with a valid value and the page number is the one served (``?page=999`` or
+    ``?x=random`` are answered, but never fill the cache)."""
+    page = request.GET.get("page")
+    request.portal_query_cacheable = (
+        set(request.GET) <= {*form.fields, "page"}
+        and all(len(request.GET.getlist(name)) == 1 for name in request.GET)
+        and form.is_valid()
+        and (page is None or page == str(items.number))
+    )
     return {
         "filter_form": form,
         "items": items,

@@ -46,6 +46,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside the session and CSRF middleware, so that it sees every cookie they set.
+    "portal.http_cache.CacheControlMiddleware",
     "portal.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -57,6 +59,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Routes Wagtail pages from the furniture cache in two queries (home/routing.py).
+    "home.routing.RoutingMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -192,6 +196,20 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # The admin would otherwise ask releases.wagtail.org for new versions from every browser.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# HTTP cache (Varnish or a CDN) ------------------------------------------------------------
+# Seconds an anonymous reader's page may be served from the cache; a publish purges sooner.
+PORTAL_CACHE_MAX_AGE = ENV.CACHE_MAX_AGE
+# wagtail.contrib.frontend_cache backends: Varnish (HTTP PURGE) when VARNISH_URL is set.
+WAGTAILFRONTENDCACHE = (
+    {"varnish": {"BACKEND": "portal.purge.VarnishBackend", "LOCATION": ENV.VARNISH_URL}}
+    if ENV.VARNISH_URL
+    else {}
+)
+# A purge that fails (Varnish restarting, a CDN timing out) is tried again this much later,
+# at most this many times; the publish itself always succeeds.
+PURGE_RETRY_DELAY_SECONDS = 30
+PURGE_MAX_ATTEMPTS = 5
 
 # Security -------------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True

@@ -26,6 +26,8 @@ class Environment:
         self.EMAIL_URL = env.str("EMAIL_URL", default="")
         self.DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="")
         self.BASE_URL = env.str("BASE_URL", default="http://127.0.0.1:8000")
+        self.CACHE_MAX_AGE = env.int("CACHE_MAX_AGE", default=300)
+        self.VARNISH_URL = env.str("VARNISH_URL", default="")
         self.PORTAL_LANGUAGES = env.list("PORTAL_LANGUAGES", default=[])
 
     def database(self, default_sqlite: Path) -> dict:
