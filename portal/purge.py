@@ -15,10 +15,11 @@ page in any language, this purges, in every language:
 A change to a snippet (menus, footer, partners, goals) shows on many pages: the whole site is
 purged (Varnish bans every URL of the host).
 
-The purge runs as a background task after the commit, through the backends of
-``WAGTAILFRONTENDCACHE``. A purge that fails is logged and tried again
-(``PURGE_RETRY_DELAY_SECONDS``, at most ``PURGE_MAX_ATTEMPTS`` times); it never reaches the
-communicator as a failed publish.
+The purge runs right after the commit, through the backends of ``WAGTAILFRONTENDCACHE``
+(a PURGE to Varnish on loopback takes a millisecond), so that readers see the change within a
+second without waiting for a worker. A purge that fails is logged and handed to a background
+task that tries again (``PURGE_RETRY_DELAY_SECONDS``, at most ``PURGE_MAX_ATTEMPTS`` times);
+it never reaches the communicator as a failed publish.
 """
 
 import datetime
@@ -109,12 +110,13 @@ def _site_roots() -> set[str]:
 
 
 # The task ------------------------------------------------------------------------------
-@task()
-def purge_task(urls: list[str], whole_site: bool = False, attempt: int = 1) -> dict:
-    """Purge ``urls`` from every configured cache; try the failed ones again later."""
+def _purge(urls, whole_site: bool, *, give_up_early: bool = False) -> list[str]:
+    """Purge ``urls`` from every configured cache; returns those that failed (with
+    ``give_up_early``, every URL from the first failure on, untried)."""
     failed = []
+    urls = sorted(urls)
     for name, backend in get_backends().items():
-        for url in sorted(urls):
+        for position, url in enumerate(urls):
             try:
                 if isinstance(backend, VarnishBackend):
                     backend.purge(url, whole_site=whole_site)
@@ -122,8 +124,16 @@ def purge_task(urls: list[str], whole_site: bool = False, attempt: int = 1) -> d
                     backend.purge(url)
             except Exception as error:  # noqa: BLE001 - every failure is retried, none raised
                 logger.warning("Purge of %s from %s failed: %s", url, name, error)
+                if give_up_early:
+                    return sorted(set(failed) | set(urls[position:]))
                 failed.append(url)
-    failed = sorted(set(failed))
+    return sorted(set(failed))
+
+
+@task()
+def purge_task(urls: list[str], whole_site: bool = False, attempt: int = 1) -> dict:
+    """Purge ``urls`` from every configured cache; try the failed ones again later."""
+    failed = _purge(urls, whole_site)
     if failed:
         if attempt < settings.PURGE_MAX_ATTEMPTS:
             run_after = timezone.now() + datetime.timedelta(
@@ -143,11 +153,23 @@ def _enqueue(urls, whole_site=False, attempt=1, run_after=None) -> None:
         logger.exception("Could not queue the purge of %s", sorted(urls))
 
 
+def _purge_now_or_later(urls, whole_site) -> None:
+    """Purge at once, so that readers see the change within a second; what fails (a cache
+    that is down) goes to the retrying task, never back to the editor."""
+    try:
+        failed = _purge(urls, whole_site, give_up_early=True)
+    except Exception:  # noqa: BLE001 - e.g. a misconfigured backend
+        logger.exception("Purge failed")
+        failed = sorted(urls)
+    if failed:
+        _enqueue(failed, whole_site, attempt=2 if settings.PURGE_MAX_ATTEMPTS > 1 else 1)
+
+
 def purge_after_commit(urls, *, whole_site: bool = False) -> None:
     if not settings.WAGTAILFRONTENDCACHE or not urls:
         return
     urls = sorted(urls)
-    transaction.on_commit(lambda: _enqueue(urls, whole_site))
+    transaction.on_commit(lambda: _purge_now_or_later(urls, whole_site))
 
 
 # Signals -------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ import hashlib
 
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -52,6 +52,8 @@ def _client_key(request) -> str:
 
 
 def _rate_limited(request) -> bool:
+    # Shared by every application host (settings.PORTAL_RATE_LIMIT_CACHE: Redis in production).
+    cache = caches[settings.PORTAL_RATE_LIMIT_CACHE]
     key = _client_key(request)
     cache.add(key, 0, WINDOW_SECONDS)
     try:

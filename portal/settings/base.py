@@ -107,6 +107,11 @@ if ENV.REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The cache that counts requests for rate limits (reader reports, login throttling): it must
+# be shared by every application host, so Redis in production (``REDIS_URL``).
+PORTAL_RATE_LIMIT_CACHE = "default"
+# Sessions live in the database, never on an application host's disk.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

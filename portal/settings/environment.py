@@ -28,6 +28,8 @@ class Environment:
         self.BASE_URL = env.str("BASE_URL", default="http://127.0.0.1:8000")
         self.CACHE_MAX_AGE = env.int("CACHE_MAX_AGE", default=300)
         self.VARNISH_URL = env.str("VARNISH_URL", default="")
+        # Off only on loopback (make serve-cached, topology, bench-site): no TLS there.
+        self.SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
         self.PORTAL_LANGUAGES = env.list("PORTAL_LANGUAGES", default=[])
 
     def database(self, default_sqlite: Path) -> dict:
