@@ -10,7 +10,6 @@ runs Varnish in the foreground until interrupted. Debian's ``varnish`` package p
 """
 
 import argparse
-import os
 import shutil
 import signal
 import socket
@@ -128,7 +127,13 @@ def main() -> None:
     arguments = parser.parse_args()
     varnish = Varnish(arguments.listen, arguments.backend, arguments.admin)
     print(f"Varnish on {varnish.url} in front of {arguments.backend}", flush=True)
-    signal.signal(signal.SIGTERM, lambda *_: (varnish.stop(), os._exit(0)))
+
+    def terminate(*_args):
+        # Leave the wait below; stopping happens in ``finally``, not in the handler (a
+        # handler waiting on the child while the main thread waits on it would deadlock).
+        raise SystemExit(0)
+
+    signal.signal(signal.SIGTERM, terminate)
     try:
         varnish.process.wait()
     except KeyboardInterrupt:

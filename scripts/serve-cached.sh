@@ -15,13 +15,14 @@ export DJANGO_SETTINGS_MODULE=portal.settings.production
 export SECRET_KEY=${SECRET_KEY:-serve-cached-local-only}
 export ALLOWED_HOSTS=${ALLOWED_HOSTS:-127.0.0.1,localhost}
 export SECURE_SSL_REDIRECT=${SECURE_SSL_REDIRECT:-false}
-export VARNISH_URL=${VARNISH_URL:-http://127.0.0.1:$varnish_port}
 
 mkdir -p .run
 "$python" manage.py migrate --no-input >/dev/null
-"$python" manage.py load_demo >/dev/null
+"$python" manage.py load_demo --no-users >/dev/null
 "$python" manage.py collectstatic --no-input >/dev/null
 
+# Only the servers purge: Varnish is not running yet while the demo loads.
+export VARNISH_URL=${VARNISH_URL:-http://127.0.0.1:$varnish_port}
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
 trap cleanup EXIT INT TERM

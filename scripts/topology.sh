@@ -19,7 +19,6 @@ export ALLOWED_HOSTS=${ALLOWED_HOSTS:-127.0.0.1,localhost}
 export SECURE_SSL_REDIRECT=false
 export DATABASE_URL=${TOPOLOGY_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/portal_topology}
 export REDIS_URL=${TOPOLOGY_REDIS_URL:-redis://127.0.0.1:6379/7}
-export VARNISH_URL=http://127.0.0.1:$varnish_port
 
 "$python" - <<'PY'
 import os, environ, psycopg2
@@ -34,9 +33,11 @@ PY
 redis-cli -u "$REDIS_URL" ping >/dev/null
 mkdir -p .run
 "$python" manage.py migrate --no-input >/dev/null
-"$python" manage.py load_demo >/dev/null
+"$python" manage.py load_demo --no-users >/dev/null
 "$python" manage.py collectstatic --no-input >/dev/null
 
+# Only the servers purge: Varnish is not running yet while the demo loads.
+export VARNISH_URL=${VARNISH_URL:-http://127.0.0.1:$varnish_port}
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
 trap cleanup EXIT INT TERM
