@@ -16,6 +16,7 @@ varnish_admin_port=${VARNISH_ADMIN_PORT:-8173}
 export DJANGO_SETTINGS_MODULE=portal.settings.production
 export SECRET_KEY=${SECRET_KEY:-topology-local-only}
 export ALLOWED_HOSTS=${ALLOWED_HOSTS:-127.0.0.1,localhost}
+export TRUSTED_PROXIES=${TRUSTED_PROXIES:-1}
 export SECURE_SSL_REDIRECT=false
 export DATABASE_URL=${TOPOLOGY_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/portal_topology}
 export REDIS_URL=${TOPOLOGY_REDIS_URL:-redis://127.0.0.1:6379/7}

@@ -110,6 +110,9 @@ else:
 # The cache that counts requests for rate limits (reader reports, login throttling): it must
 # be shared by every application host, so Redis in production (``REDIS_URL``).
 PORTAL_RATE_LIMIT_CACHE = "default"
+# How many proxies in front of the application append to X-Forwarded-For (Varnish: 1; a CDN
+# in front of it: 2): rate limits count per reader, not per proxy. 0: REMOTE_ADDR.
+PORTAL_TRUSTED_PROXIES = ENV.TRUSTED_PROXIES
 # Sessions live in the database, never on an application host's disk.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 

@@ -30,6 +30,7 @@ class Environment:
         self.VARNISH_URL = env.str("VARNISH_URL", default="")
         # Off only on loopback (make serve-cached, topology, bench-site): no TLS there.
         self.SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+        self.TRUSTED_PROXIES = env.int("TRUSTED_PROXIES", default=0)
         self.PORTAL_LANGUAGES = env.list("PORTAL_LANGUAGES", default=[])
 
     def database(self, default_sqlite: Path) -> dict:
