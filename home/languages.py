@@ -68,28 +68,32 @@ def is_translation(page: Page) -> bool:
 
 
 def _published_versions(keys: set, request=None) -> dict:
-    """{translation_key: {language code: live non-alias page}}, from the furniture cache
-    (``home.cache``) and kept per request; one query for the keys the cache lacks."""
-    from portal.content_cache import cached
+    """{translation_key: {language code: live non-alias page}}, from the shared cache
+    (``portal.content_cache``) and kept per request; one query for the keys it lacks."""
+    from portal.content_cache import cached_many
 
     store = getattr(request, "_portal_published_versions", None) if request is not None else None
     if store is None:
         store = {}
         if request is not None:
             request._portal_published_versions = store
-    for key in keys:
-        if key and key not in store:
-            store[key] = cached("versions", (key,), lambda key=key: _query_versions(key))
-    return {key: store.get(key, {}) for key in keys if key}
+    wanted = [key for key in keys if key and key not in store]
+    if wanted:
+        store.update(cached_many("versions", wanted, _query_versions))
+    return {key: store.get(key) or {} for key in keys if key}
 
 
-def _query_versions(key) -> dict:
+def _query_versions(keys) -> dict:
+    """{translation_key: {language code: live non-alias page}} for ``keys``: one query."""
+    versions = {key: {} for key in keys}
     pages = (
         Page.objects.live()
-        .filter(translation_key=key, alias_of__isnull=True)
+        .filter(translation_key__in=keys, alias_of__isnull=True)
         .select_related("locale")
     )
-    return {page.locale.language_code: page for page in pages}
+    for page in pages:
+        versions[page.translation_key][page.locale.language_code] = page
+    return versions
 
 
 def _keys(page: Page | None, request) -> tuple:

@@ -18,8 +18,6 @@ Wagtail the result through the attributes Wagtail itself caches it in
 Anything this does not understand is left to Wagtail's own routing.
 """
 
-import logging
-
 from django.http import Http404
 from django.utils.translation import get_language
 
@@ -29,8 +27,6 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.url_routing import RouteResult
 
 from portal import content_cache as furniture
-
-logger = logging.getLogger(__name__)
 
 
 def _specific(page: Page) -> Page:

@@ -60,6 +60,22 @@ def cached(name: str, parts: tuple, compute: Callable):
     return value
 
 
+def cached_many(name: str, keys, compute_many: Callable) -> dict:
+    """``{key: value}`` for ``keys``; ``compute_many(missing_keys)`` once for those the cache
+    lacks (one query for all of them), each then cached on its own."""
+    token = generation()
+    cache_keys = {key: ":".join(["portal:furniture", token, name, str(key)]) for key in keys}
+    hits = cache.get_many(list(cache_keys.values()))
+    result = {key: hits[ck][0] for key, ck in cache_keys.items() if ck in hits}
+    missing = [key for key in keys if key not in result]
+    if missing:
+        computed = compute_many(missing)
+        for key in missing:
+            result[key] = computed.get(key)
+        cache.set_many({cache_keys[key]: (result[key],) for key in missing}, TIMEOUT)
+    return result
+
+
 # What each cached piece depends on ------------------------------------------------------
 def _page_signal(sender, **kwargs):
     bump()
