@@ -8,7 +8,7 @@ MANAGE := $(PY) manage.py
 INSTALLED := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install catalogs run test lint format check lock messages clean bench audit
+.PHONY: help install catalogs run test lint format check lock messages clean bench bench-site serve-cached topology audit
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
@@ -39,6 +39,15 @@ test: catalogs ## Lint, check and run the whole test suite (PostgreSQL when it a
 
 bench: $(INSTALLED) ## Machine-translate a 200-segment page against the local DeepL server
 	$(PY) -m translation.bench
+
+bench-site: catalogs ## Queries, req/s, p50/p99 per page type, uncached and through Varnish
+	$(PY) -m portal.bench_site
+
+serve-cached: catalogs ## gunicorn (production settings) behind Varnish on 127.0.0.1:8171
+	@bash scripts/serve-cached.sh $(PY)
+
+topology: catalogs ## Varnish, two gunicorn hosts, two workers, PostgreSQL and Redis on loopback
+	@bash scripts/topology.sh $(PY)
 
 lint: $(INSTALLED) ## Run ruff's linter and formatter check
 	$(BIN)/ruff check .

@@ -14,9 +14,12 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from wagtail.models import Locale, Page
+
+from core.content_cache import locale_for, public
 
 from .search_query import ReaderQuery, parse_reader_query
 
@@ -55,11 +58,11 @@ def searchable_pages(locale: Locale):
     """Live, public pages of ``locale`` written in it: aliases of other pages are left out."""
     own_pages = Page.objects.filter(locale=locale, alias_of__isnull=True).values("id")
     return (
-        Page.objects.live()
-        .public()
+        public(Page.objects.live())
         .filter(locale=locale)
         .filter(id__in=own_pages)
         .exclude(depth__lte=1)
+        # The results come back as their page types in one query per type, not one per result.
         .specific()
     )
 
@@ -130,9 +133,17 @@ def search(request):
     results = None
     if query:
         reader_query = parse_reader_query(query)
-        hits = [] if reader_query is None else search_results(reader_query, Locale.get_active())
+        locale = locale_for(get_language() or "") or Locale.get_active()
+        hits = [] if reader_query is None else search_results(reader_query, locale)
         paginator = Paginator(hits, RESULTS_PER_PAGE)
         results = paginator.get_page(request.GET.get("page"))
+    # Only a clean query (and the page number served) may fill the HTTP cache.
+    page = request.GET.get("page")
+    request.portal_query_cacheable = (
+        set(request.GET) <= {"q", "page"}
+        and request.GET.get("q", "") == query
+        and (page is None or (results is not None and page == str(results.number)))
+    )
     return render(
         request,
         "home/search.html",

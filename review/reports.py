@@ -8,7 +8,7 @@ import hashlib
 
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -44,14 +44,33 @@ class ReaderReportForm(forms.ModelForm):
         self.fields["part"].choices = ReaderReport.Part.choices  # no empty "---------" radio
 
 
+def client_address(request) -> str:
+    """The reader's address. Behind Varnish (and a CDN) REMOTE_ADDR is the proxy's, the same
+    for every reader: with ``PORTAL_TRUSTED_PROXIES`` = n, the n-th address from the right of
+    X-Forwarded-For (each trusted proxy appends the address it saw) is the reader's."""
+    address = request.META.get("REMOTE_ADDR", "")
+    proxies = settings.PORTAL_TRUSTED_PROXIES
+    if proxies:
+        forwarded = [
+            part.strip()
+            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+            if part.strip()
+        ]
+        if len(forwarded) >= proxies:
+            address = forwarded[-proxies]
+    return address
+
+
 def _client_key(request) -> str:
     """A hash of the client address: the address itself is never stored."""
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_address(request)
     digest = hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()
     return f"review:reader-report:{digest[:32]}"
 
 
 def _rate_limited(request) -> bool:
+    # Shared by every application host (settings.PORTAL_RATE_LIMIT_CACHE: Redis in production).
+    cache = caches[settings.PORTAL_RATE_LIMIT_CACHE]
     key = _client_key(request)
     cache.add(key, 0, WINDOW_SECONDS)
     try:

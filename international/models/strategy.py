@@ -126,16 +126,24 @@ class StrategyPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["goals"] = goals_with_links(self.locale)
-        context["areas"] = StrategyAreaPage.objects.child_of(self).readable().order_by("path")
-        # Other sub-pages (the follow-up in figures), linked from the goals; a page type of
-        # a floor above names them only through Page.
-        context["goal_pages"] = (
+        # The strategic areas and the other sub-pages (the follow-up in figures, a page type of
+        # a floor above, linked from the goals) in one query: the areas' own columns come
+        # with their rows (multi-table inheritance joined by select_related).
+        children = list(
             BasePageQuerySet(Page)
             .child_of(self)
-            .not_type(StrategyAreaPage)
             .readable()
+            .select_related("strategyareapage")
             .order_by("path")
         )
+        areas, goal_pages = [], []
+        for child in children:
+            try:
+                areas.append(child.strategyareapage)
+            except StrategyAreaPage.DoesNotExist:
+                goal_pages.append(child)
+        context["areas"] = areas
+        context["goal_pages"] = goal_pages
         return context
 
 

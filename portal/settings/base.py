@@ -49,6 +49,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside the session and CSRF middleware, so that it sees every cookie they set.
+    "portal.http_cache.CacheControlMiddleware",
     "core.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -60,6 +62,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Routes Wagtail pages from the furniture cache in two queries (home/routing.py).
+    "home.routing.RoutingMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -107,6 +111,14 @@ if ENV.REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The cache that counts requests for rate limits (reader reports, login throttling): it must
+# be shared by every application host, so Redis in production (``REDIS_URL``).
+PORTAL_RATE_LIMIT_CACHE = "default"
+# How many proxies in front of the application append to X-Forwarded-For (Varnish: 1; a CDN
+# in front of it: 2): rate limits count per reader, not per proxy. 0: REMOTE_ADDR.
+PORTAL_TRUSTED_PROXIES = ENV.TRUSTED_PROXIES
+# Sessions live in the database, never on an application host's disk.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -193,6 +205,20 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # The admin would otherwise ask releases.wagtail.org for new versions from every browser.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# HTTP cache (Varnish or a CDN) ------------------------------------------------------------
+# Seconds an anonymous reader's page may be served from the cache; a publish purges sooner.
+PORTAL_CACHE_MAX_AGE = ENV.CACHE_MAX_AGE
+# wagtail.contrib.frontend_cache backends: Varnish (HTTP PURGE) when VARNISH_URL is set.
+WAGTAILFRONTENDCACHE = (
+    {"varnish": {"BACKEND": "portal.purge.VarnishBackend", "LOCATION": ENV.VARNISH_URL}}
+    if ENV.VARNISH_URL
+    else {}
+)
+# A purge that fails (Varnish restarting, a CDN timing out) is tried again this much later,
+# at most this many times; the publish itself always succeeds.
+PURGE_RETRY_DELAY_SECONDS = 30
+PURGE_MAX_ATTEMPTS = 5
 
 # Security -------------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True

@@ -26,6 +26,11 @@ class Environment:
         self.EMAIL_URL = env.str("EMAIL_URL", default="")
         self.DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="")
         self.BASE_URL = env.str("BASE_URL", default="http://127.0.0.1:8000")
+        self.CACHE_MAX_AGE = env.int("CACHE_MAX_AGE", default=300)
+        self.VARNISH_URL = env.str("VARNISH_URL", default="")
+        # Off only on loopback (make serve-cached, topology, bench-site): no TLS there.
+        self.SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+        self.TRUSTED_PROXIES = env.int("TRUSTED_PROXIES", default=0)
         self.PORTAL_LANGUAGES = env.list("PORTAL_LANGUAGES", default=[])
         # Shared media (images, documents) on S3-compatible storage; local disk when unset.
         self.AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME", default="")

@@ -197,6 +197,21 @@ def test_report_rate_limit(client, published_machine):
     assert other.post(url, {"part": "title", "problem": "Annan"}).status_code == 302
 
 
+def test_report_rate_limit_counts_readers_behind_varnish(published_machine, settings):
+    """Behind Varnish every request comes from the proxy's address; the reader's address is
+    the one Varnish appended to X-Forwarded-For, and a forged left part changes nothing."""
+    settings.PORTAL_TRUSTED_PROXIES = 1
+    url = report_url(published_machine)
+    proxy = {"REMOTE_ADDR": "127.0.0.1"}
+    reader = Client(**proxy, HTTP_X_FORWARDED_FOR="203.0.113.7")
+    for number in range(5):
+        assert reader.post(url, {"part": "title", "problem": f"Fel {number}"}).status_code == 302
+    forged = Client(**proxy, HTTP_X_FORWARDED_FOR="198.51.100.1, 203.0.113.7")
+    assert forged.post(url, {"part": "title", "problem": "Igen"}).status_code == 429
+    other = Client(**proxy, HTTP_X_FORWARDED_FOR="203.0.113.8")
+    assert other.post(url, {"part": "title", "problem": "Annan"}).status_code == 302
+
+
 def test_report_rate_limit_resets_after_an_hour(client, published_machine):
     url = report_url(published_machine)
     for number in range(6):
