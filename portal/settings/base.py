@@ -201,3 +201,19 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 # Public pages: 'self' only, no inline code (portal/security.py). The admin is exempt.
 PORTAL_CSP_EXEMPT_PATHS = ("/admin/", "/django-admin/")
+
+# Operations and hardening (docs/operations.md) ----------------------------------------------
+# The client address is taken from X-Forwarded-For behind this many trusted proxies
+# (portal/client_address.py): the reader report limit and login throttling use it.
+TRUSTED_PROXY_COUNT = ENV.TRUSTED_PROXY_COUNT
+# Reader reports: a post larger than this is refused unread; a form token lives this long;
+# contact details are erased after this many days (review/retention.py).
+REPORT_MAX_BODY_BYTES = 16 * 1024
+REPORT_FORM_TOKEN_MAX_AGE = 6 * 60 * 60
+READER_REPORT_CONTACT_RETENTION_DAYS = ENV.READER_REPORT_CONTACT_RETENTION_DAYS
+# PO exchange uploads (review/po_upload.py).
+PO_UPLOAD_MAX_BYTES = 5 * 1024 * 1024
+PO_UPLOAD_MAX_FILES = 200
+PO_UPLOAD_MAX_FILE_BYTES = 2 * 1024 * 1024
+PO_UPLOAD_MAX_TOTAL_BYTES = 20 * 1024 * 1024
+PO_UPLOAD_MAX_RATIO = 100

@@ -27,6 +27,11 @@ class Environment:
         self.DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="")
         self.BASE_URL = env.str("BASE_URL", default="http://127.0.0.1:8000")
         self.PORTAL_LANGUAGES = env.list("PORTAL_LANGUAGES", default=[])
+        # How many reverse proxies in front of gunicorn append to X-Forwarded-For (0: none).
+        self.TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+        self.READER_REPORT_CONTACT_RETENTION_DAYS = env.int(
+            "READER_REPORT_CONTACT_RETENTION_DAYS", default=90
+        )
 
     def database(self, default_sqlite: Path) -> dict:
         url = self.DATABASE_URL or f"sqlite:///{default_sqlite}"
