@@ -1,5 +1,7 @@
 """Production-safe base settings: DEBUG off, secrets only from the environment."""
 
+import datetime
+
 from django.utils.translation import gettext_lazy as _
 
 from .environment import BASE_DIR, ENV
@@ -35,6 +37,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -57,6 +60,14 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "portal.login_throttle.PasswordResetThrottleMiddleware",
+    # Last, as django-axes asks: it turns a lockout into the lockout page.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -217,3 +228,16 @@ PO_UPLOAD_MAX_FILES = 200
 PO_UPLOAD_MAX_FILE_BYTES = 2 * 1024 * 1024
 PO_UPLOAD_MAX_TOTAL_BYTES = 20 * 1024 * 1024
 PO_UPLOAD_MAX_RATIO = 100
+
+# Login throttling (portal/login_throttle.py). Either an account or an address is locked
+# after this many failures, for this long or until an administrator lifts it.
+AXES_FAILURE_LIMIT = 10
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=30)
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_CLIENT_IP_CALLABLE = "portal.client_address.client_ip"
+AXES_LOCKOUT_CALLABLE = "portal.login_throttle.lockout_response"
+AXES_SENSITIVE_PARAMETERS = ["password"]
+# Password-reset requests per hour, per address and per email address.
+PASSWORD_RESET_LIMIT = 5
