@@ -4,6 +4,8 @@ import datetime
 
 from django.utils.translation import gettext_lazy as _
 
+from portal.request_logging import logging_config
+
 from .environment import BASE_DIR, ENV
 from .languages import SOURCE_LANGUAGE, select_languages
 
@@ -48,6 +50,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "portal.request_logging.RequestContextMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "portal.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -241,3 +244,7 @@ AXES_LOCKOUT_CALLABLE = "portal.login_throttle.lockout_response"
 AXES_SENSITIVE_PARAMETERS = ["password"]
 # Password-reset requests per hour, per address and per email address.
 PASSWORD_RESET_LIMIT = 5
+
+# Logging: one line per event on stderr with request id, path and user id
+# (portal/request_logging.py).
+LOGGING = logging_config(ENV.LOG_LEVEL)

@@ -28,6 +28,8 @@ class Environment:
         self.BASE_URL = env.str("BASE_URL", default="http://127.0.0.1:8000")
         self.PORTAL_LANGUAGES = env.list("PORTAL_LANGUAGES", default=[])
         # How many reverse proxies in front of gunicorn append to X-Forwarded-For (0: none).
+        self.LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
+        self.SENTRY_DSN = env.str("SENTRY_DSN", default="")
         self.TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
         self.READER_REPORT_CONTACT_RETENTION_DAYS = env.int(
             "READER_REPORT_CONTACT_RETENTION_DAYS", default=90
