@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from django_tasks import task
 
-from . import pipeline, usage
+from . import pipeline, recovery, usage
 from .models import DraftStatus
 
 logger = logging.getLogger(__name__)
@@ -31,7 +31,9 @@ RESUME_PER_JOB = 20
 
 @task()
 def translate_page_task(page_id: int, attempt: int = 1) -> dict:
+    recovery.mark_running(page_id, pipeline.target_locales())
     statuses = pipeline.translate_page(page_id)
+    recovery.finish_running(page_id)
     run_after = _when_to_retry(set(statuses.values()), attempt)
     if run_after is not None:
         backend = translate_page_task.get_backend()
@@ -78,3 +80,13 @@ def enqueue_page(page_id: int) -> None:
             page_id=page_id, locale=locale, defaults={"status": DraftStatus.QUEUED, "detail": ""}
         )
     translate_page_task.enqueue(page_id)
+    recovery.ensure_watchdog()
+
+
+@task()
+def recover_stale_jobs_task() -> list[int]:
+    """The watchdog of interrupted jobs (translation/recovery.py); runs while jobs are about."""
+    page_ids = recovery.recover_stale_jobs()
+    if recovery.jobs_about():
+        recovery.ensure_watchdog()
+    return page_ids

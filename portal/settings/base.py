@@ -189,6 +189,10 @@ TRANSLATION_RETRY_DELAY_SECONDS = 300
 TRANSLATION_MAX_ATTEMPTS = 5
 # Publishing a Swedish page queues its machine-translated drafts in every other language.
 TRANSLATION_AUTO_DRAFTS = True
+# A job whose drafts stay "running" this long is taken for dead (worker killed, database
+# restarted) and queued again; the watchdog looks this often (translation/recovery.py).
+TRANSLATION_STALE_AFTER_SECONDS = ENV.TRANSLATION_STALE_AFTER_SECONDS
+TRANSLATION_RECOVERY_INTERVAL_SECONDS = ENV.TRANSLATION_RECOVERY_INTERVAL_SECONDS
 # The translator works with or without a key: without one it offers nothing.
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
     "CLASS": "translation.deepl_translator.DeepLMachineTranslator",

@@ -30,6 +30,13 @@ class Environment:
         # How many reverse proxies in front of gunicorn append to X-Forwarded-For (0: none).
         self.LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
         self.SENTRY_DSN = env.str("SENTRY_DSN", default="")
+        # A translation job RUNNING longer than this is taken for dead and queued again.
+        self.TRANSLATION_STALE_AFTER_SECONDS = env.int(
+            "TRANSLATION_STALE_AFTER_SECONDS", default=30 * 60
+        )
+        self.TRANSLATION_RECOVERY_INTERVAL_SECONDS = env.int(
+            "TRANSLATION_RECOVERY_INTERVAL_SECONDS", default=5 * 60
+        )
         self.TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
         self.READER_REPORT_CONTACT_RETENTION_DAYS = env.int(
             "READER_REPORT_CONTACT_RETENTION_DAYS", default=90
