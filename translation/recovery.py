@@ -5,7 +5,9 @@ replaces that per locale, in the same transaction as the locale's strings and dr
 revision. A worker killed with SIGKILL, or cut off by a database restart, has its open
 transaction rolled back by PostgreSQL: no half-saved draft and no string without its draft,
 and the locales it had not finished stay ``RUNNING``. The task row of django-tasks-db stays
-"running" for ever, as nothing in django-tasks-db notices a dead worker.
+"running" for ever, as nothing in django-tasks-db notices a dead worker. A job that only
+loses its database connection (a restart, a failover) waits for the database to answer
+again and queues its page again at once.
 
 The watchdog (``recover_stale_jobs``, a django-tasks task that queues its own next run every
 ``TRANSLATION_RECOVERY_INTERVAL_SECONDS`` while jobs are about, armed by every
@@ -17,9 +19,10 @@ twice. ``manage.py recover_translation_jobs`` does the same by hand.
 
 import datetime
 import logging
+import time
 
 from django.conf import settings
-from django.db import transaction
+from django.db import InterfaceError, OperationalError, connection, transaction
 from django.utils import timezone
 
 from .models import DraftStatus
@@ -44,6 +47,24 @@ def finish_running(page_id: int) -> None:
     DraftStatus.objects.filter(page_id=page_id, status=DraftStatus.RUNNING).update(
         status=DraftStatus.QUEUED, updated_at=timezone.now()
     )
+
+
+def wait_for_database(timeout: float = 120.0) -> None:
+    """Reconnect until the database answers; raise its error after ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    delay = 0.5
+    while True:
+        connection.close()
+        try:
+            connection.ensure_connection()
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT 1")
+            return
+        except (OperationalError, InterfaceError):
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 5.0)
 
 
 def _database_backend() -> bool:

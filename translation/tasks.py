@@ -11,6 +11,7 @@ import datetime
 import logging
 
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
 from django.utils import timezone
 
 from django_tasks import task
@@ -32,7 +33,15 @@ RESUME_PER_JOB = 20
 @task()
 def translate_page_task(page_id: int, attempt: int = 1) -> dict:
     recovery.mark_running(page_id, pipeline.target_locales())
-    statuses = pipeline.translate_page(page_id)
+    try:
+        statuses = pipeline.translate_page(page_id)
+    except (OperationalError, InterfaceError):
+        # The database went away mid-job (restart, failover): what was in flight rolled
+        # back. Wait for it to answer again, then queue the page again.
+        logger.warning("Page %s: database lost during the translation job", page_id)
+        recovery.wait_for_database()
+        enqueue_page(page_id)
+        return {"requeued": True}
     recovery.finish_running(page_id)
     run_after = _when_to_retry(set(statuses.values()), attempt)
     if run_after is not None:

@@ -10,6 +10,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -204,10 +205,12 @@ def test_worker_killed_mid_job_loses_nothing_and_the_job_finishes(slow_deepl, se
 
 
 @pytest.fixture
-def throwaway_cluster(tmp_path):
+def throwaway_cluster():
     initdb = PG_BIN / "initdb"
-    if not initdb.exists() or shutil.which("pg_isready") is None:
+    if not initdb.exists():
         pytest.skip("PostgreSQL's initdb is not installed")
+    # Outside pytest's own temporary directory, which the postgres user cannot enter.
+    tmp_path = Path(tempfile.mkdtemp(prefix="portal-pg-"))
     data = tmp_path / "pgdata"
     run_as = [] if os.geteuid() != 0 else ["runuser", "-u", "postgres", "--"]
     if run_as:
@@ -224,6 +227,7 @@ def throwaway_cluster(tmp_path):
         yield {"pg_ctl": pg_ctl, "options": options, "port": THROWAWAY_PORT}
     finally:
         subprocess.run([*pg_ctl, "-m", "immediate", "stop"], capture_output=True)  # noqa: S603
+        shutil.rmtree(tmp_path, ignore_errors=True)
 
 
 def manage(url: str, *args, deepl_url: str = "") -> str:
@@ -276,14 +280,15 @@ def statuses(url: str, page_id: int) -> dict:
 
 def test_database_restart_mid_job_loses_nothing(slow_deepl, throwaway_cluster, tmp_path):
     base = f"postgres://postgres@127.0.0.1:{throwaway_cluster['port']}"
-    with psycopg2.connect(f"{base}/postgres") as connection:
-        connection.autocommit = True
-        connection.cursor().execute("CREATE DATABASE crash")
+    connection = psycopg2.connect(f"{base}/postgres")
+    connection.autocommit = True
+    connection.cursor().execute("CREATE DATABASE crash")
+    connection.close()
     url = f"{base}/crash"
     manage(url, "migrate", "--no-input")
     page_id = int(manage(url, "shell", "-c", PUBLISH, deepl_url=slow_deepl.url).split()[-1])
 
-    log = tmp_path / "worker.log"
+    log = Path(tempfile.mkdtemp(prefix="portal-crash-")) / "worker.log"
     worker = start_worker(url, slow_deepl.url, log)
     try:
 
@@ -311,7 +316,7 @@ def test_database_restart_mid_job_loses_nothing(slow_deepl, throwaway_cluster, t
                 return False
             return all(current.get(code) == DraftStatus.MADE for code in DEEPL_LANGUAGES)
 
-        wait_for(finished, STALE_AFTER + 120, "the job to finish after the restart")
+        wait_for(finished, STALE_AFTER + 120, f"the job to finish after the restart ({log})")
     finally:
         stop(worker)
 
@@ -326,6 +331,7 @@ def test_database_restart_mid_job_loses_nothing(slow_deepl, throwaway_cluster, t
         )
         counts = dict(cursor.fetchall())
     assert counts == {code: 13 for code in DEEPL_LANGUAGES}, log.read_text()[-3000:]
+    assert f"Page {page_id}: database lost during the translation job" in log.read_text()
 
 
 # The watchdog, in process ---------------------------------------------------------------
