@@ -28,6 +28,7 @@ class Environment:
         self.BASE_URL = env.str("BASE_URL", default="http://127.0.0.1:8000")
         self.PORTAL_LANGUAGES = env.list("PORTAL_LANGUAGES", default=[])
         # How many reverse proxies in front of gunicorn append to X-Forwarded-For (0: none).
+        self.MEDIA_ROOT = env.str("MEDIA_ROOT", default="")
         self.LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
         self.SENTRY_DSN = env.str("SENTRY_DSN", default="")
         # A translation job RUNNING longer than this is taken for dead and queued again.
