@@ -2,6 +2,7 @@
 
 import io
 import os
+import shutil
 import subprocess
 import sys
 import uuid
@@ -22,7 +23,8 @@ ROOT = Path(__file__).resolve().parents[2]
 DATABASE = django_settings.DATABASES["default"]
 
 pytestmark = pytest.mark.skipif(
-    "postgresql" not in DATABASE["ENGINE"], reason="pg_dump/pg_restore need PostgreSQL"
+    "postgresql" not in DATABASE["ENGINE"] or not shutil.which("pg_restore"),
+    reason="needs PostgreSQL and its client programs (pg_dump, pg_restore)",
 )
 
 QUERIES = {
