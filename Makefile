@@ -69,7 +69,7 @@ lock: ## Re-resolve the dependencies of pyproject.toml into requirements.lock
 	$(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/pip install --quiet --upgrade pip
 	.lock-venv/bin/pip install --quiet ".[test]"
-	.lock-venv/bin/pip freeze --exclude-editable | grep -v '^nassjo-international-portal' > requirements.lock
+	.lock-venv/bin/pip freeze --exclude-editable | grep -v '^international-portal' > requirements.lock
 	rm -rf .lock-venv build *.egg-info
 
 clean: ## Remove the virtualenv, the SQLite database and collected files

@@ -10,9 +10,11 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language
 
 from wagtail.models import Page, Site
+
+from core.languages import language_direction
 
 
 @dataclass(frozen=True)
@@ -33,33 +35,6 @@ class LanguageLink:
     def is_fallback(self) -> bool:
         """Leads to another page than this one in that language: the switcher says so."""
         return not self.is_translation and not self.is_current
-
-
-def language_direction(code: str) -> str:
-    try:
-        return "rtl" if get_language_info(code)["bidi"] else "ltr"
-    except KeyError:
-        return "ltr"
-
-
-def page_language(page: Page | None) -> str:
-    """The language of a page's locale (the reader's interface language on that page)."""
-    if page is not None and getattr(page, "locale_id", None):
-        return page.locale.language_code
-    return get_language() or settings.LANGUAGE_CODE
-
-
-def alias_source_language(page: Page | None) -> str:
-    """The language the text of an alias page is really written in; "" for other pages.
-
-    An alias in the English tree of a Swedish page shows Swedish text under an /en/ URL.
-    """
-    if page is None or not getattr(page, "alias_of_id", None):
-        return ""
-    source = Page.objects.filter(pk=page.alias_of_id).select_related("locale").first()
-    if source is None or source.locale_id == page.locale_id:
-        return ""
-    return source.locale.language_code
 
 
 def is_translation(page: Page) -> bool:

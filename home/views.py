@@ -3,6 +3,8 @@
 A plain GET form and view: no session, no CSRF token, so searching sets no cookie.
 """
 
+from urllib.parse import urlencode
+
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
@@ -48,5 +50,11 @@ def search(request):
     return render(
         request,
         "home/search.html",
-        {"query": query, "results": results, "max_length": MAX_QUERY_LENGTH},
+        {
+            "query": query,
+            "results": results,
+            "max_length": MAX_QUERY_LENGTH,
+            # Turning the page keeps the search.
+            "query_string": urlencode({"q": query}),
+        },
     )

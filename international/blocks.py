@@ -27,7 +27,7 @@ class ParagraphBlock(blocks.RichTextBlock):
         label = _("Textstycke")
         template = "international/blocks/paragraph.html"
         preview_value = (
-            "<p>Ungdomar från Nässjö träffade jämnåriga från tre länder under en vecka.</p>"
+            "<p>Ungdomar från kommunen träffade jämnåriga från tre länder under en vecka.</p>"
         )
         description = _("Löptext med länkar och listor.")
 

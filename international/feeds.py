@@ -1,7 +1,12 @@
-"""Feeds: RSS and Atom of each language's published news, and an iCalendar of deadlines."""
+"""Feeds: RSS and Atom of each language's published news, and an iCalendar of deadlines.
+
+Below the page models: each feed is given its index page and lists what the index's own
+listing lists (``listing_queryset``), so this module imports no model.
+"""
 
 import datetime
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import HttpResponse
 from django.utils import timezone
@@ -10,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from icalendar import Calendar, Event
 
-from .selectors import localize_news_relations, news_for_index, opportunities_for_index
+from organisation.lookup import for_request as organisation_for_request
 
 FEED_LENGTH = 20
 
@@ -41,8 +46,8 @@ class NewsRssFeed(Feed):
         return self.request.build_absolute_uri()
 
     def items(self, index):
-        items = list(news_for_index(index)[:FEED_LENGTH])
-        localize_news_relations(items, index.locale)
+        items = list(index.listing_queryset()[:FEED_LENGTH])
+        index.prepare_items(items)
         return items
 
     def item_title(self, item):
@@ -76,16 +81,20 @@ class NewsAtomFeed(NewsRssFeed):
 def deadlines_calendar(request, index) -> HttpResponse:
     """An iCalendar file with one event per opportunity deadline under ``index``."""
     language = index.locale.language_code
+    # The product id and the events' ids stay the same in every language and on every host.
+    organisation = organisation_for_request(request, settings.LANGUAGE_CODE)
+    producer = organisation.short_name if organisation else "Wagtail"
+    uid_domain = (organisation.web_host if organisation else "") or request.get_host()
     calendar = Calendar()
-    calendar.add("prodid", "-//Nässjö kommun//Internationellt arbete//SV")
+    calendar.add("prodid", f"-//{producer}//Internationellt arbete//SV")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", _("Sista ansökningsdagar: %(title)s") % {"title": index.title})
     calendar.add("x-wr-timezone", "Europe/Stockholm")
     now = timezone.now()
-    for opportunity in opportunities_for_index(index):
+    for opportunity in index.listing_queryset():
         event = Event()
-        event.add("uid", f"{opportunity.translation_key}-{language}@nassjo.se")
+        event.add("uid", f"{opportunity.translation_key}-{language}@{uid_domain}")
         event.add("summary", _("Sista ansökningsdag: %(title)s") % {"title": opportunity.title})
         event.add("description", opportunity.summary)
         event.add("dtstart", opportunity.deadline)

@@ -1,60 +1,21 @@
-"""GET filter forms for the listings. Invalid values are dropped, never a server error."""
+"""The filter forms of the news, opportunity and project listings.
+
+Below the page models: a listing page names its form (``filter_form_class``), so this module
+imports no model module; it finds the snippets for its choices through the app registry.
+The rules that apply a valid filter live on each page type's queryset.
+"""
 
 from django import forms
+from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
-from portal.localization import snippets_in_locale
+from core.filters import ANY, ListingFilterForm
 
-from .models import (
-    TARGET_GROUPS,
-    Goal,
-    OpportunityPage,
-    OpportunityStatus,
-    Partner,
-    Programme,
-    ProjectStatus,
-    Topic,
-)
-
-ANY = [("", _("Alla"))]
+from .choices import TARGET_GROUPS, OpportunityKind, OpportunityStatus, ProjectStatus
 
 
-class ListingFilterForm(forms.Form):
-    """A filter form whose valid fields filter and whose invalid fields are ignored."""
-
-    def __init__(self, data=None, *, locale=None):
-        # Only the fields of this form: ?page=... and other parameters are not ours.
-        data = {name: data.get(name, "") for name in self.base_fields} if data else None
-        super().__init__(data)
-        self.locale = locale
-        self.setup_choices()
-        for field in self.fields.values():
-            field.required = False
-
-    def setup_choices(self):
-        pass
-
-    def filters(self) -> dict:
-        if not self.is_bound:
-            return {}
-        self.is_valid()
-        for name in self.errors:
-            if name in self.fields:
-                self.fields[name].widget.attrs.update(
-                    {"aria-invalid": "true", "aria-describedby": f"id_{name}-error"}
-                )
-        return {
-            name: value
-            for name, value in self.cleaned_data.items()
-            if value and name not in self.errors
-        }
-
-    @property
-    def is_filtered(self) -> bool:
-        return bool(self.filters())
-
-    def snippet_choices(self, queryset, label=str):
-        return ANY + [(obj.slug, label(obj)) for obj in snippets_in_locale(queryset, self.locale)]
+def _snippets(model_name: str, order: str):
+    return apps.get_model("international", model_name).objects.order_by(order)
 
 
 class NewsFilterForm(ListingFilterForm):
@@ -62,12 +23,12 @@ class NewsFilterForm(ListingFilterForm):
     topic = forms.ChoiceField(label=_("Ämne"))
 
     def setup_choices(self):
-        self.fields["partner"].choices = self.snippet_choices(Partner.objects.order_by("name"))
-        self.fields["topic"].choices = self.snippet_choices(Topic.objects.order_by("name"))
+        self.fields["partner"].choices = self.snippet_choices(_snippets("Partner", "name"))
+        self.fields["topic"].choices = self.snippet_choices(_snippets("Topic", "name"))
 
 
 class OpportunityFilterForm(ListingFilterForm):
-    kind = forms.ChoiceField(label=_("Typ"), choices=ANY + list(OpportunityPage.Kind.choices))
+    kind = forms.ChoiceField(label=_("Typ"), choices=ANY + list(OpportunityKind.choices))
     target_group = forms.ChoiceField(
         label=_("Målgrupp"),
         choices=ANY + [(key, label) for key, (_field, label) in TARGET_GROUPS.items()],
@@ -76,7 +37,7 @@ class OpportunityFilterForm(ListingFilterForm):
     status = forms.ChoiceField(label=_("Status"), choices=ANY + list(OpportunityStatus.choices))
 
     def setup_choices(self):
-        self.fields["programme"].choices = self.snippet_choices(Programme.objects.order_by("name"))
+        self.fields["programme"].choices = self.snippet_choices(_snippets("Programme", "name"))
 
 
 class ProjectFilterForm(ListingFilterForm):
@@ -85,7 +46,7 @@ class ProjectFilterForm(ListingFilterForm):
     goal = forms.ChoiceField(label=_("Mål i strategin"))
 
     def setup_choices(self):
-        self.fields["programme"].choices = self.snippet_choices(Programme.objects.order_by("name"))
+        self.fields["programme"].choices = self.snippet_choices(_snippets("Programme", "name"))
         self.fields["goal"].choices = self.snippet_choices(
-            Goal.objects.order_by("sort_order"), label=lambda goal: goal.short_title
+            _snippets("Goal", "sort_order"), label=lambda goal: goal.short_title
         )

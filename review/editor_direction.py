@@ -8,27 +8,28 @@ wrong side, and browsers pick fonts and hyphenation for the wrong language.
 The fix stays outside wagtail-localize's code: ``editor_assets()`` is output through
 Wagtail's ``insert_editor_js`` hook (which the editor template renders) and adds
 
-- a JSON table of every site language's direction, taken from Django's language info (so
-  Somali and Tigrinya come from ``portal.settings.languages.EXTRA_LANG_INFO``);
+- a JSON table of every site language's direction, from the language table in
+  ``core.languages``;
 - ``review/editor_direction.js``, which reads the target locale from the editor's own
   ``data-props`` and, whenever React renders, marks each translated value and textarea with
   the target ``lang`` and ``dir`` and each Swedish source text with ``lang="sv" dir="ltr"``;
 - ``review/editor_direction.css``: fonts with Arabic and Ethiopic coverage for those
   languages (local fonts only, no third-party requests).
+
+``tests/upstream/test_upstream_wagtail_localize.py`` fails, naming this module, the day the
+editor passes or sets a direction itself.
 """
 
 from django.conf import settings
 from django.templatetags.static import static
 from django.utils.html import format_html, json_script
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language_info
+
+from core.languages import language_direction
 
 
 def language_table() -> dict[str, dict[str, str]]:
-    return {
-        code: {"dir": "rtl" if get_language_info(code)["bidi"] else "ltr"}
-        for code, _name in settings.LANGUAGES
-    }
+    return {code: {"dir": language_direction(code)} for code, _name in settings.LANGUAGES}
 
 
 def editor_assets() -> str:

@@ -11,6 +11,11 @@ locale's home page subtree, see ``review.roles``). Two gaps remain, closed here:
    "can edit this snippet type". ``guarded_localize_urls`` puts a locale check in front of
    them, so a translator for Arabic cannot touch another locale's translation by URL. The
    editor's own PO upload also gets ``review.po_exchange``'s all-or-nothing checks.
+
+Upstream: Wagtail has no per-locale permissions for snippets (its snippet permission policy
+is per model), and wagtail-localize 1.14.5's ``user_can_edit_instance`` checks only the
+snippet type; no upstream issue asks for more. ``tests/upstream/test_upstream_wagtail.py``
+fails, naming this module, the day either takes the locale into account.
 """
 
 from django.core.exceptions import PermissionDenied

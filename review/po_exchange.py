@@ -11,11 +11,9 @@ saved as a draft for review.
 
 import io
 import os
-import re
 import tempfile
 import zipfile
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 
 from django import forms
 from django.conf import settings
@@ -38,6 +36,8 @@ from wagtail_localize.views import edit_translation
 
 import polib
 
+from core.markup import BROKEN, PLACEHOLDERS_DIFFER, TAGS_DIFFER, translation_problem
+
 from . import po_upload
 from .po_upload import read_upload
 from .roles import user_locale_codes
@@ -51,8 +51,6 @@ EXPORT_STATES = {
     State.STALE,
     State.PUBLISHED_MACHINE,
 }
-VOID_TAGS = {"br", "img", "hr", "wbr"}
-PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|\{\w*\}|%[sd]")
 
 
 # Which locales and pages ---------------------------------------------------------------------
@@ -108,57 +106,17 @@ def export_zip(translations: list[Translation]) -> bytes:
 # Validation ----------------------------------------------------------------------------------
 
 
-class _TagCollector(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.tags: list[str] = []
-        self.errors: list[str] = []
-        self._open: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
-        self.tags.append(f"{tag}#{attributes.get('id', '')}")
-        if tag not in VOID_TAGS:
-            self._open.append(tag)
-
-    def handle_startendtag(self, tag, attrs):
-        self.tags.append(f"{tag}#{dict(attrs).get('id', '')}")
-
-    def handle_endtag(self, tag):
-        if tag in VOID_TAGS:
-            return
-        if not self._open or self._open[-1] != tag:
-            self.errors.append(tag)
-            return
-        self._open.pop()
-
-    def finish(self):
-        self.close()
-        if self._open:
-            self.errors.extend(self._open)
-        if "<" in self.rawdata:  # an unterminated tag is left unparsed
-            self.errors.append(self.rawdata[self.rawdata.index("<") :][:20])
-
-
-def _markup(text: str) -> tuple[list[str], list[str]]:
-    collector = _TagCollector()
-    collector.feed(text)
-    collector.finish()
-    return sorted(collector.tags), collector.errors
-
-
 def check_entry(msgid: str, msgstr: str) -> str | None:
-    """Why a translated string cannot be accepted, or ``None``."""
+    """Why a translated string cannot be accepted, or ``None`` (the check is core.markup's)."""
     declaration = po_upload.markup_declaration(msgstr)
     if declaration:
         return declaration
-    source_tags, _errors = _markup(msgid)
-    tags, errors = _markup(msgstr)
-    if errors:
+    problem = translation_problem(msgid, msgstr)
+    if problem == BROKEN:
         return _("trasig kodning (HTML) i översättningen")
-    if tags != source_tags:
+    if problem == TAGS_DIFFER:
         return _("taggarna i översättningen stämmer inte med källtexten")
-    if sorted(PLACEHOLDER.findall(msgid)) != sorted(PLACEHOLDER.findall(msgstr)):
+    if problem == PLACEHOLDERS_DIFFER:
         return _("platshållarna i översättningen stämmer inte med källtexten")
     return None
 

@@ -24,22 +24,11 @@ from django.db import transaction
 from wagtail.models import DraftStateMixin, GroupPagePermission, Locale, Page, TranslatableMixin
 from wagtail.snippets.models import get_snippet_models
 
+from core.languages import swedish_name
+
 COMMUNICATOR = "Kommunikatör"
 COORDINATOR = "Samordnare"
 TRANSLATOR_PREFIX = "Översättare "
-
-# Language names in Swedish, as used in the translator group names.
-SWEDISH_LANGUAGE_NAMES = {
-    "sv": "svenska",
-    "en": "engelska",
-    "ar": "arabiska",
-    "fa": "persiska",
-    "so": "somaliska",
-    "ti": "tigrinska",
-    "uk": "ukrainska",
-    "pl": "polska",
-    "fi": "finska",
-}
 
 PAGE_EDITOR_CODENAMES = [
     "add_page",
@@ -51,7 +40,7 @@ PAGE_EDITOR_CODENAMES = [
 
 
 def translator_group_name(language_code: str) -> str:
-    return TRANSLATOR_PREFIX + SWEDISH_LANGUAGE_NAMES.get(language_code, language_code)
+    return TRANSLATOR_PREFIX + swedish_name(language_code)
 
 
 def translator_group_names() -> dict[str, str]:

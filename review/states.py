@@ -32,6 +32,8 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
+from core.sources import source_pages, translation_source_for
+
 from .models import ReviewApproval
 
 
@@ -75,14 +77,6 @@ class PageReview:
 
 def source_locale() -> Locale:
     return Locale.objects.get(language_code=settings.LANGUAGE_CODE)
-
-
-def translation_source_for(page: Page) -> TranslationSource | None:
-    return (
-        TranslationSource.objects.filter(object_id=page.translation_key, locale_id=page.locale_id)
-        .order_by("-last_updated_at")
-        .first()
-    )
 
 
 def _string_translations(source: TranslationSource, locale: Locale) -> list[StringTranslation]:
@@ -193,15 +187,6 @@ def compute_state(
     return item
 
 
-def translatable_source_pages():
-    """Live pages of the source locale that can be translated (everything but the root)."""
-    return (
-        Page.objects.live()
-        .filter(locale__language_code=settings.LANGUAGE_CODE, depth__gt=1)
-        .order_by("path")
-    )
-
-
 def review_items(language_codes: set[str] | None = None) -> list[PageReview]:
     """Every (source page, target locale) pair, for the given languages (``None``: all).
 
@@ -211,7 +196,7 @@ def review_items(language_codes: set[str] | None = None) -> list[PageReview]:
     if language_codes is not None:
         locales = locales.filter(language_code__in=language_codes)
     locales = list(locales)
-    pages = list(translatable_source_pages())
+    pages = list(source_pages())
     if not pages or not locales:
         return []
     keys = [page.translation_key for page in pages]

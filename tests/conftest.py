@@ -2,21 +2,21 @@
 
 import io
 
+from django.conf import settings
 from django.core.cache import cache
+from django.core.management import call_command
 
 from wagtail.models import Locale
 
 import pytest
 
+from home.models import HomePage
 from portal.demo import home as demo_home
 from portal.demo.home import ensure_swedish_home
-
-from . import factories
+from tests import factories
 
 
 def pytest_report_header(config):
-    from django.conf import settings
-
     engine = settings.DATABASES["default"]["ENGINE"]
     name = "PostgreSQL" if "postgresql" in engine else "SQLite"
     return f"database: {name} ({engine})"
@@ -25,7 +25,6 @@ def pytest_report_header(config):
 @pytest.fixture(scope="session", autouse=True)
 def compiled_catalogs(django_db_blocker):
     """Django activates Somali and Tigrinya only when their compiled catalogs exist."""
-    from django.core.management import call_command
 
     call_command("compile_catalogs", stdout=io.StringIO())
 
@@ -47,15 +46,16 @@ def _fresh_cache():
 def home_pages(db):
     """The locales, the site and a published home page in every language."""
     demo_home.load(io.StringIO())
-    from home.models import HomePage
 
     return {page.locale.language_code: page for page in HomePage.objects.select_related("locale")}
 
 
 @pytest.fixture
 def locales(db):
+    """A Wagtail locale for every language of the site, by language code."""
     return {
-        code: Locale.objects.get_or_create(language_code=code)[0] for code in ("sv", "en", "ar")
+        code: Locale.objects.get_or_create(language_code=code)[0]
+        for code, _name in settings.LANGUAGES
     }
 
 

@@ -1,8 +1,11 @@
-"""Factories for the content models, on top of wagtail-factories."""
+"""Factories for the content models (on top of wagtail-factories) and wagtail-localize rows."""
 
 import datetime
 
 from django.utils import timezone
+
+from wagtail.models import Locale
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 import factory
 import wagtail_factories
@@ -171,3 +174,79 @@ class AccessibilityStatementPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = AccessibilityStatementPage
+
+
+# wagtail-localize --------------------------------------------------------------------------
+MACHINE = StringTranslation.TRANSLATION_TYPE_MACHINE
+
+
+class TranslationSourceFactory(factory.Factory):
+    """The ``TranslationSource`` of ``instance``, made or refreshed as wagtail-localize does."""
+
+    instance = None
+
+    class Meta:
+        model = TranslationSource
+
+    @classmethod
+    def _create(cls, model_class, instance):
+        source, created = model_class.get_or_create_from_instance(instance)
+        if not created:
+            source.update_from_db()
+        return source
+
+
+class TranslationFactory(factory.django.DjangoModelFactory):
+    """A translation of ``source`` (required) into ``target_locale``; an existing one is reused."""
+
+    target_locale = factory.LazyFunction(lambda: Locale.objects.get(language_code="en"))
+    enabled = True
+
+    class Meta:
+        model = Translation
+        django_get_or_create = ("source", "target_locale")
+
+
+class StringTranslationFactory(factory.django.DjangoModelFactory):
+    """The translation of one segment's string in ``locale``, replacing an earlier one.
+
+    Build it from a segment: ``StringTranslationFactory(segment=segment, locale=..., data=...)``.
+    """
+
+    translation_of = factory.LazyAttribute(lambda o: o.segment.string)
+    context = factory.LazyAttribute(lambda o: o.segment.context)
+    data = factory.LazyAttribute(lambda o: f"[{o.locale.language_code}] {o.segment.string.data}")
+    translation_type = MACHINE
+    tool_name = factory.LazyAttribute(lambda o: "DeepL" if o.translation_type == MACHINE else "")
+    last_translated_by = None
+    has_error = False
+
+    class Meta:
+        model = StringTranslation
+        exclude = ["segment"]
+
+    segment = None
+
+    @classmethod
+    def _create(cls, model_class, translation_of, locale, context, **values):
+        row, _created = model_class.objects.update_or_create(
+            translation_of=translation_of, locale=locale, context=context, defaults=values
+        )
+        return row
+
+
+def translate_segments(source: TranslationSource, locale: Locale, text=None, **values) -> list:
+    """Translate every string segment of ``source`` into ``locale``.
+
+    ``text(segment)`` gives each translation (default: the source text with a language tag).
+    """
+    segments = StringSegment.objects.filter(source=source).select_related("string", "context")
+    return [
+        StringTranslationFactory(
+            segment=segment,
+            locale=locale,
+            **({"data": text(segment)} if text else {}),
+            **values,
+        )
+        for segment in segments
+    ]

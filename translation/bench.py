@@ -32,7 +32,7 @@ def _paragraphs(count: int, edited: int | None = None) -> str:
         (
             f"<p>Stycke {n}: ändrad text om vänorterna och <b>Europa Direkt</b>.</p>"
             if n == edited
-            else f"<p>Stycke {n}: Nässjö kommun arbetar med <b>internationella</b> frågor, "
+            else f"<p>Stycke {n}: Kommunen arbetar med <b>internationella</b> frågor, "
             f"vänorter och utbyten för unga i Europa.</p>"
         )
         for n in range(1, count + 1)

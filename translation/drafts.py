@@ -1,11 +1,13 @@
 """Save a translation as a draft revision without touching what is live.
 
-Workaround for wagtail-localize 1.14.5: ``Translation.save_target(publish=False)`` calls
-``TranslationSource.create_or_update_translation``, which writes the translated fields into
-the target page's row (``translation.save()``) before it saves the revision. For a target
-page that is already live, the row *is* the live content, so the "draft" goes live at
-once: machine text nobody reviewed, and Swedish fallback for untranslated segments. It
-also turns an alias (a live copy of the Swedish page) into a regular live page.
+Workaround for wagtail-localize 1.14.5 (upstream issue #655, "Support draft translation
+of live articles without publishing immediately", open): ``Translation.save_target(
+publish=False)`` calls ``TranslationSource.create_or_update_translation``, which writes the
+translated fields into the target page's row (``translation.save()``) before it saves the
+revision. For a target page that is already live, the row *is* the live content, so the
+"draft" goes live at once: machine text nobody reviewed, and Swedish fallback for
+untranslated segments. It also turns an alias (a live copy of the Swedish page) into a
+regular live page.
 
 Here:
 - a target that does not exist yet, or is not live, goes through ``save_target`` as
@@ -17,6 +19,9 @@ Here:
 
 Errors are not swallowed (wagtail-localize's ``TranslationCreator`` swallows
 ``ValidationError``): they reach the caller, which records them.
+
+``tests/upstream/test_upstream_wagtail_localize.py`` fails, naming this module, the day
+``save_target(publish=False)`` stops writing the live row.
 """
 
 from django.core.exceptions import ObjectDoesNotExist, ValidationError

@@ -11,10 +11,12 @@ from django.conf import settings
 
 from wagtail.models import Locale
 
-from .deepl_translator import DeepLMachineTranslator, MachineTranslationError
+from core.markup import PLACEHOLDER
 
-# gettext and str.format placeholders must come back exactly as they went out.
-PLACEHOLDER = re.compile(r"%\(\w+\)[sdif]|%[sdif]|\{\w*\}")
+from .deepl.errors import ConfigurationError, MachineTranslationError
+from .deepl.translator import DeepLMachineTranslator
+
+# gettext and str.format placeholders (core.markup) must come back exactly as they went out.
 TAG = re.compile(r"(<[^>]*>)")
 KEEP = "ph"
 
@@ -40,7 +42,7 @@ def translate_texts(texts: list[str], target_lang: str) -> list[str]:
     """
     translator = DeepLMachineTranslator()
     if not translator.is_configured():
-        raise MachineTranslationError("DEEPL_AUTH_KEY is not set.")
+        raise ConfigurationError("DEEPL_AUTH_KEY is not set.")
     try:
         source = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
         target = Locale.objects.get(language_code=target_lang)

@@ -16,7 +16,7 @@ class LocalePolicy(models.Model):
     """How machine translation treats one target locale.
 
     Whether DeepL can translate the language at all is decided by DeepL's own list of
-    target languages (see ``translation.languages``); this only switches it off or sets
+    target languages (see ``translation.deepl.languages``); this only switches it off or sets
     the formality.
     """
 

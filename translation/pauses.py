@@ -8,6 +8,7 @@ soon as the key works and the quota has room again.
 
 import logging
 
+from .deepl.errors import ConfigurationError, MachineTranslationError
 from .models import ServicePause
 
 logger = logging.getLogger(__name__)
@@ -23,13 +24,11 @@ def active_pauses() -> list[ServicePause]:
 
 def probe_and_lift(translator) -> ServicePause | None:
     """Ask DeepL whether the paused reasons still hold; return the pause that does."""
-    from .deepl_translator import ConfigurationError, MachineTranslationError
-
     pauses = active_pauses()
     if not pauses:
         return None
     try:
-        usage = translator.call("get_usage")
+        usage = translator.get_usage()
     except ConfigurationError:
         return ServicePause.objects.filter(reason=ServicePause.CONFIG).first() or pauses[0]
     except MachineTranslationError:

@@ -4,7 +4,8 @@ For one published source page and each target locale (``translate_page``):
 
 1. the page's untranslated ancestors are translated first, as drafts, so that
    wagtail-localize never creates them as live aliases of the Swedish pages (its
-   ``copy_parent_pages`` does that);
+   ``copy_parent_pages`` does that, even with ``WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE``
+   off; upstream #463; guarded in ``tests/upstream/test_upstream_wagtail_localize.py``);
 2. the ``TranslationSource`` is refreshed from the live page and a ``Translation`` made;
 3. segments with no translation at all (no ``StringTranslation`` row, whatever its type)
    are filled from the translation memory, then sent to DeepL in batches; nothing that
@@ -39,18 +40,18 @@ from wagtail_localize.models import (
 )
 from wagtail_localize.strings import StringValue
 
+from core.sources import translation_source_for
+
 from . import drafts, memory, pauses
-from .deepl_translator import (
-    TOOL_NAME,
-    TOOL_NAME_MARKUP_LOST,
+from .deepl.errors import (
     BudgetExhausted,
     ConfigurationError,
-    DeepLMachineTranslator,
     MachineTranslationError,
     QuotaExceeded,
     RequestRejected,
     RetryLater,
 )
+from .deepl.translator import TOOL_NAME, TOOL_NAME_MARKUP_LOST, DeepLMachineTranslator
 from .models import DraftStatus, ServicePause
 from .policy import machine_translation_allowed
 
@@ -306,20 +307,9 @@ def _machine_translate(segments, source_locale, locale, session, counts) -> tupl
     return DraftStatus.MADE, ""
 
 
-def source_pages():
-    """Published source-locale pages, parents before children."""
-    return (
-        Page.objects.live()
-        .filter(depth__gt=1, locale__language_code=settings.LANGUAGE_CODE)
-        .order_by("path")
-    )
-
-
 def needs_work(page: Page, locale: Locale, session: Session) -> bool:
     """Whether ``translate_into`` would change anything (used by the backfill to resume)."""
-    source = TranslationSource.objects.filter(
-        object_id=page.translation_key, locale_id=page.locale_id
-    ).first()
+    source = translation_source_for(page)
     if source is None:
         return True
     translation = Translation.objects.filter(source=source, target_locale=locale).first()
@@ -349,7 +339,7 @@ def _needs_saving(source, translation, target, counts: Counts) -> bool:
         return True
     try:
         return not _draft_is_current(source, translation.target_locale, target)
-    except Exception:  # noqa: BLE001 - when in doubt, save
+    except Exception:  # when in doubt, save
         logger.info("Could not compare the draft of %s; saving it", target.pk, exc_info=True)
         return True
 

@@ -1,8 +1,9 @@
 """Per-locale policy: is machine translation switched on, and with which formality.
 
 A locale without a ``LocalePolicy`` row uses the defaults (on, default formality). Whether
-DeepL can translate into the language at all is not a policy: DeepL's own list decides
-(``translation.languages``), which is why Somali and Tigrinya are "human translation only".
+DeepL can translate into the language at all is not a policy: the language table
+(``core.languages``, no DeepL code for Somali and Tigrinya) and DeepL's own list
+(``translation.deepl.languages``) decide, which is why so and ti are "human translation only".
 """
 
 from .models import LocalePolicy

@@ -12,6 +12,8 @@ from django.dispatch import receiver
 
 from wagtail.signals import page_published
 
+from .tasks import enqueue_page
+
 logger = logging.getLogger(__name__)
 
 
@@ -27,11 +29,9 @@ def queue_translation_drafts(sender, instance, **kwargs):
     page_id = instance.pk
 
     def enqueue():
-        from .tasks import enqueue_page
-
         try:
             enqueue_page(page_id)
-        except Exception:  # noqa: BLE001 - never fail the publish
+        except Exception:  # never fail the publish
             logger.exception("Could not queue the translation drafts of page %s", page_id)
 
     transaction.on_commit(enqueue)

@@ -2,7 +2,8 @@
 
 Every DeepL request's billed characters are recorded (``record``). Before a request is
 sent, ``ensure_budget`` refuses it when it would take the month past
-``DEEPL_MONTHLY_CHARACTER_BUDGET`` (0: no budget of our own, DeepL's quota still applies).
+``DEEPL_MONTHLY_CHARACTER_BUDGET`` (0: no budget of our own, DeepL's quota still applies),
+raising ``translation.deepl.errors.BudgetExhausted``.
 """
 
 import datetime
@@ -11,11 +12,10 @@ from django.conf import settings
 from django.db.models import F, Sum
 from django.utils import timezone
 
+from .deepl.errors import BudgetExhausted
 from .models import UsageRecord
 
-
-class BudgetExhausted(Exception):
-    """The monthly character budget does not allow this request."""
+__all__ = ["BudgetExhausted", "ensure_budget", "record", "remaining_budget", "usage_by_locale"]
 
 
 def month_start(moment: datetime.datetime | None = None) -> datetime.date:

@@ -13,7 +13,9 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 
 from . import pauses, pipeline, usage
+from .deepl.errors import MachineTranslationError
 from .models import DraftStatus
+from .tasks import enqueue_page
 
 USAGE_PERMISSION = "translation.view_usagerecord"
 
@@ -44,8 +46,6 @@ class PageDraftStatusView(WagtailAdminTemplateMixin, TemplateView):
         if not self.page.live or self.page.locale.language_code != settings.LANGUAGE_CODE:
             messages.error(request, _("Bara publicerade sidor på källspråket översätts."))
         else:
-            from .tasks import enqueue_page
-
             transaction.on_commit(lambda: enqueue_page(self.page.pk))
             messages.success(request, _("Översättningsutkasten har köats på nytt."))
         return redirect("translation_page_status", page_id=self.page.pk)
@@ -97,8 +97,8 @@ class UsageView(WagtailAdminTemplateMixin, TemplateView):
         translator = pipeline.get_translator()
         if translator is not None:
             try:
-                deepl_usage = translator.call("get_usage").character
-            except Exception as error:  # noqa: BLE001 - shown to the coordinator instead
+                deepl_usage = translator.get_usage().character
+            except MachineTranslationError as error:  # shown to the coordinator instead
                 deepl_error = str(error)
         budget = usage.monthly_budget()
         context.update(

@@ -1,5 +1,6 @@
 """Admin: glossary and language policy snippets, usage page, draft status per page."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
@@ -95,8 +96,6 @@ def draft_status_listing_button(page, user, next_url=None):
 
 @hooks.register("after_publish_page")
 def tell_the_communicator(request, page):
-    from django.conf import settings
-
     if not settings.TRANSLATION_AUTO_DRAFTS:
         return
     if page.locale.language_code != settings.LANGUAGE_CODE:

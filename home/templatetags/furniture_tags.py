@@ -3,8 +3,9 @@
 from django import template
 from django.utils.translation import get_language
 
-from home.navigation import NavigationLink, footer_content, menu_links
-from portal.localization import active_locale
+from core.localization import active_locale
+from home.models import NavigationLink
+from home.navigation import footer_content, menu_links
 
 register = template.Library()
 
@@ -43,5 +44,6 @@ def site_footer(context):
         ),
         "links": menu_links(NavigationLink.Menu.FOOTER, locale, request),
         "request": request,
+        "organisation": context.get("organisation"),
         "LANGUAGE_CODE": get_language(),
     }

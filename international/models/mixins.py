@@ -1,34 +1,11 @@
 """Abstract pieces shared by the international page types and snippets."""
 
-from urllib.parse import urlencode
-
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
-from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-__all__ = ["ExampleMixin", "IndexPageMixin", "LISTING_PAGE_SIZE", "listing_context", "paginate"]
-
-LISTING_PAGE_SIZE = 10
-
-
-def paginate(request, items, per_page: int = LISTING_PAGE_SIZE):
-    """Django's ``get_page`` semantics: ``?page=abc`` gives page 1, ``?page=999`` the last."""
-    return Paginator(items, per_page).get_page(request.GET.get("page"))
-
-
-def listing_context(request, form, items, **extra) -> dict:
-    """What every filtered listing template needs; the query string keeps the filters
-    when the reader turns the page."""
-    return {
-        "filter_form": form,
-        "items": items,
-        "query_string": urlencode(form.filters()),
-        **extra,
-    }
+__all__ = ["ExampleMixin"]
 
 
 class ExampleMixin(models.Model):
@@ -52,26 +29,3 @@ class ExampleMixin(models.Model):
         """Pages marked as examples say so wherever the admin lists them."""
         title = super().get_admin_display_title()
         return _("%(title)s (exempel)") % {"title": title} if self.is_example else title
-
-
-class IndexPageMixin(models.Model):
-    """An introduction on top of a listing page."""
-
-    intro = models.TextField(
-        _("ingress"),
-        blank=True,
-        help_text=_("Några meningar om vad listan innehåller."),
-    )
-
-    index_panels = [FieldPanel("intro")]
-    index_search_fields = [index.SearchField("intro")]
-    index_translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        TranslatableField("intro"),
-        SynchronizedField("slug"),
-    ]
-
-    class Meta:
-        abstract = True

@@ -7,56 +7,80 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Locale, PageManager
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.localization import localize_many
+from core.pages import BasePage, BasePageQuerySet, ListingPage
 from international.blocks import BodyBlock
-
-from .mixins import IndexPageMixin, listing_context, paginate
+from international.feeds import NewsAtomFeed, NewsRssFeed
+from international.filters import NewsFilterForm
 
 __all__ = ["NewsIndexPage", "NewsPage"]
 
 
-class NewsIndexPage(RoutablePageMixin, IndexPageMixin, Page):
-    content_panels = [*Page.content_panels, *IndexPageMixin.index_panels]
-    translatable_fields = IndexPageMixin.index_translatable_fields
-    search_fields = [*Page.search_fields, *IndexPageMixin.index_search_fields]
+class NewsQuerySet(BasePageQuerySet):
+    def filtered(self, *, partner=None, topic=None, goal=None):
+        """The news matching the listing's filters (slugs, shared by every language)."""
+        qs = self
+        if partner:
+            qs = qs.filter(partners__slug=partner)
+        if topic:
+            qs = qs.filter(topics__slug=topic)
+        if goal:
+            qs = qs.filter(goals__slug=goal)
+        return qs.distinct()
+
+    def newest_first(self):
+        return self.order_by("-date", "-first_published_at", "-pk")
+
+
+def localize_news_relations(pages, locale: Locale) -> None:
+    """Give each news page ``localized_partners`` and ``localized_topics``: two queries."""
+    pages = list(pages)
+    for attribute, target in (("partners", "localized_partners"), ("topics", "localized_topics")):
+        related = {obj.pk: obj for page in pages for obj in getattr(page, attribute).all()}
+        localized = dict(zip(related, localize_many(related.values(), locale), strict=True))
+        for page in pages:
+            setattr(page, target, [localized[obj.pk] for obj in getattr(page, attribute).all()])
+
+
+class NewsIndexPage(ListingPage):
+    filter_form_class = NewsFilterForm
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["international.NewsPage"]
-    max_count_per_parent = 1
     template = "international/news_index_page.html"
 
     class Meta:
         verbose_name = _("nyhetslista")
         verbose_name_plural = _("nyhetslistor")
 
-    @path("")
-    def listing(self, request):
-        from international.filters import NewsFilterForm
-        from international.selectors import localize_news_relations, news_for_index
-
-        form = NewsFilterForm(request.GET, locale=self.locale)
-        items = paginate(request, news_for_index(self, **form.filters()))
-        localize_news_relations(items.object_list, self.locale)
-        return self.render(
-            request,
-            context_overrides=listing_context(request, form, items, feeds=self.feed_urls()),
+    def listing_queryset(self, **filters):
+        return (
+            NewsPage.objects.child_of(self)
+            .readable()
+            .filtered(**filters)
+            .select_related("locale")
+            .prefetch_related("partners", "topics")
+            .newest_first()
         )
+
+    def prepare_items(self, items) -> None:
+        localize_news_relations(items, self.locale)
+
+    def listing_context(self) -> dict:
+        return {"feeds": self.feed_urls()}
 
     @path("rss/", name="rss")
     def rss_feed(self, request):
-        from international.feeds import NewsRssFeed
-
         return NewsRssFeed()(request, index=self)
 
     @path("atom/", name="atom")
     def atom_feed(self, request):
-        from international.feeds import NewsAtomFeed
-
         return NewsAtomFeed()(request, index=self)
 
     def feed_urls(self) -> dict[str, str]:
@@ -66,7 +90,7 @@ class NewsIndexPage(RoutablePageMixin, IndexPageMixin, Page):
         }
 
 
-class NewsPage(Page):
+class NewsPage(BasePage):
     date = models.DateField(_("datum"), default=timezone.localdate)
     lead = models.TextField(_("ingress"), help_text=_("En eller två meningar om nyheten."))
     body = StreamField(BodyBlock(), verbose_name=_("brödtext"), blank=True)
@@ -95,7 +119,7 @@ class NewsPage(Page):
     )
 
     content_panels = [
-        *Page.content_panels,
+        *BasePage.content_panels,
         FieldPanel("date"),
         FieldPanel("lead"),
         MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Bild")),
@@ -105,13 +129,10 @@ class NewsPage(Page):
         FieldPanel("goals"),
     ]
     translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
+        *BasePage.translatable_fields,
         TranslatableField("lead"),
         TranslatableField("body"),
         TranslatableField("image_alt"),
-        SynchronizedField("slug"),
         SynchronizedField("date"),
         SynchronizedField("image"),
         SynchronizedField("partners"),
@@ -119,11 +140,13 @@ class NewsPage(Page):
         SynchronizedField("goals"),
     ]
     search_fields = [
-        *Page.search_fields,
+        *BasePage.search_fields,
         index.SearchField("lead"),
         index.SearchField("body"),
         index.FilterField("date"),
     ]
+
+    objects = PageManager.from_queryset(NewsQuerySet)()
 
     parent_page_types = ["international.NewsIndexPage"]
     subpage_types: list[str] = []
@@ -139,8 +162,6 @@ class NewsPage(Page):
             raise ValidationError({"image_alt": _("Skriv en alternativtext som beskriver bilden.")})
 
     def get_context(self, request, *args, **kwargs):
-        from portal.localization import localize_many
-
         context = super().get_context(request, *args, **kwargs)
         # A translated news item may be published before its index: link filters only to a
         # live index, never to a 404.

@@ -10,39 +10,29 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, PageManager
-from wagtail.query import PageQuerySet
+from wagtail.models import PageManager
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.localization import localize_many
+from core.pages import BasePage, BasePageQuerySet, ListingPage
 from international.blocks import BodyBlock
+from international.choices import (
+    OPPORTUNITY_STATUS,
+    TARGET_GROUPS,
+    OpportunityKind,
+    OpportunityStatus,
+)
+from international.feeds import deadlines_calendar
+from international.filters import OpportunityFilterForm
+from organisation.lookup import for_page as organisation_for_page
 
-from .mixins import ExampleMixin, IndexPageMixin, listing_context, paginate
+from .mixins import ExampleMixin
+from .taxonomy import localize_programmes
 
-__all__ = [
-    "OpportunityIndexPage",
-    "OpportunityPage",
-    "OpportunityStatus",
-    "TARGET_GROUPS",
-]
-
-
-class OpportunityStatus(models.TextChoices):
-    OPEN = "open", _("Öppen")
-    UPCOMING = "upcoming", _("Kommande")
-    CLOSED = "closed", _("Stängd")
-
-
-# Target group -> (model field, label). Young people also carry an age range.
-TARGET_GROUPS = {
-    "youth": ("for_youth", _("Unga")),
-    "schools": ("for_schools", _("Skolor")),
-    "staff": ("for_staff", _("Personal")),
-    "companies": ("for_companies", _("Företag")),
-    "associations": ("for_associations", _("Föreningar")),
-}
+__all__ = ["OpportunityIndexPage", "OpportunityPage"]
 
 STATUS_RANK = {
     OpportunityStatus.OPEN: 0,
@@ -51,26 +41,10 @@ STATUS_RANK = {
 }
 
 
-def status_at(opens_at, deadline, now) -> str:
-    if opens_at and now < opens_at:
-        return OpportunityStatus.UPCOMING
-    if deadline and now > deadline:
-        return OpportunityStatus.CLOSED
-    return OpportunityStatus.OPEN
-
-
-class OpportunityQuerySet(PageQuerySet):
+class OpportunityQuerySet(BasePageQuerySet):
     def with_status(self, now=None):
         """Annotate ``status_code`` from the dates at ``now`` (default: the current time)."""
-        now = now or timezone.now()
-        return self.annotate(
-            status_code=Case(
-                When(opens_at__gt=now, then=Value(OpportunityStatus.UPCOMING.value)),
-                When(deadline__lt=now, then=Value(OpportunityStatus.CLOSED.value)),
-                default=Value(OpportunityStatus.OPEN.value),
-                output_field=models.CharField(),
-            ),
-        )
+        return self.annotate(status_code=OPPORTUNITY_STATUS.annotation(now or timezone.now()))
 
     def with_status_order(self, now=None):
         """Open first by nearest deadline, then upcoming by opening, then closed, latest first."""
@@ -98,63 +72,62 @@ class OpportunityQuerySet(PageQuerySet):
         return qs.order_by("status_rank", "sort_ascending", "-sort_descending", "title")
 
     def with_state(self, status: str, now=None):
-        now = now or timezone.now()
-        if status == OpportunityStatus.UPCOMING:
-            return self.filter(opens_at__gt=now)
-        if status == OpportunityStatus.CLOSED:
-            return self.filter(deadline__lt=now)
-        return self.filter(opens_at__lte=now, deadline__gte=now)
+        return self.filter(OPPORTUNITY_STATUS.q(status, now or timezone.now()))
+
+    def filtered(self, *, kind=None, target_group=None, programme=None, status=None, now=None):
+        """The opportunities matching the listing's filters."""
+        qs = self
+        if kind:
+            qs = qs.filter(kind=kind)
+        if target_group in TARGET_GROUPS:
+            qs = qs.filter(**{TARGET_GROUPS[target_group][0]: True})
+        if programme:
+            qs = qs.filter(programme__slug=programme)
+        if status:
+            qs = qs.with_state(status, now)
+        return qs
 
 
 OpportunityManager = PageManager.from_queryset(OpportunityQuerySet)
 
 
-class OpportunityIndexPage(RoutablePageMixin, IndexPageMixin, Page):
-    content_panels = [*Page.content_panels, *IndexPageMixin.index_panels]
-    translatable_fields = IndexPageMixin.index_translatable_fields
-    search_fields = [*Page.search_fields, *IndexPageMixin.index_search_fields]
+class OpportunityIndexPage(ListingPage):
+    filter_form_class = OpportunityFilterForm
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["international.OpportunityPage"]
-    max_count_per_parent = 1
     template = "international/opportunity_index_page.html"
 
     class Meta:
         verbose_name = _("lista över möjligheter")
         verbose_name_plural = _("listor över möjligheter")
 
-    @path("")
-    def listing(self, request):
-        from international.filters import OpportunityFilterForm
-        from international.selectors import localize_programmes, opportunities_for_index
-
-        form = OpportunityFilterForm(request.GET, locale=self.locale)
-        items = paginate(request, opportunities_for_index(self, **form.filters()))
-        localize_programmes(items.object_list, self.locale)
-        return self.render(
-            request,
-            context_overrides=listing_context(
-                request, form, items, calendar_url=self.calendar_url()
-            ),
+    def listing_queryset(self, now=None, **filters):
+        now = now or timezone.now()
+        return (
+            OpportunityPage.objects.child_of(self)
+            .readable()
+            .filtered(now=now, **filters)
+            .select_related("programme")
+            .with_status_order(now)
         )
+
+    def prepare_items(self, items) -> None:
+        localize_programmes(items, self.locale)
+
+    def listing_context(self) -> dict:
+        return {"calendar_url": self.calendar_url()}
 
     @path("kalender/", name="calendar")
     def calendar(self, request):
-        from international.feeds import deadlines_calendar
-
         return deadlines_calendar(request, self)
 
     def calendar_url(self) -> str:
         return self.url + self.reverse_subpage("calendar").lstrip("/")
 
 
-class OpportunityPage(ExampleMixin, Page):
-    class Kind(models.TextChoices):
-        YOUTH_EXCHANGE = "youth-exchange", _("Ungdomsutbyte")
-        SCHOOL = "school-cooperation", _("Skolsamarbete")
-        STAFF = "staff-mobility", _("Personalrörlighet")
-        FUNDING = "funding-call", _("Utlysning av medel")
-        CONFERENCE = "conference", _("Konferens eller nätverk")
+class OpportunityPage(ExampleMixin, BasePage):
+    Kind = OpportunityKind
 
     kind = models.CharField(_("typ"), max_length=30, choices=Kind.choices)
     programme = models.ForeignKey(
@@ -198,7 +171,7 @@ class OpportunityPage(ExampleMixin, Page):
     objects = OpportunityManager()
 
     content_panels = [
-        *Page.content_panels,
+        *BasePage.content_panels,
         FieldPanel("kind"),
         FieldPanel("programme"),
         FieldPanel("summary"),
@@ -230,14 +203,11 @@ class OpportunityPage(ExampleMixin, Page):
         *ExampleMixin.example_panels,
     ]
     translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
+        *BasePage.translatable_fields,
         TranslatableField("summary"),
         TranslatableField("eligibility"),
         TranslatableField("how_to_apply"),
         TranslatableField("body"),
-        SynchronizedField("slug"),
         SynchronizedField("kind"),
         SynchronizedField("programme"),
         SynchronizedField("for_youth"),
@@ -257,7 +227,7 @@ class OpportunityPage(ExampleMixin, Page):
         SynchronizedField("is_example"),
     ]
     search_fields = [
-        *Page.search_fields,
+        *BasePage.search_fields,
         index.SearchField("summary"),
         index.SearchField("eligibility"),
         index.SearchField("how_to_apply"),
@@ -290,7 +260,7 @@ class OpportunityPage(ExampleMixin, Page):
     @property
     def status(self) -> str:
         """Derived from the dates and the current time; never stored."""
-        return status_at(self.opens_at, self.deadline, timezone.now())
+        return OPPORTUNITY_STATUS.of(self, timezone.now())
 
     @property
     def status_label(self) -> str:
@@ -314,11 +284,15 @@ class OpportunityPage(ExampleMixin, Page):
             "programType": str(self.Kind(self.kind).label),
             "applicationStartDate": timezone.localtime(self.opens_at).isoformat(),
             "applicationDeadline": timezone.localtime(self.deadline).isoformat(),
-            "provider": {"@type": "GovernmentOrganization", "name": "Nässjö kommun"},
             "audience": [
                 {"@type": "Audience", "audienceType": str(label)} for label in self.target_groups
             ],
         }
+        organisation = organisation_for_page(self, request)
+        if organisation:
+            data["provider"] = {"@type": "GovernmentOrganization", "name": organisation.name}
+            if organisation.web_address:
+                data["provider"]["url"] = organisation.web_address
         if self.for_youth and (self.age_min or self.age_max):
             data["typicalAgeRange"] = f"{self.age_min or ''}-{self.age_max or ''}"
         if self.external_url:
@@ -332,8 +306,6 @@ class OpportunityPage(ExampleMixin, Page):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from portal.localization import localize_many
-
         context = super().get_context(request, *args, **kwargs)
         context["programme"] = (
             localize_many([self.programme], self.locale)[0] if self.programme else None

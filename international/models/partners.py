@@ -7,13 +7,15 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.localization import snippets_in_locale
+from core.pages import BasePage, IntroMixin
 from international.blocks import BodyBlock
 
-from .mixins import ExampleMixin, IndexPageMixin
+from .mixins import ExampleMixin
 
 __all__ = ["COUNTRIES", "Partner", "PartnersPage"]
 
@@ -157,7 +159,7 @@ class Partner(ExampleMixin, index.Indexed, TranslatableMixin, models.Model):
         return self.ended_on is None or self.ended_on > timezone.localdate()
 
 
-class PartnersPage(IndexPageMixin, Page):
+class PartnersPage(IntroMixin, BasePage):
     """Current and former partners, with the story of the twin towns."""
 
     history = StreamField(
@@ -167,11 +169,15 @@ class PartnersPage(IndexPageMixin, Page):
         help_text=_("Vänorternas historia och hur samarbetet avslutades."),
     )
 
-    content_panels = [*Page.content_panels, *IndexPageMixin.index_panels, FieldPanel("history")]
-    translatable_fields = [*IndexPageMixin.index_translatable_fields, TranslatableField("history")]
+    content_panels = [*BasePage.content_panels, *IntroMixin.intro_panels, FieldPanel("history")]
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        *IntroMixin.intro_translatable_fields,
+        TranslatableField("history"),
+    ]
     search_fields = [
-        *Page.search_fields,
-        *IndexPageMixin.index_search_fields,
+        *BasePage.search_fields,
+        *IntroMixin.intro_search_fields,
         index.SearchField("history"),
     ]
 
@@ -185,8 +191,8 @@ class PartnersPage(IndexPageMixin, Page):
         verbose_name_plural = _("partnersidor")
 
     def get_context(self, request, *args, **kwargs):
-        from international.selectors import partners_by_state
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(partners_by_state(self.locale))
+        partners = snippets_in_locale(Partner.objects.order_by("name"), self.locale)
+        context["current_partners"] = [p for p in partners if p.is_current]
+        context["former_partners"] = [p for p in partners if not p.is_current]
         return context

@@ -7,51 +7,64 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import PageManager
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.localization import localize_many
+from core.pages import BasePage, BasePageQuerySet, ListingPage
 from international.blocks import RICH_TEXT_FEATURES, BodyBlock
+from international.choices import PROJECT_STATUS, ProjectStatus
+from international.filters import ProjectFilterForm
 
-from .mixins import ExampleMixin, IndexPageMixin, listing_context, paginate
+from .mixins import ExampleMixin
+from .taxonomy import localize_programmes
 
-__all__ = ["ProjectIndexPage", "ProjectPage", "ProjectStatus"]
-
-
-class ProjectStatus(models.TextChoices):
-    PLANNED = "planned", _("Planerat")
-    ONGOING = "ongoing", _("Pågår")
-    COMPLETED = "completed", _("Avslutat")
+__all__ = ["ProjectIndexPage", "ProjectPage"]
 
 
-class ProjectIndexPage(RoutablePageMixin, IndexPageMixin, Page):
-    content_panels = [*Page.content_panels, *IndexPageMixin.index_panels]
-    translatable_fields = IndexPageMixin.index_translatable_fields
-    search_fields = [*Page.search_fields, *IndexPageMixin.index_search_fields]
+class ProjectQuerySet(BasePageQuerySet):
+    def with_state(self, status: str, today=None):
+        return self.filter(PROJECT_STATUS.q(status, today or timezone.localdate()))
+
+    def filtered(self, *, programme=None, status=None, goal=None, today=None):
+        """The projects matching the listing's filters."""
+        qs = self
+        if programme:
+            qs = qs.filter(programme__slug=programme)
+        if goal:
+            qs = qs.filter(goals__slug=goal)
+        if status:
+            qs = qs.with_state(status, today)
+        return qs.distinct()
+
+
+class ProjectIndexPage(ListingPage):
+    filter_form_class = ProjectFilterForm
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["international.ProjectPage"]
-    max_count_per_parent = 1
     template = "international/project_index_page.html"
 
     class Meta:
         verbose_name = _("projektlista")
         verbose_name_plural = _("projektlistor")
 
-    @path("")
-    def listing(self, request):
-        from international.filters import ProjectFilterForm
-        from international.selectors import localize_programmes, projects_for_index
+    def listing_queryset(self, **filters):
+        return (
+            ProjectPage.objects.child_of(self)
+            .readable()
+            .filtered(**filters)
+            .select_related("programme")
+            .order_by("-starts_on", "title")
+        )
 
-        form = ProjectFilterForm(request.GET, locale=self.locale)
-        items = paginate(request, projects_for_index(self, **form.filters()))
-        localize_programmes(items.object_list, self.locale)
-        return self.render(request, context_overrides=listing_context(request, form, items))
+    def prepare_items(self, items) -> None:
+        localize_programmes(items, self.locale)
 
 
-class ProjectPage(ExampleMixin, Page):
+class ProjectPage(ExampleMixin, BasePage):
     summary = models.TextField(_("sammanfattning"))
     programme = models.ForeignKey(
         "international.Programme",
@@ -79,7 +92,7 @@ class ProjectPage(ExampleMixin, Page):
     results = RichTextField(_("resultat"), features=RICH_TEXT_FEATURES, blank=True)
 
     content_panels = [
-        *Page.content_panels,
+        *BasePage.content_panels,
         FieldPanel("summary"),
         FieldPanel("programme"),
         FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")], heading=_("Period")),
@@ -95,14 +108,11 @@ class ProjectPage(ExampleMixin, Page):
         *ExampleMixin.example_panels,
     ]
     translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
+        *BasePage.translatable_fields,
         TranslatableField("summary"),
         TranslatableField("lead_organisation"),
         TranslatableField("body"),
         TranslatableField("results"),
-        SynchronizedField("slug"),
         SynchronizedField("programme"),
         SynchronizedField("starts_on"),
         SynchronizedField("ends_on"),
@@ -113,13 +123,15 @@ class ProjectPage(ExampleMixin, Page):
         SynchronizedField("is_example"),
     ]
     search_fields = [
-        *Page.search_fields,
+        *BasePage.search_fields,
         index.SearchField("summary"),
         index.SearchField("body"),
         index.SearchField("results"),
         # "Erasmus" finds the opportunities and projects of Erasmus+.
         index.RelatedFields("programme", [index.SearchField("name")]),
     ]
+
+    objects = PageManager.from_queryset(ProjectQuerySet)()
 
     parent_page_types = ["international.ProjectIndexPage"]
     subpage_types: list[str] = []
@@ -152,20 +164,14 @@ class ProjectPage(ExampleMixin, Page):
 
     @property
     def status(self) -> str:
-        today = timezone.localdate()
-        if today < self.starts_on:
-            return ProjectStatus.PLANNED
-        if today > self.ends_on:
-            return ProjectStatus.COMPLETED
-        return ProjectStatus.ONGOING
+        """Derived from the dates and today's date; never stored."""
+        return PROJECT_STATUS.of(self, timezone.localdate())
 
     @property
     def status_label(self) -> str:
         return ProjectStatus(self.status).label
 
     def get_context(self, request, *args, **kwargs):
-        from portal.localization import localize_many
-
         context = super().get_context(request, *args, **kwargs)
         context["programme"] = (
             localize_many([self.programme], self.locale)[0] if self.programme else None

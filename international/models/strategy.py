@@ -1,20 +1,58 @@
 """The strategy for international work, and one sub-page per strategic area."""
 
+from collections import defaultdict
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Locale
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.pages import BasePage
 from international.blocks import RICH_TEXT_FEATURES, BodyBlock, ResponsibilitiesBlock
+
+from .news import NewsPage
+from .opportunities import OpportunityPage
+from .projects import ProjectPage
+from .taxonomy import Goal, goals_in_locale
 
 __all__ = ["StrategyAreaPage", "StrategyPage"]
 
 
-class StrategyPage(Page):
+def goals_with_links(locale: Locale, limit: int = 5) -> list[Goal]:
+    """The strategy's goals in ``locale``, each with the news, opportunities and projects
+    (pages in the same locale) that serve it, as ``goal.linked``. Four queries."""
+    goals = goals_in_locale(locale)
+    by_key = {goal.translation_key: goal for goal in goals}
+    for goal in goals:
+        goal.linked = defaultdict(list)
+    for name, model, order in (
+        ("news", NewsPage, "-date"),
+        ("opportunities", OpportunityPage, "-deadline"),
+        ("projects", ProjectPage, "-starts_on"),
+    ):
+        pages = (
+            model.objects.filter(locale=locale)
+            .readable()
+            .filter(goals__translation_key__in=by_key)
+            .distinct()
+            .prefetch_related("goals")
+            .order_by(order)
+        )
+        for page in pages:
+            for goal in page.goals.all():
+                target = by_key.get(goal.translation_key)
+                if target is not None and len(target.linked[name]) < limit:
+                    target.linked[name].append(page)
+    for goal in goals:
+        goal.linked = dict(goal.linked)
+    return goals
+
+
+class StrategyPage(BasePage):
     """The strategy as structured content: background, purpose, goals, areas, roles."""
 
     lead = models.TextField(_("ingress"), blank=True)
@@ -40,7 +78,7 @@ class StrategyPage(Page):
     )
 
     content_panels = [
-        *Page.content_panels,
+        *BasePage.content_panels,
         FieldPanel("lead"),
         FieldPanel("background"),
         FieldPanel("purpose"),
@@ -57,9 +95,7 @@ class StrategyPage(Page):
         ),
     ]
     translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
+        *BasePage.translatable_fields,
         TranslatableField("lead"),
         TranslatableField("background"),
         TranslatableField("purpose"),
@@ -67,12 +103,11 @@ class StrategyPage(Page):
         TranslatableField("responsibilities"),
         TranslatableField("adopted_by"),
         TranslatableField("adoption_note"),
-        SynchronizedField("slug"),
         SynchronizedField("adopted_on"),
         SynchronizedField("decision_reference"),
     ]
     search_fields = [
-        *Page.search_fields,
+        *BasePage.search_fields,
         index.SearchField("lead"),
         index.SearchField("background"),
         index.SearchField("purpose"),
@@ -89,30 +124,25 @@ class StrategyPage(Page):
         verbose_name_plural = _("strategisidor")
 
     def get_context(self, request, *args, **kwargs):
-        from international.selectors import goals_with_links, live_children
-
         context = super().get_context(request, *args, **kwargs)
         context["goals"] = goals_with_links(self.locale)
-        context["areas"] = live_children(self, StrategyAreaPage)
+        context["areas"] = StrategyAreaPage.objects.child_of(self).readable().order_by("path")
         return context
 
 
-class StrategyAreaPage(Page):
+class StrategyAreaPage(BasePage):
     """One strategic area, for example external funding."""
 
     lead = models.TextField(_("ingress"), blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("brödtext"), blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("lead"), FieldPanel("body")]
+    content_panels = [*BasePage.content_panels, FieldPanel("lead"), FieldPanel("body")]
     translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
+        *BasePage.translatable_fields,
         TranslatableField("lead"),
         TranslatableField("body"),
-        SynchronizedField("slug"),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("lead"), index.SearchField("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("lead"), index.SearchField("body")]
 
     parent_page_types = ["international.StrategyPage"]
     subpage_types: list[str] = []

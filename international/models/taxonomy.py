@@ -5,11 +5,13 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import TranslatableMixin
+from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-__all__ = ["Goal", "Programme", "Topic"]
+from core.localization import localize_many, snippets_in_locale
+
+__all__ = ["Goal", "Programme", "Topic", "goals_in_locale"]
 
 
 class SlugSnippet(TranslatableMixin, models.Model):
@@ -105,3 +107,17 @@ class Goal(index.Indexed, TranslatableMixin, models.Model):
 
     def __str__(self):
         return self.short_title
+
+
+def localize_programmes(pages, locale: Locale) -> None:
+    """Give each page ``localized_programme``: one query for the whole list."""
+    pages = list(pages)
+    programmes = {page.programme.pk: page.programme for page in pages if page.programme}
+    localized = dict(zip(programmes, localize_many(programmes.values(), locale), strict=True))
+    for page in pages:
+        page.localized_programme = localized.get(page.programme_id)
+
+
+def goals_in_locale(locale: Locale) -> list[Goal]:
+    """The strategy's goals in their order, each in ``locale`` where translated."""
+    return snippets_in_locale(Goal.objects.order_by("sort_order", "short_title"), locale)

@@ -14,8 +14,14 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 from wagtail.rich_text import RichText
 
-from home.models import AccessibilityStatementPage, ContactPage, HomePage
-from home.navigation import FooterContent, NavigationLink
+from home.models import (
+    AccessibilityStatementPage,
+    ContactPage,
+    FooterContent,
+    HomePage,
+    NavigationLink,
+)
+from international.choices import TARGET_GROUPS
 from international.models import (
     Goal,
     NewsIndexPage,
@@ -31,7 +37,6 @@ from international.models import (
     StrategyPage,
     Topic,
 )
-from international.models.opportunities import TARGET_GROUPS
 
 from . import international_content as content
 from .images import ensure_image

@@ -1,6 +1,10 @@
 """Demo accounts for local development only; their passwords are printed, never secret."""
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from review.roles import COMMUNICATOR, COORDINATOR, setup_roles, translator_group_name
 
 DEMO_SUPERUSER = ("admin", "admin-demo")
 
@@ -20,10 +24,6 @@ def ensure_superuser(stdout) -> None:
 
 def ensure_role_users(stdout) -> None:
     """One demo account per editorial role (see review.roles); passwords are printed."""
-    from django.conf import settings
-    from django.contrib.auth.models import Group
-
-    from review.roles import COMMUNICATOR, COORDINATOR, setup_roles, translator_group_name
 
     setup_roles()
     accounts = [("kommunikator", COMMUNICATOR), ("samordnare", COORDINATOR)]

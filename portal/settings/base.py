@@ -4,27 +4,27 @@ import datetime
 
 from django.utils.translation import gettext_lazy as _
 
+from core.languages import ADMIN_LANGUAGES, SOURCE_LANGUAGE, select_languages
 from portal.request_logging import logging_config
 
 from .environment import BASE_DIR, ENV
-from .languages import SOURCE_LANGUAGE, select_languages
 
 DEBUG = False
 SECRET_KEY = ENV.SECRET_KEY
 ALLOWED_HOSTS = ENV.ALLOWED_HOSTS
 
 INSTALLED_APPS = [
+    "core",
     "portal",
+    "organisation",
     "home",
     "international",
     "translation",
     "review",
     "wagtail_localize",
     "wagtail_localize.locales",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
-    "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -46,17 +46,16 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
     "portal.request_logging.RequestContextMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "portal.security.ContentSecurityPolicyMiddleware",
+    "core.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "portal.admin_language.AdminLanguageMiddleware",
+    "core.admin_language.AdminLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -92,6 +91,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "organisation.context_processors.organisation",
             ],
         },
     },
@@ -130,8 +130,8 @@ LANGUAGE_CODE = SOURCE_LANGUAGE
 LANGUAGES = select_languages(ENV.PORTAL_LANGUAGES)
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locales"]
-# Django ships no date and number formats for Somali and Tigrinya: portal/formats has them.
-FORMAT_MODULE_PATH = ["portal.formats"]
+# Django ships no date and number formats for Somali and Tigrinya: core/formats has them.
+FORMAT_MODULE_PATH = ["core.formats"]
 # Off, so that years and ids are never grouped ("2 026"); amounts use the |amount filter.
 USE_THOUSAND_SEPARATOR = False
 USE_I18N = True
@@ -140,15 +140,7 @@ TIME_ZONE = "Europe/Stockholm"
 
 WAGTAIL_I18N_ENABLED = True
 # The admin is Swedish unless a user picks another language in their account settings.
-WAGTAILADMIN_PERMITTED_LANGUAGES = [
-    ("sv", "Svenska"),
-    ("en", "English"),
-    ("ar", "العربية"),
-    ("fa", "فارسی"),
-    ("uk", "Українська"),
-    ("pl", "Polski"),
-    ("fi", "Suomi"),
-]
+WAGTAILADMIN_PERMITTED_LANGUAGES = ADMIN_LANGUAGES
 # Translating a page must never put a page full of Swedish text live in another language.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
@@ -195,12 +187,13 @@ TRANSLATION_STALE_AFTER_SECONDS = ENV.TRANSLATION_STALE_AFTER_SECONDS
 TRANSLATION_RECOVERY_INTERVAL_SECONDS = ENV.TRANSLATION_RECOVERY_INTERVAL_SECONDS
 # The translator works with or without a key: without one it offers nothing.
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-    "CLASS": "translation.deepl_translator.DeepLMachineTranslator",
+    "CLASS": "translation.deepl.translator.DeepLMachineTranslator",
     "OPTIONS": {},
 }
 
 # Wagtail --------------------------------------------------------------------------------
-WAGTAIL_SITE_NAME = _("Nässjö kommun – internationellt arbete")
+# Who runs the portal is a site setting (organisation.OrganisationSettings), not code.
+WAGTAIL_SITE_NAME = _("Internationellt arbete")
 WAGTAILADMIN_BASE_URL = ENV.BASE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]

@@ -4,7 +4,7 @@ from .base import *  # noqa: F403
 from .environment import ENV
 
 DEBUG = True
-SECRET_KEY = ENV.SECRET_KEY or "dev-only-insecure-key-never-used-in-production"  # noqa: S105
+SECRET_KEY = ENV.SECRET_KEY or "dev-only-insecure-key-never-used-in-production"
 ALLOWED_HOSTS = ENV.ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]"]
 
 if not ENV.EMAIL_URL:

@@ -7,7 +7,7 @@ from django.utils.translation import get_language, gettext
 
 from wagtail.models import Page
 
-from home.languages import language_direction
+from core.languages import language_direction
 
 from ..states import review_state_for_target
 

@@ -14,6 +14,7 @@ from django.core.management import call_command
 from wagtail.models import Locale
 
 import pytest
+from playwright.sync_api import sync_playwright
 
 from home.models import HomePage
 from portal.demo.human_translations import publish_human_translation
@@ -54,8 +55,6 @@ def browser(monkeypatch):
     the serialized rollback of the next test restore nothing. The ORM calls that the tests
     make between browser steps are still synchronous.
     """
-    from playwright.sync_api import sync_playwright
-
     # Only for this test: a leaked variable would fail `check --deploy` in later tests.
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     executable = str(CHROMIUM) if CHROMIUM.exists() else shutil.which("chromium")

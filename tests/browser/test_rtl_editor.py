@@ -8,16 +8,20 @@ import shutil
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.test import Client
 
 from wagtail.models import Locale, Page, Site
 
 import pytest
+from playwright.sync_api import sync_playwright
 
 from home.models import HomePage
 from portal.demo.home import ensure_locales
 from portal.demo.human_translations import publish_human_translation
 from review.roles import setup_roles, translator_group_name
+from tests import factories
 
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = Path(settings.BASE_DIR) / "test-artifacts" / "screenshots"
@@ -42,13 +46,6 @@ pytestmark = [
 def arabic_draft(transactional_db, django_db_serialized_rollback):
     # Every transactional test restores the migrated rows (serialized rollback); a plain
     # flush would recreate content types under new ids and break the next test's restore.
-    from wagtail_localize.models import (
-        StringSegment,
-        StringTranslation,
-        Translation,
-        TranslationSource,
-    )
-
     ensure_locales()
     sv = Locale.objects.get(language_code="sv")
     ar = Locale.objects.get(language_code="ar")
@@ -75,21 +72,11 @@ def arabic_draft(transactional_db, django_db_serialized_rollback):
         "Strategin": "الاستراتيجية",
         "Kommunen samarbetar med städer i Europa.": "تتعاون البلدية مع مدن في أوروبا.",
     }
-    source, _ = TranslationSource.get_or_create_from_instance(page)
-    translation = Translation.objects.create(source=source, target_locale=ar, enabled=True)
-    for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
-        StringTranslation.objects.create(
-            translation_of=segment.string,
-            locale=ar,
-            context=segment.context,
-            data=arabic[segment.string.data],
-            translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE,
-            tool_name="DeepL",
-        )
+    source = factories.TranslationSourceFactory(instance=page)
+    translation = factories.TranslationFactory(source=source, target_locale=ar)
+    factories.translate_segments(source, ar, text=lambda segment: arabic[segment.string.data])
     translation.save_target(publish=False)
     setup_roles()
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
 
     user = get_user_model().objects.create_user("oversattare-ar", password="pw")
     user.groups.add(Group.objects.get(name=translator_group_name("ar")))
@@ -99,8 +86,6 @@ def arabic_draft(transactional_db, django_db_serialized_rollback):
 
 
 def test_arabic_editor_is_right_to_left(live_server, arabic_draft):
-    from playwright.sync_api import sync_playwright
-
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     url = f"{live_server.url}/admin/pages/{arabic_draft['target'].pk}/edit/"
     with sync_playwright() as playwright:

@@ -1,6 +1,6 @@
 """Navigation and footer come from translatable snippets, in the reader's language."""
 
-from home.navigation import FooterContent, NavigationLink
+from home.models import FooterContent, NavigationLink
 
 
 def test_english_page_uses_translated_links_and_marks_swedish_fallback(

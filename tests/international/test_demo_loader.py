@@ -6,10 +6,11 @@ from django.core.management import call_command
 
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
+from wagtail_localize.models import StringSegment, TranslationSource
 
 import pytest
 
-from home.navigation import FooterContent, NavigationLink
+from home.models import FooterContent, NavigationLink
 from international.models import (
     Goal,
     NewsPage,
@@ -96,7 +97,6 @@ def test_every_language_home_still_renders(demo, client):
 
 def test_translatable_and_synchronised_fields(demo):
     """What goes to translators is text; dates, links and flags are copied as they are."""
-    from wagtail_localize.models import StringSegment, TranslationSource
 
     opportunity = OpportunityPage.objects.get(slug="ungdomsutbyte-italien")
     source, _created = TranslationSource.get_or_create_from_instance(opportunity)

@@ -1,5 +1,6 @@
 """Every page type renders its content through the public URL."""
 
+import datetime
 import json
 import re
 
@@ -8,6 +9,7 @@ from django.utils import timezone
 
 import pytest
 
+from home.models import FooterContent, NavigationLink
 from tests import factories
 
 
@@ -90,8 +92,6 @@ def test_project_amounts_are_formatted_per_locale(client, content):
 
 
 def test_partners_page_separates_current_and_former(client, tree):
-    import datetime
-
     factories.PartnerFactory(name="Eidsberg kommune", ended_on=datetime.date(2022, 8, 17))
     factories.PartnerFactory(name="Region Jönköpings län")
     html = client.get(tree["partners"].url).content.decode()
@@ -115,8 +115,6 @@ def test_translated_page_shows_translated_snippets(client, content, locales, eng
 
 
 def test_header_navigation_and_footer_come_from_the_cms(client, tree):
-    from home.navigation import FooterContent, NavigationLink
-
     NavigationLink.objects.create(menu="main", page=tree["news"], label="Nyheter", sort_order=1)
     NavigationLink.objects.create(
         menu="footer", url="https://www.nassjo.se/", label="Kommunens webbplats"

@@ -6,6 +6,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from wagtail.models import Page
+
 import pytest
 
 from tests import factories
@@ -59,8 +61,6 @@ def test_same_queries_with_5_and_50_items(client, django_db_blocker, home, key, 
     counts = []
     for count in (5, 50):
         # A fresh tree each time, so both runs render the same kind of page.
-        from wagtail.models import Page
-
         for child in home.get_children():
             child.delete()
         tree = {"home": Page.objects.get(pk=home.pk).specific}

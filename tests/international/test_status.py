@@ -1,4 +1,4 @@
-"""An opportunity's status follows the clock; it is never stored."""
+"""The status of an opportunity or a project follows the clock; it is never stored."""
 
 import datetime
 import zoneinfo
@@ -8,7 +8,7 @@ from django.utils import timezone
 import pytest
 import time_machine
 
-from international.models import OpportunityPage
+from international.models import OpportunityPage, ProjectPage
 from tests import factories
 
 STOCKHOLM = zoneinfo.ZoneInfo("Europe/Stockholm")
@@ -59,3 +59,45 @@ def test_listing_status_changes_without_editing(client, opportunity, tree):
     with time_machine.travel(datetime.datetime(2027, 5, 1, tzinfo=STOCKHOLM), tick=False):
         response = client.get(tree["opportunities"].url, {"status": "open"})
         assert [page.title for page in response.context["items"]] == []
+
+
+@pytest.mark.parametrize(
+    ("moment", "expected"),
+    [
+        (datetime.datetime(2027, 3, 1, 7, 59, tzinfo=STOCKHOLM), "upcoming"),
+        (datetime.datetime(2027, 3, 1, 8, 0, tzinfo=STOCKHOLM), "open"),
+        (datetime.datetime(2027, 3, 31, 22, 0, tzinfo=datetime.UTC), "closed"),
+    ],
+)
+def test_the_status_filter_agrees_with_the_status_shown(
+    client, opportunity, tree, moment, expected
+):
+    with time_machine.travel(moment, tick=False):
+        for status in ("open", "upcoming", "closed"):
+            response = client.get(tree["opportunities"].url, {"status": status})
+            listed = [page.title for page in response.context["items"]]
+            assert listed == (["Utbyte"] if status == expected else []), status
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        (datetime.date(2027, 2, 28), "planned"),
+        (datetime.date(2027, 3, 1), "ongoing"),
+        (datetime.date(2027, 3, 31), "ongoing"),
+        (datetime.date(2027, 4, 1), "completed"),
+    ],
+)
+def test_a_projects_status_follows_the_calendar_in_page_and_filter(client, tree, day, expected):
+    project = factories.ProjectPageFactory(
+        parent=tree["projects"],
+        title="Projektet",
+        starts_on=datetime.date(2027, 3, 1),
+        ends_on=datetime.date(2027, 3, 31),
+    )
+    with time_machine.travel(datetime.datetime.combine(day, datetime.time(12), STOCKHOLM)):
+        assert ProjectPage.objects.get(pk=project.pk).status == expected
+        for status in ("planned", "ongoing", "completed"):
+            response = client.get(tree["projects"].url, {"status": status})
+            listed = [page.title for page in response.context["items"]]
+            assert listed == (["Projektet"] if status == expected else []), status

@@ -1,16 +1,21 @@
 """Editors' mistakes give a validation message in the admin, not a broken page."""
 
 import datetime
+from io import BytesIO
 
 from django.core.exceptions import ValidationError
+from django.core.files.images import ImageFile
 from django.urls import reverse
 from django.utils import timezone
 
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model
 from wagtail.test.utils.form_data import querydict_from_html, rich_text
 
 import pytest
 
 from international.models import NewsPage, OpportunityPage, ProjectPage
+from portal.demo.images import draw_image
 from tests import factories
 
 
@@ -23,7 +28,6 @@ def admin_client(client, django_user_model):
 
 def with_empty_streams(data, model):
     """StreamFields are drawn by JavaScript in the admin: post them as empty streams."""
-    from wagtail.fields import StreamField
 
     for field in model._meta.get_fields():
         if isinstance(field, StreamField):
@@ -120,14 +124,6 @@ def test_model_validation_without_the_admin():
 
 
 def factories_image():
-    from io import BytesIO
-
-    from django.core.files.images import ImageFile
-
-    from wagtail.images import get_image_model
-
-    from portal.demo.images import draw_image
-
     image = get_image_model()(title="Testbild")
     image.file = ImageFile(BytesIO(draw_image("test", 40, 30)), name="test.png")
     image.save()

@@ -1,3 +1,5 @@
+from wagtail.users.models import UserProfile
+
 import pytest
 
 
@@ -29,8 +31,6 @@ def test_admin_is_swedish_whatever_the_browser_asks_for(client, home_pages, supe
 
 
 def test_a_user_can_choose_another_admin_language(client, home_pages, superuser):
-    from wagtail.users.models import UserProfile
-
     profile = UserProfile.get_for_user(superuser)
     profile.preferred_language = "en"
     profile.save()

@@ -16,3 +16,25 @@ def test_load_demo_twice_changes_nothing(settings):
     assert (
         list(Page.objects.values_list("id", "title", "latest_revision_id").order_by("id")) == pages
     )
+
+
+@pytest.mark.django_db
+def test_load_demo_fills_the_organisation_once_and_keeps_edits(settings):
+    from organisation.models import OrganisationSettings
+
+    settings.DEBUG = True
+    call_command("load_demo", "--no-users")
+    organisation = OrganisationSettings.objects.get()
+    names = set(organisation.names.values_list("locale__language_code", flat=True))
+    assert names == {code for code, _name in settings.LANGUAGES} - {"sv"}
+    assert organisation.name and organisation.email and organisation.web_address
+    assert organisation.social_links.exists()
+    organisation.phone = "010-000 00 00"
+    organisation.save()
+
+    call_command("load_demo", "--no-users")
+
+    again = OrganisationSettings.objects.get()
+    assert again.phone == "010-000 00 00"
+    assert again.names.count() == len(names)
+    assert again.social_links.count() == organisation.social_links.count()

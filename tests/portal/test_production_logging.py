@@ -82,7 +82,7 @@ def test_a_500_writes_one_line_with_path_request_id_and_traceback(tmp_path):
 class _Collector(BaseHTTPRequestHandler):
     bodies: list[bytes] = []
 
-    def do_POST(self):  # noqa: N802 - the http.server interface
+    def do_POST(self):
         body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
         if self.headers.get("Content-Encoding") == "gzip":
             body = zlib.decompress(body, 16 + zlib.MAX_WBITS)

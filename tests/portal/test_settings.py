@@ -3,6 +3,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from portal.settings import base
+
 PROJECT = Path(__file__).resolve().parents[2]
 
 
@@ -61,8 +63,6 @@ def test_production_refuses_to_start_without_allowed_hosts():
 
 
 def test_base_settings_are_production_safe():
-    from portal.settings import base
-
     assert base.DEBUG is False
     assert base.WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE is False
     assert base.WAGTAIL_GRAVATAR_PROVIDER_URL is None

@@ -1,12 +1,12 @@
 from wagtail.models import Locale, Page, Site
 
 import pytest
-from review_helpers import add_child_page, make_user, run_on_commit
 
 from home.models import HomePage
 from portal.demo.home import ensure_locales
 from portal.demo.human_translations import publish_human_translation
 from review.roles import COMMUNICATOR, COORDINATOR, setup_roles, translator_group_name
+from tests.review.review_helpers import add_child_page, make_user, run_on_commit
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from home.models import HomePage
+from tests import factories
 
 
 def run_on_commit():
@@ -16,10 +17,7 @@ def run_on_commit():
 
 
 def sync_source(page: Page) -> TranslationSource:
-    source, created = TranslationSource.get_or_create_from_instance(page)
-    if not created:
-        source.update_from_db()
-    return source
+    return factories.TranslationSourceFactory(instance=page)
 
 
 def translate(
@@ -38,23 +36,15 @@ def translate(
     """
     locale = Locale.objects.get(language_code=language_code)
     source = sync_source(page)
-    translation, _ = Translation.objects.get_or_create(
-        source=source, target_locale=locale, defaults={"enabled": True}
-    )
+    translation = factories.TranslationFactory(source=source, target_locale=locale)
     prefix = prefix if prefix is not None else f"[{language_code}/{kind}] "
-    for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
-        StringTranslation.objects.update_or_create(
-            translation_of=segment.string,
-            locale=locale,
-            context=segment.context,
-            defaults={
-                "data": prefix + segment.string.data,
-                "translation_type": kind,
-                "tool_name": "DeepL" if kind == "machine" else "",
-                "last_translated_by": user,
-                "has_error": False,
-            },
-        )
+    factories.translate_segments(
+        source,
+        locale,
+        text=lambda segment: prefix + segment.string.data,
+        translation_type=kind,
+        last_translated_by=user,
+    )
     with run_on_commit():
         translation.save_target(user=user, publish=publish)
     return page.get_translation(locale)
@@ -65,19 +55,15 @@ def edit_string(target: Page, text: str, user=None, *, field_path: str = "intro"
     source = TranslationSource.objects.get(
         object_id=target.translation_key, locale__language_code="sv"
     )
-    segment = StringSegment.objects.select_related("context").get(
+    segment = StringSegment.objects.select_related("string", "context").get(
         source=source, context__path=field_path
     )
-    StringTranslation.objects.update_or_create(
-        translation_of_id=segment.string_id,
+    factories.StringTranslationFactory(
+        segment=segment,
         locale=target.locale,
-        context=segment.context,
-        defaults={
-            "data": text,
-            "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
-            "last_translated_by": user,
-            "tool_name": "",
-        },
+        data=text,
+        translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL,
+        last_translated_by=user,
     )
 
 
@@ -107,10 +93,7 @@ def add_child_page(parent: Page, title: str, slug: str, intro: str = "") -> Home
 def start_translation(page: Page, language_code: str, user=None) -> Page:
     """What "Translate this page" does for a locale without machine translation."""
     locale = Locale.objects.get(language_code=language_code)
-    source = sync_source(page)
-    translation, _ = Translation.objects.get_or_create(
-        source=source, target_locale=locale, defaults={"enabled": True}
-    )
+    translation = factories.TranslationFactory(source=sync_source(page), target_locale=locale)
     with run_on_commit():
         translation.save_target(user=user, publish=False)
     return page.get_translation(locale)

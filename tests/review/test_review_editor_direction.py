@@ -7,7 +7,7 @@ from pathlib import Path
 from django.contrib.staticfiles import finders
 from django.urls import reverse
 
-from review_helpers import translate
+from tests.review.review_helpers import translate
 
 
 def test_editor_page_includes_direction_assets(client, users, tree):

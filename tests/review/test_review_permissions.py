@@ -9,7 +9,8 @@ from wagtail.models import Page
 from wagtail_localize.models import StringSegment, StringTranslation
 
 import pytest
-from review_helpers import translate, translation_for
+
+from tests.review.review_helpers import translate, translation_for
 
 DUMMY_TRANSLATOR = {
     "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",

@@ -13,9 +13,9 @@ from wagtail_localize.models import StringTranslation
 import polib
 import pytest
 import time_machine
-from review_helpers import start_translation
 
 from review.states import State, review_state
+from tests.review.review_helpers import start_translation, translation_for
 
 BODY = "<p>Vi söker <b>partner</b> i Europa för %(antal)s projekt.</p>"
 
@@ -184,8 +184,6 @@ def test_exchange_page_lists_own_locales(client, users, so_work):
 
 
 def editor_upload(client, target, po):
-    from review_helpers import translation_for
-
     translation = translation_for(target)
     upload = io.BytesIO(str(po).encode())
     upload.name = "sida.po"

@@ -8,9 +8,10 @@ from django.utils import timezone
 
 import pytest
 import time_machine
-from review_helpers import translate
 
 from review.models import ReviewApproval
+from review.states import State, review_state
+from tests.review.review_helpers import translate
 
 
 @pytest.fixture
@@ -137,8 +138,6 @@ def test_home_panel_summarises_queue(client, users, tree, later):
 
 
 def test_translator_refreshes_stale_translation(client, users, tree, later):
-    from review.states import State, review_state
-
     page = tree["page"]
     target = translate(page, "ar", kind="manual", publish=True)
     page = page.specific

@@ -1,6 +1,7 @@
 """What readers see: the machine-translation notice, and reporting a problem."""
 
 import datetime
+from urllib.parse import urlencode
 
 from django.core.cache import cache
 from django.test import Client
@@ -8,14 +9,15 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from wagtail.models import Locale
+from wagtail_localize.models import StringSegment
 
 import pytest
 import time_machine
-from review_helpers import translate
 
 from review import report_guard
 from review.models import LocalePublishPolicy, ReaderReport
 from review.states import approve, review_state
+from tests.review.review_helpers import translate, translation_for
 
 NOTICE_MSGID = "Den här sidan är maskinöversatt. Ingen person har granskat översättningen ännu."
 
@@ -336,11 +338,6 @@ def test_arabic_translator_flow_end_to_end(
     client, users, tree, later, django_capture_on_commit_callbacks
 ):
     """The issue's "done when": correct a machine draft, approve, publish, no notice."""
-    from urllib.parse import urlencode
-
-    from wagtail_localize.models import StringSegment
-
-    from review_helpers import translation_for
 
     target = translate(tree["page"], "ar")
     client.force_login(users["ar"])

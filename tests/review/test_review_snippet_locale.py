@@ -3,11 +3,12 @@
 from django.urls import reverse
 
 from wagtail.models import Locale
-from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 import pytest
-from review_helpers import run_on_commit
 
+from tests import factories
+from tests.review.review_helpers import run_on_commit
 from tests.review_snippets.models import Notice
 
 
@@ -28,18 +29,9 @@ def notices(tree):
     result = {"sv": source}
     for code in ("ar", "uk"):
         locale = Locale.objects.get(language_code=code)
-        translation_source, _ = TranslationSource.get_or_create_from_instance(source)
-        translation = Translation.objects.create(
-            source=translation_source, target_locale=locale, enabled=True
-        )
-        for segment in StringSegment.objects.filter(source=translation_source):
-            StringTranslation.objects.create(
-                translation_of=segment.string,
-                locale=locale,
-                context=segment.context,
-                data=f"[{code}] {segment.string.data}",
-                translation_type="machine",
-            )
+        translation_source = factories.TranslationSourceFactory(instance=source)
+        translation = factories.TranslationFactory(source=translation_source, target_locale=locale)
+        factories.translate_segments(translation_source, locale)
         with run_on_commit():
             translation.save_target()
         result[code] = source.get_translation(locale)

@@ -9,10 +9,17 @@ from wagtail.models import Locale, Page
 
 import pytest
 import time_machine
-from review_helpers import add_child_page, edit_string, run_on_commit, translate, translation_for
 
 from review.models import LocalePublishPolicy
 from review.states import State, approve, review_items, review_state, source_changes
+from tests.review.review_helpers import (
+    add_child_page,
+    edit_string,
+    run_on_commit,
+    sync_source,
+    translate,
+    translation_for,
+)
 
 
 @pytest.fixture
@@ -150,8 +157,6 @@ def test_stale_after_source_republished_then_brought_up_to_date(tree, users, clo
 
 
 def test_source_refreshed_but_target_not_saved_is_stale(tree, clock):
-    from review_helpers import sync_source
-
     page = tree["page"]
     translate(page, "ar", kind="manual", publish=True)
     step(clock)

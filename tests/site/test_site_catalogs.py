@@ -131,7 +131,7 @@ def open_null():
     ],
 )
 def test_amounts_and_dates_follow_the_language(code, amount, date):
-    template = Template("{% load portal_tags %}{{ value|amount:2 }}|{{ day|date }}|{{ year }}")
+    template = Template("{% load core_tags %}{{ value|amount:2 }}|{{ day|date }}|{{ year }}")
     with translation.override(code):
         rendered = template.render(
             Context({"value": 1200000.5, "day": datetime.date(2026, 11, 26), "year": 2026})
@@ -140,7 +140,7 @@ def test_amounts_and_dates_follow_the_language(code, amount, date):
 
 
 def test_langspan_marks_a_quoted_swedish_name_on_an_arabic_page():
-    template = Template('{% load portal_tags %}{% langspan "sv" name %}')
+    template = Template('{% load core_tags %}{% langspan "sv" name %}')
     with translation.override("ar"):
         rendered = template.render(Context({"name": "Nässjö <kommun>"}))
     assert rendered == '<span lang="sv" dir="ltr">Nässjö &lt;kommun&gt;</span>'

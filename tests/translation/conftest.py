@@ -4,10 +4,9 @@ The real ``deepl.DeepLClient`` talks to the server over HTTP; tests point the po
 it through ``DEEPL_SERVER_URL`` with a fake key.
 """
 
-from django.conf import settings as django_settings
 from django.core.cache import cache
 
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 import pytest
 
@@ -33,14 +32,6 @@ def deepl(deepl_server, settings):
     cache.clear()
     yield deepl_server
     cache.clear()
-
-
-@pytest.fixture
-def locales(db):
-    return {
-        code: Locale.objects.get_or_create(language_code=code)[0]
-        for code, _name in django_settings.LANGUAGES
-    }
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Helpers shared by the translation tests (a plain module: tests/ is not a package)."""
+"""Helpers shared by the translation tests."""
 
 from wagtail.models import Locale
 

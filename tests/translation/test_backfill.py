@@ -7,8 +7,8 @@ from django.core.management import CommandError, call_command
 from wagtail.models import Page
 
 import pytest
-from mt_helpers import paragraphs
 
+from tests.translation.mt_helpers import paragraphs
 from translation.models import DraftStatus
 
 

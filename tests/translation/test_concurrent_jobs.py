@@ -7,9 +7,9 @@ from django.db import connection, connections
 from wagtail.models import Locale
 
 import pytest
-from mt_helpers import DEEPL_LANGUAGES, draft_of, paragraphs
 
 from home.models import HomePage
+from tests.translation.mt_helpers import DEEPL_LANGUAGES, draft_of, paragraphs
 from translation.models import DraftStatus
 from translation.tasks import translate_page_task
 

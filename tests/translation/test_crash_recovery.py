@@ -60,7 +60,7 @@ def start_worker(url: str, deepl_url: str, log: Path) -> subprocess.Popen:
         "TRANSLATION_STALE_AFTER_SECONDS": str(STALE_AFTER),
         "TRANSLATION_RECOVERY_INTERVAL_SECONDS": "1",
     }
-    return subprocess.Popen(  # noqa: S603 - our own interpreter and manage.py
+    return subprocess.Popen(
         [
             sys.executable,
             "manage.py",

@@ -17,9 +17,9 @@ def server():
 
 
 @pytest.fixture
-def client(server):
-    deepl.http_client.max_network_retries = 1
-    deepl.http_client._BackoffTimer.BACKOFF_INITIAL = 0.01
+def client(server, monkeypatch):
+    monkeypatch.setattr(deepl.http_client, "max_network_retries", 1)
+    monkeypatch.setattr(deepl.http_client._BackoffTimer, "BACKOFF_INITIAL", 0.01)
     return deepl.DeepLClient("any-key", server_url=server.url)
 
 

@@ -5,8 +5,10 @@ from wagtail_localize.strings import StringValue
 
 import pytest
 
-from translation.batching import MAX_BYTES_PER_REQUEST, make_batches
-from translation.deepl_translator import DeepLMachineTranslator, RetryLater
+from translation.deepl import client as deepl_client
+from translation.deepl.batching import MAX_BYTES_PER_REQUEST, make_batches
+from translation.deepl.errors import ConfigurationError, QuotaExceeded, RetryLater
+from translation.deepl.translator import DeepLMachineTranslator
 from translation.markup import check_markup
 
 
@@ -90,8 +92,6 @@ def test_editor_translation_stops_cleanly_on_quota(deepl, locales):
 
 @pytest.mark.django_db
 def test_456_and_403_from_the_fault_switch_are_classified(deepl, locales):
-    from translation.deepl_translator import ConfigurationError, QuotaExceeded
-
     translator = get_machine_translator()
     deepl.set_faults(fail_next=[456])
     with pytest.raises(QuotaExceeded):
@@ -101,3 +101,16 @@ def test_456_and_403_from_the_fault_switch_are_classified(deepl, locales):
         translator.translate_batch(["Hej"], locales["sv"], locales["ar"])
     statuses = [e["status"] for e in deepl.log if e["path"] == "/v2/translate"]
     assert statuses == [456, 403]  # neither is retried by the client
+
+
+@pytest.mark.django_db
+def test_the_client_is_built_once_and_again_only_when_its_settings_change(deepl, settings):
+    translator = get_machine_translator()
+    first = translator.client
+    assert get_machine_translator().client is first
+    assert deepl_client.get_client() is first
+    settings.DEEPL_TIMEOUT_SECONDS = 7.0
+    assert translator.client is not first
+    settings.DEEPL_AUTH_KEY = ""
+    with pytest.raises(ConfigurationError):
+        deepl_client.get_client()

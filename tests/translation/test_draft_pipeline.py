@@ -6,11 +6,17 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 import pytest
-from mt_helpers import DEEPL_CODES, DEEPL_LANGUAGES, HUMAN_ONLY_LANGUAGES, draft_of, paragraphs
 
 from home.models import HomePage
 from portal.demo.human_translations import publish_human_translation
-from translation.deepl_translator import TOOL_NAME_MARKUP_LOST
+from tests.translation.mt_helpers import (
+    DEEPL_CODES,
+    DEEPL_LANGUAGES,
+    HUMAN_ONLY_LANGUAGES,
+    draft_of,
+    paragraphs,
+)
+from translation.deepl.translator import TOOL_NAME_MARKUP_LOST
 from translation.models import DraftStatus, ServicePause
 from translation.tasks import translate_page_task
 

@@ -4,8 +4,8 @@ from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, StringTranslation
 
 import pytest
-from mt_helpers import DEEPL_CODES, DEEPL_LANGUAGES, draft_of, paragraphs
 
+from tests.translation.mt_helpers import DEEPL_CODES, DEEPL_LANGUAGES, draft_of, paragraphs
 from translation.models import DraftStatus, GlossaryTerm, GlossaryTermTranslation, UsageRecord
 from translation.tasks import translate_page_task
 from translation.usage import month_start

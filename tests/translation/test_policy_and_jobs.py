@@ -1,10 +1,14 @@
 """Per-locale policy, the job's retries later, and machine translation switched off."""
 
+from django.db import OperationalError
 from django.db.models.signals import post_save
 
-import pytest
-from mt_helpers import DEEPL_LANGUAGES, draft_of, paragraphs
+from wagtail_localize.models import StringTranslation
 
+import pytest
+
+from portal.settings.base import DATABASES
+from tests.translation.mt_helpers import DEEPL_LANGUAGES, draft_of, paragraphs
 from translation.models import DraftStatus, LocalePolicy
 from translation.tasks import translate_page_task
 
@@ -64,8 +68,6 @@ def test_a_job_that_could_not_finish_queues_itself_again_later(deepl, make_page,
 
 @pytest.mark.django_db
 def test_an_unexpected_error_fails_one_locale_and_the_publish_succeeds(deepl, make_page, locales):
-    from wagtail_localize.models import StringTranslation
-
     def explode(sender, instance, **kwargs):
         if instance.locale_id == locales["ar"].pk:
             raise RuntimeError("disk full")
@@ -87,9 +89,6 @@ def test_an_unexpected_error_fails_one_locale_and_the_publish_succeeds(deepl, ma
 @pytest.mark.django_db
 def test_a_busy_database_leaves_the_locale_to_be_retried(deepl, make_page, locales, settings):
     """SQLite's "database is locked" (web server and worker writing at once) is no failure."""
-    from django.db import OperationalError
-
-    from wagtail_localize.models import StringTranslation
 
     def locked(sender, instance, **kwargs):
         if instance.locale_id == locales["en"].pk:
@@ -113,8 +112,6 @@ def test_a_busy_database_leaves_the_locale_to_be_retried(deepl, make_page, local
 
 
 def test_sqlite_transactions_wait_for_the_write_lock():
-    from portal.settings.base import DATABASES
-
     if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
         pytest.skip("the dev default is SQLite; DATABASE_URL points elsewhere here")
     assert DATABASES["default"]["OPTIONS"]["transaction_mode"] == "IMMEDIATE"

@@ -6,8 +6,8 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
 import pytest
-from mt_helpers import DEEPL_LANGUAGES, draft_of, paragraphs
 
+from tests.translation.mt_helpers import DEEPL_LANGUAGES, draft_of, paragraphs
 from translation.models import GlossaryTerm, ServicePause
 
 

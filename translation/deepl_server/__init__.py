@@ -38,6 +38,10 @@ process, ``POST /_admin/faults`` with a JSON object:
 - ``drop_connection_next``: close the connection without an answer for the next N requests;
 - ``slow_seconds``: delay every translate answer (for timeouts);
 - ``drop_markup``: return translations with all tags removed;
+- ``glossary_fail_next``: list of HTTP statuses for the next glossary requests (language
+  pairs, v2 and v3 glossaries), one each;
+- ``no_v3_glossaries``: answer 404 on ``/v3/glossaries``, as a server without multilingual
+  glossaries does;
 - ``character_limit`` (admin endpoint only): change the quota.
 
 ``POST /_admin/reset`` clears usage, glossaries, faults and the request log;

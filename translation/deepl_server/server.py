@@ -87,12 +87,16 @@ class ApiError(Exception):
 
 @dataclass
 class Faults:
-    """Fault switches. ``fail_next`` answers the next translate requests with these statuses."""
+    """Fault switches. ``fail_next`` answers the next translate requests with these statuses;
+    ``glossary_fail_next`` the next glossary requests (language pairs, v2 and v3);
+    ``no_v3_glossaries`` answers 404 on ``/v3/glossaries``, as a server without them does."""
 
     fail_next: list[int] = field(default_factory=list)
     drop_connection_next: int = 0
     slow_seconds: float = 0.0
     drop_markup: bool = False
+    glossary_fail_next: list[int] = field(default_factory=list)
+    no_v3_glossaries: bool = False
 
 
 @dataclass
@@ -360,7 +364,7 @@ def _make_handler(server: LocalDeepLServer):
         protocol_version = "HTTP/1.1"
         server_version = "LocalDeepL/1.0"
 
-        def log_message(self, format, *args):  # noqa: A002 - the stdlib's signature
+        def log_message(self, format, *args):  # the stdlib's signature
             if not server.quiet:
                 super().log_message(format, *args)
 
@@ -439,6 +443,7 @@ def _make_handler(server: LocalDeepLServer):
                             glossary_id=_single(params.get("glossary_id")),
                             formality=_single(params.get("formality")),
                         )
+                    self._glossary_fault(path)
                     status, payload = self._route(method, path, params)
                     if path == "/v2/translate":
                         entry["billed"] = sum(
@@ -476,6 +481,18 @@ def _make_handler(server: LocalDeepLServer):
             if failure is not None:
                 raise ApiError(failure, f"Fault switched on: {failure}.")
             return False
+
+        def _glossary_fault(self, path: str) -> None:
+            if not (path.startswith(("/v2/glossar", "/v3/glossaries"))):
+                return
+            with server.lock:
+                faults = server.faults
+                failure = faults.glossary_fail_next.pop(0) if faults.glossary_fail_next else None
+                no_v3 = faults.no_v3_glossaries
+            if failure is not None:
+                raise ApiError(failure, f"Fault switched on: {failure}.")
+            if no_v3 and path.startswith("/v3/"):
+                raise ApiError(HTTPStatus.NOT_FOUND, "Not found.")
 
         def _route(self, method: str, path: str, params: dict):
             parts = [part for part in path.split("/") if part]
@@ -584,19 +601,19 @@ def _make_handler(server: LocalDeepLServer):
                 return 200, {"ok": True}
             raise ApiError(HTTPStatus.NOT_FOUND, "Not found.")
 
-        def do_GET(self):  # noqa: N802 - the stdlib's naming
+        def do_GET(self):  # the stdlib's naming
             self._handle("GET")
 
-        def do_POST(self):  # noqa: N802
+        def do_POST(self):
             self._handle("POST")
 
-        def do_PUT(self):  # noqa: N802
+        def do_PUT(self):
             self._handle("PUT")
 
-        def do_PATCH(self):  # noqa: N802
+        def do_PATCH(self):
             self._handle("PATCH")
 
-        def do_DELETE(self):  # noqa: N802
+        def do_DELETE(self):
             self._handle("DELETE")
 
     return Handler

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from portal.demo import home, international, users
+from portal.demo import home, international, organisation, users
 
 
 class Command(BaseCommand):
@@ -18,6 +18,7 @@ class Command(BaseCommand):
     def handle(self, *args, no_users=False, **options):
         with transaction.atomic():
             swedish_home = home.load(self.stdout)
+            organisation.load(self.stdout)
             international.load(swedish_home, self.stdout)
         if no_users:
             return

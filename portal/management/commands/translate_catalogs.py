@@ -10,7 +10,6 @@ flagged ``fuzzy``: Django ignores fuzzy entries until a translator has reviewed 
 removed the flag, and the catalog completeness test reports them as missing until then.
 """
 
-import re
 from pathlib import Path
 
 from django.conf import settings
@@ -18,9 +17,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 import polib
 
-# Languages DeepL cannot translate: their translators fill the catalogs by hand.
-NOT_MACHINE_TRANSLATABLE = {"so", "ti"}
-PLACEHOLDER = re.compile(r"%\(\w+\)[sdif]|%[sdif]|\{\w*\}")
+from core.languages import machine_translatable
+from core.markup import placeholders
 
 
 def catalog_path(code: str) -> Path:
@@ -57,9 +55,11 @@ class Command(BaseCommand):
         targets = [
             code
             for code in (languages or site_languages)
-            if code != settings.LANGUAGE_CODE and code not in NOT_MACHINE_TRANSLATABLE
+            if code != settings.LANGUAGE_CODE and machine_translatable(code)
         ]
-        skipped = [code for code in (languages or []) if code in NOT_MACHINE_TRANSLATABLE]
+        # Languages DeepL has no code for (the same table the draft pipeline reads): their
+        # translators fill the catalogs by hand.
+        skipped = [code for code in (languages or []) if not machine_translatable(code)]
         for code in skipped:
             self.stderr.write(f"{code}: DeepL cannot translate this language; translate by hand.")
 
@@ -75,7 +75,7 @@ class Command(BaseCommand):
                 continue
             try:
                 translated = translate_texts([entry.msgid for entry in entries], code)
-            except Exception as error:  # noqa: BLE001 - any translator fault ends the command cleanly
+            except Exception as error:  # any translator fault ends the command cleanly
                 raise CommandError(f"{code}: machine translation failed: {error}") from error
             if len(translated) != len(entries):
                 raise CommandError(
@@ -84,7 +84,7 @@ class Command(BaseCommand):
                 )
             filled = 0
             for entry, text in zip(entries, translated, strict=True):
-                if sorted(PLACEHOLDER.findall(entry.msgid)) != sorted(PLACEHOLDER.findall(text)):
+                if placeholders(entry.msgid) != placeholders(text):
                     self.stderr.write(f"{code}: placeholders changed, left empty: {entry.msgid!r}")
                     continue
                 entry.msgstr = text

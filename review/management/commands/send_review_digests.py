@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand
 
 from review.digests import send_review_digests
+from review.tasks import send_review_digests_task
 
 
 class Command(BaseCommand):
@@ -15,8 +16,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, enqueue=False, **options):
         if enqueue:
-            from review.tasks import send_review_digests_task
-
             result = send_review_digests_task.enqueue()
             self.stdout.write(f"Queued task {result.id}.")
             return

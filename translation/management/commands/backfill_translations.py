@@ -14,6 +14,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
+from core.sources import source_pages
 from translation import pipeline
 from translation.models import DraftStatus
 
@@ -48,7 +49,7 @@ class Command(BaseCommand):
         session = pipeline.Session()
         work = [
             (page, locale)
-            for page in pipeline.source_pages().specific()
+            for page in source_pages().specific()
             for locale in targets
             if pipeline.needs_work(page, locale, session)
         ]

@@ -1,0 +1,117 @@
+"""The abstract base of every page type, and of every filtered listing page.
+
+``BasePage`` says once what every page sends to translators and DeepL (its title and the
+search-engine fields) and what is copied as is (its slug); page types extend the list, so
+``translatable_fields`` on a page reads as "the base, plus these". Its queryset knows which
+pages a reader may see in a language (``readable()``).
+
+``ListingPage`` is a routable index: its own URL lists its children through a filter form
+(``filter_form_class``) and a queryset hook (``listing_queryset``), ten to a page. The
+filter rules themselves live on each page type's ``PageQuerySet``.
+
+Abstract: neither class has a table, so moving a page type onto them changes no database.
+"""
+
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+LISTING_PAGE_SIZE = 10
+
+
+class BasePageQuerySet(PageQuerySet):
+    def readable(self):
+        """Live, public pages that are real content in their locale, not Swedish aliases."""
+        return self.live().public().filter(alias_of__isnull=True)
+
+
+BasePageManager = PageManager.from_queryset(BasePageQuerySet)
+
+
+class BasePage(Page):
+    # The text every page has, translated (and so sent to translators and DeepL).
+    base_translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+    ]
+    translatable_fields = [*base_translatable_fields, SynchronizedField("slug")]
+
+    objects = BasePageManager()
+
+    class Meta:
+        abstract = True
+
+
+def paginate(request, items, per_page: int = LISTING_PAGE_SIZE):
+    """Django's ``get_page`` semantics: ``?page=abc`` gives page 1, ``?page=999`` the last."""
+    return Paginator(items, per_page).get_page(request.GET.get("page"))
+
+
+class IntroMixin(models.Model):
+    """An introduction on top of a page that lists others."""
+
+    intro = models.TextField(
+        _("ingress"),
+        blank=True,
+        help_text=_("Några meningar om vad listan innehåller."),
+    )
+
+    intro_panels = [FieldPanel("intro")]
+    intro_search_fields = [index.SearchField("intro")]
+    intro_translatable_fields = [TranslatableField("intro")]
+
+    class Meta:
+        abstract = True
+
+
+class ListingPage(RoutablePageMixin, IntroMixin, BasePage):
+    """An introduction over a filtered, paginated list of the page's children."""
+
+    # A ``core.filters.ListingFilterForm`` subclass.
+    filter_form_class = None
+
+    content_panels = [*BasePage.content_panels, *IntroMixin.intro_panels]
+    translatable_fields = [*BasePage.translatable_fields, *IntroMixin.intro_translatable_fields]
+    search_fields = [*BasePage.search_fields, *IntroMixin.intro_search_fields]
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
+
+    def listing_queryset(self, **filters):
+        """The children to list, filtered by the form's valid ``filters``, in listing order."""
+        raise NotImplementedError
+
+    def prepare_items(self, items) -> None:
+        """Give the listed items what their template needs (translated snippets): a hook."""
+
+    def listing_context(self) -> dict:
+        """More context for the listing template (feed or calendar links): a hook."""
+        return {}
+
+    @path("")
+    def listing(self, request):
+        form = self.filter_form_class(request.GET, locale=self.locale)
+        filters = form.filters()
+        items = paginate(request, self.listing_queryset(**filters))
+        self.prepare_items(items.object_list)
+        return self.render(
+            request,
+            context_overrides={
+                "filter_form": form,
+                "items": items,
+                # Turning the page keeps the filters.
+                "query_string": urlencode(filters),
+                **self.listing_context(),
+            },
+        )

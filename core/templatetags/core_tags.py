@@ -1,0 +1,83 @@
+"""Template tags every app's templates use: the language and direction of what is shown.
+
+``{% load core_tags %}`` in any template. The language switcher and hreflang links are the
+home app's furniture (``switcher_tags``).
+"""
+
+from django import template
+from django.conf import settings
+from django.utils.formats import number_format
+from django.utils.html import format_html
+
+from wagtail.models import Page
+
+from core.languages import language_direction
+from core.localization import alias_source_language, page_language
+
+register = template.Library()
+
+
+def _page(context) -> Page | None:
+    # Views outside Wagtail may put a paginator page or nothing under "page".
+    page = context.get("page")
+    return page if isinstance(page, Page) else None
+
+
+@register.simple_tag(takes_context=True)
+def content_language(context):
+    """The language of what the reader sees: the page's locale, else the active language."""
+    return page_language(_page(context))
+
+
+@register.simple_tag
+def text_direction(language_code):
+    return language_direction(language_code)
+
+
+@register.simple_tag(takes_context=True)
+def alias_language(context):
+    """The language of an alias page's (borrowed) text when it differs from its locale, else ""."""
+    return alias_source_language(_page(context))
+
+
+@register.simple_tag(takes_context=True)
+def langspan(context, language_code, text):
+    """Mark a quoted part written in another language, e.g. a Swedish name on an Arabic page.
+
+    ``{% langspan "sv" partner.name %}`` gives ``<span lang="sv" dir="ltr">…</span>`` (the
+    ``dir`` isolates it from the surrounding right-to-left text), or the bare escaped text
+    when the page is already in that language.
+    """
+    if not text:
+        return ""
+    if language_code == page_language(_page(context)):
+        return format_html("{}", text)
+    return format_html(
+        '<span lang="{}" dir="{}">{}</span>', language_code, language_direction(language_code), text
+    )
+
+
+@register.simple_tag(takes_context=True)
+def fallback_lang(context, obj):
+    """` lang="sv" dir="ltr"` for a translatable object shown in its Swedish source because it
+    has no translation in the page's locale (e.g. a strategy goal on the Arabic home page), so
+    that the Swedish text is announced and laid out left-to-right; else "".
+    """
+    page = _page(context)
+    locale_id = getattr(obj, "locale_id", None)
+    if page is None or locale_id is None or locale_id == page.locale_id:
+        return ""
+    code = settings.LANGUAGE_CODE
+    return format_html(' lang="{}" dir="{}"', code, language_direction(code))
+
+
+@register.filter
+def amount(value, decimal_places=None):
+    """A number with the active language's grouping and decimal separator (1 200 000 in sv).
+
+    USE_THOUSAND_SEPARATOR stays off so that years and ids are never grouped; use this filter
+    for amounts and counts that need grouping.
+    """
+    if value is None or value == "":
+        return ""
+    return number_format(value, decimal_pos=decimal_places, use_l10n=True, force_grouping=True)

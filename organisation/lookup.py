@@ -1,0 +1,110 @@
+"""The organisation as templates, feeds and JSON-LD read it, without a query per request.
+
+Everything about a site's organisation (all its names and links) is one cache entry per
+site, filled on first use and deleted when the setting or one of its rows is saved or
+deleted (``organisation.signals``); the name is then picked per language in Python.
+"""
+
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import translation
+
+from wagtail.models import Site
+
+from .models import OrganisationSettings
+
+CACHE_SECONDS = 24 * 60 * 60
+_MISSING = "missing"
+
+
+@dataclass(frozen=True)
+class Organisation:
+    name: str
+    short_name: str
+    # The language of ``name``: the page's, or the source language when not translated.
+    name_language: str
+    postal_address: str
+    phone: str
+    email: str
+    web_address: str
+    social_links: tuple[tuple[str, str], ...]
+
+    @property
+    def web_host(self) -> str:
+        """The web address's host without ``www.``: ``https://www.example.se/`` -> example.se."""
+        host = urlsplit(self.web_address).hostname or ""
+        return host.removeprefix("www.")
+
+
+def cache_key(site_id: int) -> str:
+    return f"organisation:site:{site_id}"
+
+
+def invalidate(site_id: int) -> None:
+    cache.delete(cache_key(site_id))
+
+
+def _load(site_id: int) -> dict | None:
+    row = (
+        OrganisationSettings.objects.filter(site_id=site_id)
+        .prefetch_related("names__locale", "social_links")
+        .first()
+    )
+    if row is None:
+        return None
+    return {
+        "name": row.name,
+        "short_name": row.short_name,
+        "names": {
+            name.locale.language_code: (name.name, name.short_name) for name in row.names.all()
+        },
+        "postal_address": row.postal_address,
+        "phone": row.phone,
+        "email": row.email,
+        "web_address": row.web_address,
+        "social_links": [(link.label, link.url) for link in row.social_links.all()],
+    }
+
+
+def for_site(site_id: int | None, language_code: str | None = None) -> Organisation | None:
+    """The organisation of ``site_id`` with its name in ``language_code`` (default: active)."""
+    if site_id is None:
+        return None
+    key = cache_key(site_id)
+    data = cache.get(key)
+    if data is None:
+        data = _load(site_id) or _MISSING
+        cache.set(key, data, CACHE_SECONDS)
+    if data == _MISSING:
+        return None
+    language_code = language_code or translation.get_language() or settings.LANGUAGE_CODE
+    translated = data["names"].get(language_code)
+    name, short_name = translated or (data["name"], data["short_name"])
+    return Organisation(
+        name=name,
+        short_name=short_name or name,
+        name_language=language_code if translated else settings.LANGUAGE_CODE,
+        postal_address=data["postal_address"],
+        phone=data["phone"],
+        email=data["email"],
+        web_address=data["web_address"],
+        social_links=tuple(tuple(link) for link in data["social_links"]),
+    )
+
+
+def for_request(request, language_code: str | None = None) -> Organisation | None:
+    """The organisation of the request's site (Wagtail keeps the site on the request)."""
+    site = Site.find_for_request(request) if request is not None else None
+    return for_site(site.pk if site else None, language_code)
+
+
+def for_page(page, request=None) -> Organisation | None:
+    """The organisation of ``page``'s site, named in the page's language."""
+    language_code = page.locale.language_code
+    if request is not None:
+        return for_request(request, language_code)
+    site = page.get_site()
+    return for_site(site.pk if site else None, language_code)
