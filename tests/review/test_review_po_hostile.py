@@ -15,7 +15,8 @@ from wagtail_localize.models import StringTranslation
 import polib
 import pytest
 import time_machine
-from review_helpers import add_child_page, start_translation
+
+from tests.review.review_helpers import add_child_page, start_translation
 
 BODY = "<p>Vi söker <b>partner</b> i Europa.</p>"
 
@@ -221,7 +222,7 @@ def test_title_over_255_characters_reported_for_that_file_only(client, good):
 
 
 def test_editor_upload_with_dashes_id(client, good, so_work):
-    from review_helpers import translation_for
+    from tests.review.review_helpers import translation_for
 
     target = so_work["pages"][0].get_translation(Locale.objects.get(language_code="so"))
     po = polib.pofile(good[0][1].decode())

@@ -24,9 +24,14 @@ import psycopg2
 import pytest
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
-from mt_helpers import DEEPL_CODES, DEEPL_LANGUAGES, HUMAN_ONLY_LANGUAGES, paragraphs
 
 from home.models import HomePage
+from tests.translation.mt_helpers import (
+    DEEPL_CODES,
+    DEEPL_LANGUAGES,
+    HUMAN_ONLY_LANGUAGES,
+    paragraphs,
+)
 from translation.models import DraftStatus
 from translation.pipeline import missing_segments
 
