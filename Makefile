@@ -8,7 +8,7 @@ MANAGE := $(PY) manage.py
 INSTALLED := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install catalogs run test lint format check lock messages clean bench bench-site serve-cached topology audit
+.PHONY: help install catalogs run test lint format check lock messages clean bench bench-site serve-cached topology audit backup restore load-test
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
@@ -59,6 +59,16 @@ format: $(INSTALLED) ## Format and fix what ruff can
 
 messages: $(INSTALLED) ## Extract interface strings into locales/*/LC_MESSAGES/django.po
 	$(MANAGE) makemessages --all --no-obsolete --ignore=".venv/*" --ignore="node_modules/*"
+
+backup: $(INSTALLED) ## Back up the database and media to one archive (ARCHIVE=path to choose)
+	$(MANAGE) backup $(if $(ARCHIVE),--output $(ARCHIVE))
+
+restore: $(INSTALLED) ## Restore ARCHIVE=path into an empty database (docs/operations.md)
+	@test -n "$(ARCHIVE)" || (echo "Usage: make restore ARCHIVE=backups/portal-....tar.gz" && exit 2)
+	$(MANAGE) restore $(ARCHIVE)
+
+load-test: catalogs ## Readers and a publishing communicator on gunicorn + PostgreSQL + Redis (DURATION=120)
+	DURATION=$(or $(DURATION),120) bash scripts/load-test.sh $(PY)
 
 audit: ## Lighthouse scores of each page type against a running `make run` (PORT=8000)
 	@bash scripts/audit.sh $(PORT)

@@ -14,7 +14,7 @@ varnish_admin_port=${VARNISH_ADMIN_PORT:-8173}
 export DJANGO_SETTINGS_MODULE=portal.settings.production
 export SECRET_KEY=${SECRET_KEY:-serve-cached-local-only}
 export ALLOWED_HOSTS=${ALLOWED_HOSTS:-127.0.0.1,localhost}
-export TRUSTED_PROXIES=${TRUSTED_PROXIES:-1}
+export TRUSTED_PROXY_COUNT=${TRUSTED_PROXY_COUNT:-1}
 export SECURE_SSL_REDIRECT=${SECURE_SSL_REDIRECT:-false}
 
 mkdir -p .run

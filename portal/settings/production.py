@@ -2,6 +2,8 @@
 
 from django.core.exceptions import ImproperlyConfigured
 
+from portal.error_reporting import init_sentry
+
 from .base import *  # noqa: F403
 from .environment import ENV
 
@@ -17,3 +19,6 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+
+# Optional error reporting; without SENTRY_DSN nothing is imported or sent.
+init_sentry(ENV.SENTRY_DSN)
