@@ -8,7 +8,7 @@ MANAGE := $(PY) manage.py
 INSTALLED := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install catalogs run test lint format check lock messages clean bench audit
+.PHONY: help install catalogs run test lint format check lock messages clean bench bench-site serve-cached topology audit backup restore load-test
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
@@ -40,6 +40,15 @@ test: catalogs ## Lint, check and run the whole test suite (PostgreSQL when it a
 bench: $(INSTALLED) ## Machine-translate a 200-segment page against the local DeepL server
 	$(PY) -m translation.bench
 
+bench-site: catalogs ## Queries, req/s, p50/p99 per page type, uncached and through Varnish
+	$(PY) -m portal.bench_site
+
+serve-cached: catalogs ## gunicorn (production settings) behind Varnish on 127.0.0.1:8171
+	@bash scripts/serve-cached.sh $(PY)
+
+topology: catalogs ## Varnish, two gunicorn hosts, two workers, PostgreSQL and Redis on loopback
+	@bash scripts/topology.sh $(PY)
+
 lint: $(INSTALLED) ## Run ruff's linter and formatter check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -50,6 +59,16 @@ format: $(INSTALLED) ## Format and fix what ruff can
 
 messages: $(INSTALLED) ## Extract interface strings into locales/*/LC_MESSAGES/django.po
 	$(MANAGE) makemessages --all --no-obsolete --ignore=".venv/*" --ignore="node_modules/*"
+
+backup: $(INSTALLED) ## Back up the database and media to one archive (ARCHIVE=path to choose)
+	$(MANAGE) backup $(if $(ARCHIVE),--output $(ARCHIVE))
+
+restore: $(INSTALLED) ## Restore ARCHIVE=path into an empty database (docs/operations.md)
+	@test -n "$(ARCHIVE)" || (echo "Usage: make restore ARCHIVE=backups/portal-....tar.gz" && exit 2)
+	$(MANAGE) restore $(ARCHIVE)
+
+load-test: catalogs ## Readers and a publishing communicator on gunicorn + PostgreSQL + Redis (DURATION=120)
+	DURATION=$(or $(DURATION),120) bash scripts/load-test.sh $(PY)
 
 audit: ## Lighthouse scores of each page type against a running `make run` (PORT=8000)
 	@bash scripts/audit.sh $(PORT)

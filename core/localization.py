@@ -42,7 +42,8 @@ def alias_source_language(page: Page | None) -> str:
 
 
 def localize_many(objects: Iterable, locale: Locale | None = None) -> list:
-    """Return ``objects`` (translatable instances of one model) in ``locale``: one query."""
+    """Return ``objects`` (translatable instances of one model) in ``locale``; the
+    translations come from the shared cache (no query when warm)."""
     objects = list(objects)
     if not objects:
         return []
@@ -50,25 +51,34 @@ def localize_many(objects: Iterable, locale: Locale | None = None) -> list:
     if locale is None:
         return objects
     model = type(objects[0])
-    keys = {obj.translation_key for obj in objects if obj.locale_id != locale.id}
-    if not keys:
+    if all(obj.locale_id == locale.id for obj in objects):
         return objects
-    translations = {
-        obj.translation_key: obj
-        for obj in model._default_manager.filter(translation_key__in=keys, locale=locale)
-    }
+    translations = translations_in(model, locale)
     return [
         obj if obj.locale_id == locale.id else translations.get(obj.translation_key, obj)
         for obj in objects
     ]
 
 
+def translations_in(model, locale: Locale) -> dict:
+    """{translation_key: object} of every ``model`` object in ``locale``, from the shared
+    cache (``core.content_cache``, forgotten when such an object is saved or deleted), so
+    that a translated page costs no more queries than a Swedish one."""
+    from core.content_cache import cached
+
+    def compute():
+        objects = model._default_manager.filter(locale=locale).select_related("locale")
+        return {obj.translation_key: obj for obj in objects}
+
+    return cached("translations", (model._meta.label, locale.pk), compute)
+
+
 def snippets_in_locale(queryset, locale: Locale | None = None) -> list:
     """Every object of a translatable snippet queryset once, in ``locale`` where possible.
 
     The source language (Swedish) decides which objects exist; a translation replaces its
-    source when there is one. Two queries.
+    source when there is one. One query, and the translations from the shared cache.
     """
     locale = locale or active_locale()
-    source = queryset.filter(locale__language_code=settings.LANGUAGE_CODE)
+    source = queryset.filter(locale__language_code=settings.LANGUAGE_CODE).select_related("locale")
     return localize_many(source, locale)

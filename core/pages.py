@@ -25,13 +25,18 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from .content_cache import public
+
 LISTING_PAGE_SIZE = 10
 
 
 class BasePageQuerySet(PageQuerySet):
     def readable(self):
-        """Live, public pages that are real content in their locale, not Swedish aliases."""
-        return self.live().public().filter(alias_of__isnull=True)
+        """Live, public pages that are real content in their locale, not Swedish aliases.
+
+        ``public()`` costs a query only while some page has view restrictions (the shared
+        content cache knows)."""
+        return public(self.live().filter(alias_of__isnull=True))
 
 
 BasePageManager = PageManager.from_queryset(BasePageQuerySet)
@@ -105,6 +110,16 @@ class ListingPage(RoutablePageMixin, IntroMixin, BasePage):
         filters = form.filters()
         items = paginate(request, self.listing_queryset(**filters))
         self.prepare_items(items.object_list)
+        # The response may go into the HTTP cache only when every parameter is one the form
+        # knows with a valid value and the page number is the one served (``?page=999`` or
+        # ``?x=random`` are answered, but never fill the cache).
+        page = request.GET.get("page")
+        request.portal_query_cacheable = (
+            set(request.GET) <= {*form.fields, "page"}
+            and all(len(request.GET.getlist(name)) == 1 for name in request.GET)
+            and form.is_valid()
+            and (page is None or page == str(items.number))
+        )
         return self.render(
             request,
             context_overrides={

@@ -43,24 +43,32 @@ def is_translation(page: Page) -> bool:
 
 
 def _published_versions(keys: set, request=None) -> dict:
-    """{translation_key: {language code: live non-alias page}} in one query, kept per request."""
-    cache = getattr(request, "_portal_published_versions", None) if request is not None else None
-    if cache is None:
-        cache = {}
+    """{translation_key: {language code: live non-alias page}}, from the shared cache
+    (``core.content_cache``) and kept per request; one query for the keys it lacks."""
+    from core.content_cache import cached_many
+
+    store = getattr(request, "_portal_published_versions", None) if request is not None else None
+    if store is None:
+        store = {}
         if request is not None:
-            request._portal_published_versions = cache
-    wanted = {key for key in keys if key and key not in cache}
+            request._portal_published_versions = store
+    wanted = [key for key in keys if key and key not in store]
     if wanted:
-        for key in wanted:
-            cache[key] = {}
-        pages = (
-            Page.objects.live()
-            .filter(translation_key__in=wanted, alias_of__isnull=True)
-            .select_related("locale")
-        )
-        for page in pages:
-            cache[page.translation_key][page.locale.language_code] = page
-    return {key: cache.get(key, {}) for key in keys if key}
+        store.update(cached_many("versions", wanted, _query_versions))
+    return {key: store.get(key) or {} for key in keys if key}
+
+
+def _query_versions(keys) -> dict:
+    """{translation_key: {language code: live non-alias page}} for ``keys``: one query."""
+    versions = {key: {} for key in keys}
+    pages = (
+        Page.objects.live()
+        .filter(translation_key__in=keys, alias_of__isnull=True)
+        .select_related("locale")
+    )
+    for page in pages:
+        versions[page.translation_key][page.locale.language_code] = page
+    return versions
 
 
 def _keys(page: Page | None, request) -> tuple:
@@ -81,7 +89,9 @@ def published_translations(page: Page | None, request=None) -> dict[str, Page]:
 
 
 def _site(request) -> Site | None:
-    site = Site.find_for_request(request) if request is not None else None
+    from core.content_cache import current_site
+
+    site = current_site(request)
     if site is None:
         site = Site.objects.select_related("root_page").filter(is_default_site=True).first()
     return site

@@ -14,7 +14,18 @@ from .models import FooterContent, NavigationLink
 
 def menu_links(menu: str, locale, request=None) -> list[dict]:
     """The links of one menu in ``locale``, each pointing at the page's translation when the
-    page has a live one. A fixed number of queries."""
+    page has a live one. From the furniture cache (``home.cache``); no query when warm."""
+    from core.content_cache import cached, current_site
+
+    site = current_site(request)
+    return cached(
+        "menu",
+        (menu, locale.pk if locale else "", site.pk if site else ""),
+        lambda: _menu_links(menu, locale, request),
+    )
+
+
+def _menu_links(menu: str, locale, request=None) -> list[dict]:
     links = snippets_in_locale(
         NavigationLink.objects.filter(menu=menu)
         .select_related("page", "page__locale")
@@ -44,17 +55,30 @@ def menu_links(menu: str, locale, request=None) -> list[dict]:
                 {
                     "label": link.label or page.title,
                     "url": page.get_url(request),
-                    "page": page,
+                    # What the menu needs to mark the current page and its ancestors.
+                    "url_path": page.url_path,
+                    "depth": page.depth,
                     "lang": page.locale.language_code if page.locale_id else None,
                 }
             )
         else:
-            result.append({"label": link.label or link.url, "url": link.url, "page": None})
+            result.append({"label": link.label or link.url, "url": link.url, "url_path": None})
     return result
 
 
 def footer_content(locale) -> FooterContent | None:
-    source = FooterContent.objects.filter(locale__language_code=settings.LANGUAGE_CODE).first()
+    """The footer in ``locale`` (Swedish where untranslated), from the furniture cache."""
+    from core.content_cache import cached
+
+    return cached("footer", (locale.pk if locale else "",), lambda: _footer_content(locale))
+
+
+def _footer_content(locale) -> FooterContent | None:
+    source = (
+        FooterContent.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+        .select_related("locale")
+        .first()
+    )
     if source is None:
         return None
     return localize_many([source], locale)[0]

@@ -16,11 +16,12 @@ from django.views.decorators.http import require_safe
 
 from wagtail.models import Page
 
+from core.content_cache import public
+
 
 def sitemap_entries(request) -> list[dict]:
     pages = list(
-        Page.objects.live()
-        .public()
+        public(Page.objects.live())
         .filter(alias_of__isnull=True, depth__gt=1)
         .select_related("locale")
         .order_by("path")

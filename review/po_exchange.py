@@ -11,7 +11,6 @@ saved as a draft for review.
 
 import io
 import os
-import re
 import tempfile
 import zipfile
 from dataclasses import dataclass, field
@@ -27,11 +26,11 @@ import polib
 
 from core.markup import BROKEN, PLACEHOLDERS_DIFFER, TAGS_DIFFER, translation_problem
 
+from . import po_upload
 from .drafts import AliasTarget, save_draft
 from .states import State, review_items
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-MAX_FILES = 500
 EXPORT_STATES = {
     State.MISSING,
     State.MACHINE_DRAFT,
@@ -87,6 +86,9 @@ def export_zip(translations: list[Translation]) -> bytes:
 
 def check_entry(msgid: str, msgstr: str) -> str | None:
     """Why a translated string cannot be accepted, or ``None`` (the check is core.markup's)."""
+    declaration = po_upload.markup_declaration(msgstr)
+    if declaration:
+        return declaration
     problem = translation_problem(msgid, msgstr)
     if problem == BROKEN:
         return _("trasig kodning (HTML) i översättningen")
@@ -129,11 +131,7 @@ def check_file(name: str, data: bytes, locale: Locale, user) -> CheckedFile:
         po.remove(entry)
     checked.po = po
     translation_id = po.metadata.get("X-WagtailLocalize-TranslationID", "")
-    translation = (
-        Translation.objects.filter(uuid=translation_id).select_related("source").first()
-        if re.fullmatch(r"[0-9a-f-]{36}", translation_id)
-        else None
-    )
+    translation = po_upload.find_translation(translation_id)
     if translation is None:
         checked.errors.append(_("filen hör inte till någon översättning (okänt ID)"))
         return checked
@@ -170,30 +168,6 @@ def check_file(name: str, data: bytes, locale: Locale, user) -> CheckedFile:
     return checked
 
 
-def read_upload(upload) -> list[tuple[str, bytes]] | str:
-    """The (name, bytes) of each PO file in an upload, or a message saying what is wrong."""
-    if upload.size > MAX_UPLOAD_BYTES:
-        return _("Filen är för stor (högst 5 MB).")
-    data = upload.read()
-    if upload.name.lower().endswith(".po"):
-        return [(upload.name, data)]
-    if not zipfile.is_zipfile(io.BytesIO(data)):
-        return _("Ladda upp en PO-fil eller en zip-fil med PO-filer.")
-    files = []
-    total = 0
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        for info in archive.infolist():
-            if info.is_dir() or not info.filename.lower().endswith(".po"):
-                continue
-            total += info.file_size
-            if len(files) >= MAX_FILES or total > 4 * MAX_UPLOAD_BYTES:
-                return _("Zip-filen innehåller för många eller för stora filer.")
-            files.append((os.path.basename(info.filename), archive.read(info)))
-    if not files:
-        return _("Zip-filen innehåller inga PO-filer.")
-    return files
-
-
 def import_files(files: list[tuple[str, bytes]], locale: Locale, user) -> list[CheckedFile]:
     """Check every file; apply all of them, or none when any has an error."""
     checked = [check_file(name, data, locale, user) for name, data in files]
@@ -205,8 +179,5 @@ def import_files(files: list[tuple[str, bytes]], locale: Locale, user) -> list[C
             seen[item.translation.pk] = item
     if any(item.errors for item in checked):
         return checked
-    with transaction.atomic():
-        for item in checked:
-            item.translation.import_po(item.po, user=user, tool_name="PO")
-            save_draft(item.translation, user=user)
+    po_upload.apply_all(checked, user)
     return checked

@@ -27,9 +27,9 @@ from .po_exchange import (
     check_file,
     export_zip,
     import_files,
-    read_upload,
     translations_needing_work,
 )
+from .po_upload import read_upload
 from .roles import user_locale_codes
 
 

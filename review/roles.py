@@ -185,6 +185,10 @@ def _coordinator_permissions() -> list[Permission]:
     if apps.is_installed("translation"):
         for model in apps.get_app_config("translation").get_models():
             permissions += _model_permissions(model, ["add", "change", "delete", "view"])
+    # So do the strategy's indicators and their figures (the follow-up app).
+    if apps.is_installed("followup"):
+        for model in apps.get_app_config("followup").get_models():
+            permissions += _model_permissions(model, ["add", "change", "delete", "view"])
     return permissions
 
 

@@ -33,6 +33,7 @@ else
   echo "DEEPL_AUTH_KEY is set: machine translation uses ${DEEPL_SERVER_URL:-the DeepL API}."
 fi
 
+"$python" manage.py erase_report_contacts --schedule > /dev/null
 "$python" manage.py db_worker --queue-name '*' > .run/db_worker.log 2>&1 &
 pids+=($!)
 echo "Background worker running (pid ${pids[-1]}, log in .run/db_worker.log)."

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # What the test suite needs beyond the Python packages: Debian's chromium for the browser
-# tests. Installed with apt-get when missing and when we are allowed to.
+# tests, Varnish for the HTTP cache tests. Installed with apt-get when missing and when we are allowed to.
 set -uo pipefail
 bin=$1
 
@@ -13,6 +13,21 @@ if ! command -v chromium >/dev/null 2>&1; then
     echo "chromium is missing and apt-get is not available as root: browser tests will be skipped."
   fi
 fi
+
+# Varnish for the tests through the HTTP cache (they start their own varnishd on a free
+# port) and wrk for `make bench-site`.
+for package in varnish wrk; do
+  binary=$([ "$package" = varnish ] && echo varnishd || echo "$package")
+  if ! command -v "$binary" >/dev/null 2>&1 && [ ! -x "/usr/sbin/$binary" ]; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+      echo "Installing Debian's $package..."
+      (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package" >/dev/null) \
+        || echo "Could not install $package: the tests that need it will be skipped."
+    else
+      echo "$package is missing: the tests that need it will be skipped."
+    fi
+  fi
+done
 
 # axe-core (and Lighthouse) for the browser tests, pinned in package-lock.json.
 if command -v npm >/dev/null 2>&1; then

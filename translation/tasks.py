@@ -11,11 +11,12 @@ import datetime
 import logging
 
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
 from django.utils import timezone
 
 from django_tasks import task
 
-from . import pipeline, usage
+from . import pipeline, recovery, usage
 from .models import DraftStatus
 
 logger = logging.getLogger(__name__)
@@ -31,7 +32,17 @@ RESUME_PER_JOB = 20
 
 @task()
 def translate_page_task(page_id: int, attempt: int = 1) -> dict:
-    statuses = pipeline.translate_page(page_id)
+    recovery.mark_running(page_id, pipeline.target_locales())
+    try:
+        statuses = pipeline.translate_page(page_id)
+    except (OperationalError, InterfaceError):
+        # The database went away mid-job (restart, failover): what was in flight rolled
+        # back. Wait for it to answer again, then queue the page again.
+        logger.warning("Page %s: database lost during the translation job", page_id)
+        recovery.wait_for_database()
+        enqueue_page(page_id)
+        return {"requeued": True}
+    recovery.finish_running(page_id)
     run_after = _when_to_retry(set(statuses.values()), attempt)
     if run_after is not None:
         backend = translate_page_task.get_backend()
@@ -78,3 +89,23 @@ def enqueue_page(page_id: int) -> None:
             page_id=page_id, locale=locale, defaults={"status": DraftStatus.QUEUED, "detail": ""}
         )
     translate_page_task.enqueue(page_id)
+    ensure_watchdog()
+
+
+def recover_stale_jobs(now=None) -> list[int]:
+    """Queue again the pages whose drafts have been ``RUNNING`` too long; their ids."""
+    return recovery.recover_stale_jobs(enqueue_page, translate_page_task.module_path, now)
+
+
+def ensure_watchdog() -> bool:
+    """Queue the watchdog's next run unless one is waiting; whether one was queued."""
+    return recovery.ensure_watchdog(recover_stale_jobs_task)
+
+
+@task()
+def recover_stale_jobs_task() -> list[int]:
+    """The watchdog of interrupted jobs (translation/recovery.py); runs while jobs are about."""
+    page_ids = recover_stale_jobs()
+    if recovery.jobs_about():
+        ensure_watchdog()
+    return page_ids

@@ -6,8 +6,9 @@ home app's furniture (``switcher_tags``).
 
 from django import template
 from django.conf import settings
+from django.templatetags.static import static
 from django.utils.formats import number_format
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
 from wagtail.models import Page
 
@@ -38,6 +39,40 @@ def text_direction(language_code):
 def alias_language(context):
     """The language of an alias page's (borrowed) text when it differs from its locale, else ""."""
     return alias_source_language(_page(context))
+
+
+# The web fonts (site.css) of the script each language is written in. A page preloads its
+# own script's fonts so that they usually arrive before the first paint: the text is then
+# never drawn in a fallback font first and reflowed (layout shift) when they arrive.
+SCRIPT_FONTS = {
+    "latin": ["noto-sans-latin-400-normal", "noto-sans-latin-700-normal"],
+    "latin-ext": [
+        "noto-sans-latin-400-normal",
+        "noto-sans-latin-700-normal",
+        "noto-sans-latin-ext-400-normal",
+        "noto-sans-latin-ext-700-normal",
+    ],
+    "cyrillic": ["noto-sans-cyrillic-400-normal", "noto-sans-cyrillic-700-normal"],
+    "arabic": ["noto-sans-arabic-arabic-400-normal", "noto-sans-arabic-arabic-700-normal"],
+    "ethiopic": ["noto-sans-ethiopic-ethiopic-400-normal"],
+}
+LANGUAGE_SCRIPTS = {
+    "ar": "arabic",
+    "fa": "arabic",
+    "ti": "ethiopic",
+    "uk": "cyrillic",
+    "pl": "latin-ext",
+}
+
+
+@register.simple_tag
+def font_preloads(language_code):
+    fonts = SCRIPT_FONTS[LANGUAGE_SCRIPTS.get(language_code, "latin")]
+    return format_html_join(
+        "\n    ",
+        '<link rel="preload" href="{}" as="font" type="font/woff2" crossorigin>',
+        ((static(f"fonts/{name}.woff2"),) for name in fonts),
+    )
 
 
 @register.simple_tag(takes_context=True)

@@ -7,11 +7,11 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from core.pages import BasePage
+from core.pages import BasePage, BasePageQuerySet
 from international.blocks import RICH_TEXT_FEATURES, BodyBlock, ResponsibilitiesBlock
 
 from .news import NewsPage
@@ -115,7 +115,7 @@ class StrategyPage(BasePage):
     ]
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["international.StrategyAreaPage"]
+    subpage_types = ["international.StrategyAreaPage", "followup.FollowUpPage"]
     max_count_per_parent = 1
     template = "international/strategy_page.html"
 
@@ -126,7 +126,24 @@ class StrategyPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["goals"] = goals_with_links(self.locale)
-        context["areas"] = StrategyAreaPage.objects.child_of(self).readable().order_by("path")
+        # The strategic areas and the other sub-pages (the follow-up in figures, a page type of
+        # a floor above, linked from the goals) in one query: the areas' own columns come
+        # with their rows (multi-table inheritance joined by select_related).
+        children = list(
+            BasePageQuerySet(Page)
+            .child_of(self)
+            .readable()
+            .select_related("strategyareapage")
+            .order_by("path")
+        )
+        areas, goal_pages = [], []
+        for child in children:
+            try:
+                areas.append(child.strategyareapage)
+            except StrategyAreaPage.DoesNotExist:
+                goal_pages.append(child)
+        context["areas"] = areas
+        context["goal_pages"] = goal_pages
         return context
 
 

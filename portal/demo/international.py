@@ -310,7 +310,10 @@ class Loader:
             ),
             report_intro=(
                 "Om du inte kan ta del av något innehåll, eller hittar andra brister, vill vi "
-                "gärna veta det. Berätta vilken sida det gäller och vad som inte fungerade."
+                "gärna veta det. Berätta vilken sida det gäller och vad som inte fungerade. "
+                "Webbplatsen sätter inga kakor. Du kan rapportera fel i en översättning utan "
+                "att lämna några personuppgifter; lämnar du en e-postadress eller ett "
+                "telefonnummer för att få svar raderar vi den automatiskt efter 90 dagar."
             ),
             report_email=content.CONTACT["email"],
             report_phone=content.CONTACT["phone"],

@@ -1,10 +1,15 @@
 """Production-safe base settings: DEBUG off, secrets only from the environment."""
 
+import datetime
+
 from django.utils.translation import gettext_lazy as _
 
 from core.languages import ADMIN_LANGUAGES, SOURCE_LANGUAGE, select_languages
+from portal.request_logging import logging_config
 
 from .environment import BASE_DIR, ENV
+from .media import media_origin, s3_storage
+from .search import search_backends
 
 DEBUG = False
 SECRET_KEY = ENV.SECRET_KEY
@@ -18,6 +23,7 @@ INSTALLED_APPS = [
     "international",
     "translation",
     "review",
+    "followup",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -36,6 +42,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -45,7 +52,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "portal.request_logging.RequestContextMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Outside the session and CSRF middleware, so that it sees every cookie they set.
+    "portal.http_cache.CacheControlMiddleware",
     "core.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -57,6 +67,16 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Routes Wagtail pages from the furniture cache in two queries (home/routing.py).
+    "home.routing.RoutingMiddleware",
+    "portal.login_throttle.PasswordResetThrottleMiddleware",
+    # Last, as django-axes asks: it turns a lockout into the lockout page.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -104,6 +124,11 @@ if ENV.REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The cache that counts requests for rate limits (reader reports, login throttling): it must
+# be shared by every application host, so Redis in production (``REDIS_URL``).
+PORTAL_RATE_LIMIT_CACHE = "default"
+# Sessions live in the database, never on an application host's disk.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -142,12 +167,16 @@ STATICFILES_FINDERS = [
 STATICFILES_DIRS = [SITE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATIC_URL = "/static/"
-MEDIA_ROOT = BASE_DIR / "media"
+MEDIA_ROOT = ENV.MEDIA_ROOT or BASE_DIR / "media"
 MEDIA_URL = "/media/"
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": s3_storage(ENV) or {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Documents go through Wagtail's view (collection privacy) wherever they are stored.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Images on S3 come from another origin: the Content-Security-Policy allows it.
+PORTAL_MEDIA_ORIGINS = [origin for origin in [media_origin(ENV)] if origin]
 
 # Background work ------------------------------------------------------------------------
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -171,6 +200,10 @@ TRANSLATION_RETRY_DELAY_SECONDS = 300
 TRANSLATION_MAX_ATTEMPTS = 5
 # Publishing a Swedish page queues its machine-translated drafts in every other language.
 TRANSLATION_AUTO_DRAFTS = True
+# A job whose drafts stay "running" this long is taken for dead (worker killed, database
+# restarted) and queued again; the watchdog looks this often (translation/recovery.py).
+TRANSLATION_STALE_AFTER_SECONDS = ENV.TRANSLATION_STALE_AFTER_SECONDS
+TRANSLATION_RECOVERY_INTERVAL_SECONDS = ENV.TRANSLATION_RECOVERY_INTERVAL_SECONDS
 # The translator works with or without a key: without one it offers nothing.
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
     "CLASS": "translation.deepl.translator.DeepLMachineTranslator",
@@ -181,7 +214,7 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
 # Who runs the portal is a site setting (organisation.OrganisationSettings), not code.
 WAGTAIL_SITE_NAME = _("Internationellt arbete")
 WAGTAILADMIN_BASE_URL = ENV.BASE_URL
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = search_backends(DATABASES["default"]["ENGINE"], LANGUAGES)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -189,6 +222,20 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # The admin would otherwise ask releases.wagtail.org for new versions from every browser.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# HTTP cache (Varnish or a CDN) ------------------------------------------------------------
+# Seconds an anonymous reader's page may be served from the cache; a publish purges sooner.
+PORTAL_CACHE_MAX_AGE = ENV.CACHE_MAX_AGE
+# wagtail.contrib.frontend_cache backends: Varnish (HTTP PURGE) when VARNISH_URL is set.
+WAGTAILFRONTENDCACHE = (
+    {"varnish": {"BACKEND": "portal.purge.VarnishBackend", "LOCATION": ENV.VARNISH_URL}}
+    if ENV.VARNISH_URL
+    else {}
+)
+# A purge that fails (Varnish restarting, a CDN timing out) is tried again this much later,
+# at most this many times; the publish itself always succeeds.
+PURGE_RETRY_DELAY_SECONDS = 30
+PURGE_MAX_ATTEMPTS = 5
 
 # Security -------------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
@@ -198,3 +245,38 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 # Public pages: 'self' only, no inline code (portal/security.py). The admin is exempt.
 PORTAL_CSP_EXEMPT_PATHS = ("/admin/", "/django-admin/")
+
+# Operations and hardening (docs/operations.md) ----------------------------------------------
+# How many proxies in front of the application append to X-Forwarded-For (Varnish: 1; a CDN
+# in front of it: 2): the client address is taken from there (core/client_address.py), so
+# that the reader report limit, login throttling and password-reset limit count per reader,
+# not per proxy. 0: REMOTE_ADDR.
+TRUSTED_PROXY_COUNT = ENV.TRUSTED_PROXY_COUNT
+# Reader reports: a post larger than this is refused unread; a form token lives this long;
+# contact details are erased after this many days (review/retention.py).
+REPORT_MAX_BODY_BYTES = 16 * 1024
+REPORT_FORM_TOKEN_MAX_AGE = 6 * 60 * 60
+READER_REPORT_CONTACT_RETENTION_DAYS = ENV.READER_REPORT_CONTACT_RETENTION_DAYS
+# PO exchange uploads (review/po_upload.py).
+PO_UPLOAD_MAX_BYTES = 5 * 1024 * 1024
+PO_UPLOAD_MAX_FILES = 200
+PO_UPLOAD_MAX_FILE_BYTES = 2 * 1024 * 1024
+PO_UPLOAD_MAX_TOTAL_BYTES = 20 * 1024 * 1024
+PO_UPLOAD_MAX_RATIO = 100
+
+# Login throttling (portal/login_throttle.py). Either an account or an address is locked
+# after this many failures, for this long or until an administrator lifts it.
+AXES_FAILURE_LIMIT = 10
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=30)
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_CLIENT_IP_CALLABLE = "core.client_address.client_ip"
+AXES_LOCKOUT_CALLABLE = "portal.login_throttle.lockout_response"
+AXES_SENSITIVE_PARAMETERS = ["password"]
+# Password-reset requests per hour, per address and per email address.
+PASSWORD_RESET_LIMIT = 5
+
+# Logging: one line per event on stderr with request id, path and user id
+# (portal/request_logging.py).
+LOGGING = logging_config(ENV.LOG_LEVEL)

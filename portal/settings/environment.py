@@ -26,7 +26,35 @@ class Environment:
         self.EMAIL_URL = env.str("EMAIL_URL", default="")
         self.DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="")
         self.BASE_URL = env.str("BASE_URL", default="http://127.0.0.1:8000")
+        self.CACHE_MAX_AGE = env.int("CACHE_MAX_AGE", default=300)
+        self.VARNISH_URL = env.str("VARNISH_URL", default="")
+        # Off only on loopback (make serve-cached, topology, bench-site): no TLS there.
+        self.SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
         self.PORTAL_LANGUAGES = env.list("PORTAL_LANGUAGES", default=[])
+        # Shared media (images, documents) on S3-compatible storage; local disk when unset.
+        self.AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME", default="")
+        self.AWS_S3_ENDPOINT_URL = env.str("AWS_S3_ENDPOINT_URL", default="")
+        self.AWS_S3_REGION_NAME = env.str("AWS_S3_REGION_NAME", default="")
+        self.AWS_ACCESS_KEY_ID = env.str("AWS_ACCESS_KEY_ID", default="")
+        self.AWS_SECRET_ACCESS_KEY = env.str("AWS_SECRET_ACCESS_KEY", default="")
+        self.AWS_S3_CUSTOM_DOMAIN = env.str("AWS_S3_CUSTOM_DOMAIN", default="")
+        self.AWS_S3_ADDRESSING_STYLE = env.str("AWS_S3_ADDRESSING_STYLE", default="")
+        self.AWS_LOCATION = env.str("AWS_LOCATION", default="")
+        self.MEDIA_ROOT = env.str("MEDIA_ROOT", default="")
+        self.LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
+        self.SENTRY_DSN = env.str("SENTRY_DSN", default="")
+        # A translation job RUNNING longer than this is taken for dead and queued again.
+        self.TRANSLATION_STALE_AFTER_SECONDS = env.int(
+            "TRANSLATION_STALE_AFTER_SECONDS", default=30 * 60
+        )
+        self.TRANSLATION_RECOVERY_INTERVAL_SECONDS = env.int(
+            "TRANSLATION_RECOVERY_INTERVAL_SECONDS", default=5 * 60
+        )
+        # How many reverse proxies in front of gunicorn append to X-Forwarded-For (0: none).
+        self.TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+        self.READER_REPORT_CONTACT_RETENTION_DAYS = env.int(
+            "READER_REPORT_CONTACT_RETENTION_DAYS", default=90
+        )
 
     def database(self, default_sqlite: Path) -> dict:
         url = self.DATABASE_URL or f"sqlite:///{default_sqlite}"

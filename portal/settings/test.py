@@ -2,12 +2,14 @@
 
 from .base import *  # noqa: F403
 from .environment import ENV
+from .search import search_backends
 from .test_database import choose_test_database
 
 SECRET_KEY = "test-only-key"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 
 DATABASES = {"default": choose_test_database(ENV.DATABASE_URL, BASE_DIR)}  # noqa: F405
+WAGTAILSEARCH_BACKENDS = search_backends(DATABASES["default"]["ENGINE"], LANGUAGES)  # noqa: F405
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

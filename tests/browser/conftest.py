@@ -16,6 +16,7 @@ from wagtail.models import Locale
 import pytest
 from playwright.sync_api import sync_playwright
 
+from followup.models import FollowUpPage
 from home.models import HomePage
 from portal.demo.human_translations import publish_human_translation
 
@@ -72,7 +73,7 @@ def axe_source():
 @pytest.fixture
 def demo_site(transactional_db, django_db_serialized_rollback):
     """The demo, plus "Om oss": translated into English, only a Swedish alias in
-    Somali and Tigrinya.
+    Somali and Tigrinya; and the follow-up page translated into Arabic and Tigrinya.
 
     Committed for the live server to see; the database is flushed after the test and the
     rows that migrations created (root page, default locale) come back for the next one.
@@ -95,6 +96,17 @@ def demo_site(transactional_db, django_db_serialized_rollback):
     )
     for code in ["so", "ti"]:
         about.copy_for_translation(Locale.objects.get(language_code=code), alias=True)
+    # The strategy's follow-up (charts, tables) in a right-to-left and an Ethiopic language,
+    # and in Polish: without it the switcher's Polish fallback label ("strona główna") loads
+    # the Latin Extended font (55 KB) on these pages, as on every page Polish lacks.
+    follow_up = FollowUpPage.objects.get(locale__language_code="sv")
+    strategy = follow_up.get_parent()
+    polish = Locale.objects.get(language_code="pl")
+    publish_human_translation(strategy, polish, {strategy.title: "Strategia"})
+    for code, title in [("ar", "متابعة الاستراتيجية"), ("ti", "ክትትል ስትራተጂ"), ("pl", "Wyniki")]:
+        publish_human_translation(
+            follow_up, Locale.objects.get(language_code=code), {follow_up.title: title}
+        )
     return about
 
 

@@ -202,3 +202,68 @@ def test_fonts_are_downloaded_only_for_the_scripts_a_page_uses(demo_site, live_s
     assert any("ethiopic" in f for f in fonts["ti"]), fonts["ti"]
     assert not any("arabic" in f for f in fonts["ti"]), fonts["ti"]
     assert any("latin-ext" in f for f in fonts["pl"]), fonts["pl"]
+
+
+LAYOUT_SHIFT_LANGUAGES = ["sv", "ar", "ti"]
+PHONE_VIEWPORT = {"width": 390, "height": 844}
+MAX_LAYOUT_SHIFT = 0.05
+# Sums the layout shifts that the Layout Instability API reports, as Lighthouse does (no
+# input happens in these tests, so every shift counts).
+OBSERVE_LAYOUT_SHIFTS = """
+window.__layoutShift = 0;
+new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.__layoutShift += entry.value;
+}).observe({type: "layout-shift", buffered: true});
+"""
+
+
+def layout_shift(browser, url, *, hold_fonts):
+    """Cumulative layout shift of a first visit on a phone.
+
+    With ``hold_fonts`` the web fonts are answered only after the first contentful paint,
+    the worst case of a slow connection: the text is first drawn in the fallback faces and
+    then swapped.
+    """
+    context = browser.new_context(viewport=PHONE_VIEWPORT, is_mobile=True)
+    page = context.new_page()
+    held = []
+    if hold_fonts:
+        page.route("**/*.woff2", lambda route: held.append(route))
+    page.add_init_script(OBSERVE_LAYOUT_SHIFTS)
+    page.goto(url, wait_until="commit")
+    for _ in range(100):
+        if page.evaluate("performance.getEntriesByName('first-contentful-paint').length"):
+            break
+        page.wait_for_timeout(20)
+    page.wait_for_timeout(200)
+    for route in held:
+        route.continue_()
+    page.unroute("**/*.woff2")
+    page.wait_for_load_state("networkidle")
+    page.evaluate("document.fonts.ready.then(() => true)")
+    page.wait_for_timeout(200)
+    shift = page.evaluate("window.__layoutShift")
+    context.close()
+    return shift, len(held)
+
+
+def test_pages_do_not_shift_while_they_load(demo_site, live_server, browser):
+    """Every page type in sv, ar and ti: CLS < 0.05 on a first visit, fonts as they come.
+
+    When the fonts arrive after the first paint, the Latin and Arabic fallback faces (local
+    fonts scaled to Noto's widths) keep the lines where they were. Ethiopic has no local
+    stand-in on a system without an Ethiopic font (the text is drawn as empty boxes first),
+    so there the preload alone has to bring the font before the first paint.
+    """
+    seen, shifts, held_fonts = set(), {}, {}
+    for code, kind, path in audited_pages():
+        if code not in LAYOUT_SHIFT_LANGUAGES or kind == "404" or (code, kind) in seen:
+            continue
+        seen.add((code, kind))
+        shifts[path], _ = layout_shift(browser, live_server.url + path, hold_fonts=False)
+        if code != "ti":
+            held_fonts[path], count = layout_shift(browser, live_server.url + path, hold_fonts=True)
+            assert count, f"{path}: no web font was requested"
+    assert len(shifts) >= 12, shifts
+    assert {path: s for path, s in shifts.items() if s >= MAX_LAYOUT_SHIFT} == {}
+    assert {path: s for path, s in held_fonts.items() if s >= MAX_LAYOUT_SHIFT} == {}

@@ -21,8 +21,13 @@ def pages(tree, locales, english_home):
     return tree
 
 
-def result_titles(response):
-    return [page.specific.title for page in response.context["results"]]
+def result_titles(response, *, fallback=False):
+    """Titles of the hits in the reader's language, or of the Swedish fallback hits."""
+    return [
+        hit.page.specific.title
+        for hit in response.context["results"]
+        if hit.is_fallback == fallback
+    ]
 
 
 def test_search_finds_pages_of_every_type(client, pages):
@@ -52,11 +57,14 @@ def test_search_falls_back_to_the_beginning_of_title_words(client, pages):
     assert "Ungdomsutbyte i Italien" in result_titles(client.get("/sv/sok/", {"q": "ungdom"}))
 
 
-def test_search_returns_only_the_readers_language(client, pages):
-    swedish = result_titles(client.get("/sv/sok/", {"q": "Brønderslev"}))
-    english = result_titles(client.get("/en/sok/", {"q": "Brønderslev"}))
-    assert swedish == ["Vänorter i Danmark"]
-    assert english == ["Twin towns in Denmark"]
+def test_search_returns_the_readers_language_then_untranslated_swedish(client, pages):
+    swedish = client.get("/sv/sok/", {"q": "Brønderslev"})
+    english = client.get("/en/sok/", {"q": "Brønderslev"})
+    assert result_titles(swedish) == ["Vänorter i Danmark"]
+    assert result_titles(swedish, fallback=True) == []
+    assert result_titles(english) == ["Twin towns in Denmark"]
+    # The Swedish page has no English translation: offered after, as Swedish.
+    assert result_titles(english, fallback=True) == ["Vänorter i Danmark"]
 
 
 def test_search_leaves_out_swedish_aliases(client, pages, locales):
@@ -65,7 +73,10 @@ def test_search_leaves_out_swedish_aliases(client, pages, locales):
         parent=pages["home"].get_translation(locales["en"]), update_locale=locales["en"]
     )
     assert alias.live
-    assert result_titles(client.get("/en/sok/", {"q": "Projekt"})) == []
+    response = client.get("/en/sok/", {"q": "Projekt"})
+    assert result_titles(response) == []
+    hits = list(response.context["results"])
+    assert [(hit.page.url, hit.language) for hit in hits] == [("/sv/projekt/", "sv")]
 
 
 def test_search_sets_no_cookie_and_has_no_csrf_token(client, pages):

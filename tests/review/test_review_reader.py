@@ -14,6 +14,7 @@ from wagtail_localize.models import StringSegment
 import pytest
 import time_machine
 
+from review import report_guard
 from review.models import LocalePublishPolicy, ReaderReport
 from review.states import approve, review_state
 from tests.review.review_helpers import edit_string, run_on_commit, translate, translation_for
@@ -165,21 +166,30 @@ def report_url(page):
     return f"/{page.locale.language_code}/rapportera-oversattning/{page.pk}/"
 
 
+ORIGIN = {"Origin": "http://testserver"}
+
+
+def report(reader, page, **fields):
+    """Post a report the way the form does: its signed token and this site's Origin."""
+    data = {"part": "title", "token": report_guard.form_token(page.pk), **fields}
+    return reader.post(report_url(page), data, headers=ORIGIN)
+
+
 def test_report_lands_in_locale_queue(client, users, tree, published_machine):
     reader = Client(enforce_csrf_checks=True)
     url = report_url(published_machine)
     form = reader.get(url)
     assert form.status_code == 200
-    assert "---------" not in form.content.decode()
-    assert 'name="part" value="body"' in form.content.decode()
-    token = form.cookies["csrftoken"].value
+    assert not form.cookies
+    html = form.content.decode()
+    assert "---------" not in html
+    assert 'name="part" value="body"' in html
+    token = form.context["form"]["token"].value()
+    assert f'value="{token}"' in html
     response = reader.post(
         url,
-        {
-            "part": "body",
-            "problem": "Meningen om Europa är obegriplig.",
-            "csrfmiddlewaretoken": token,
-        },
+        {"part": "body", "problem": "Meningen om Europa är obegriplig.", "token": token},
+        headers=ORIGIN,
     )
     assert response.status_code == 302
     confirmation = reader.get(response.url)
@@ -190,6 +200,7 @@ def test_report_lands_in_locale_queue(client, users, tree, published_machine):
         "ar",
         "",
     )
+    assert not reader.cookies
 
     client.force_login(users["ar"])
     assert (
@@ -199,25 +210,89 @@ def test_report_lands_in_locale_queue(client, users, tree, published_machine):
     assert "Meningen om Europa" not in client.get(reverse("review:queue")).content.decode()
 
 
-def test_report_without_csrf_token_is_refused(tree, published_machine):
+@pytest.mark.parametrize(
+    ("token", "headers", "status"),
+    [
+        (None, ORIGIN, 400),  # no token
+        ("forged:token", ORIGIN, 400),
+        ("other-page", ORIGIN, 400),
+        ("expired", ORIGIN, 400),
+        ("good", {}, 403),  # neither Origin nor Referer
+        ("good", {"Origin": "https://evil.example"}, 403),
+        ("good", {"Origin": "null"}, 403),
+        ("good", {"Referer": "https://evil.example/sida/"}, 403),
+    ],
+)
+def test_report_without_valid_token_or_origin_is_refused(
+    tree, published_machine, token, headers, status
+):
     reader = Client(enforce_csrf_checks=True)
-    response = reader.post(report_url(published_machine), {"part": "body", "problem": "Fel"})
-    assert response.status_code == 403
+    data = {"part": "body", "problem": "Fel"}
+    if token == "good":
+        data["token"] = report_guard.form_token(published_machine.pk)
+    elif token == "other-page":
+        data["token"] = report_guard.form_token(tree["page"].pk)
+    elif token == "expired":
+        with time_machine.travel(timezone.now() - datetime.timedelta(hours=7)):
+            data["token"] = report_guard.form_token(published_machine.pk)
+    elif token:
+        data["token"] = token
+    response = reader.post(report_url(published_machine), data, headers=headers)
+    assert response.status_code == status
     assert not ReaderReport.objects.exists()
+    assert not response.cookies
+    if status == 400:
+        assert arabic("Formuläret har gått ut. Skicka rapporten igen.") in response.content.decode()
+
+
+def test_report_with_same_site_referer_and_no_origin_is_accepted(tree, published_machine):
+    data = {
+        "part": "body",
+        "problem": "Fel",
+        "token": report_guard.form_token(published_machine.pk),
+    }
+    response = Client().post(
+        report_url(published_machine), data, headers={"Referer": "http://testserver/ar/"}
+    )
+    assert response.status_code == 302
+    assert ReaderReport.objects.count() == 1
 
 
 def test_report_form_errors_are_shown(client, published_machine):
-    response = client.post(report_url(published_machine), {"part": "nonsense", "problem": ""})
+    response = report(client, published_machine, part="nonsense", problem="")
     assert response.status_code == 400
     assert not ReaderReport.objects.exists()
 
 
+def test_oversized_and_invalid_posts_are_not_echoed_and_count(client, published_machine):
+    secret = "HEMLIG" * 400  # 2,400 characters: over the field's 2,000
+    response = report(client, published_machine, problem=secret)
+    assert response.status_code == 400
+    assert "HEMLIGHEMLIG" not in response.content.decode()
+    huge = "X" * 1_000_000
+    response = report(client, published_machine, problem=huge)
+    assert response.status_code == 413
+    assert len(response.content) < 1000
+    for _attempt in range(3):
+        assert report(client, published_machine, problem="").status_code == 400
+    # Five posts so far, none saved: the sixth is over the limit even though it is valid.
+    assert report(client, published_machine, problem="Riktigt fel").status_code == 429
+    assert not ReaderReport.objects.exists()
+
+
+def test_invalid_post_keeps_what_the_reader_wrote(client, published_machine):
+    response = report(client, published_machine, part="", problem="Min text", contact="a@b.se")
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Min text" in html
+    assert "a@b.se" in html
+
+
 def test_report_rate_limit(client, published_machine):
-    url = report_url(published_machine)
     for number in range(5):
-        response = client.post(url, {"part": "title", "problem": f"Fel {number}"})
+        response = report(client, published_machine, problem=f"Fel {number}")
         assert response.status_code == 302
-    response = client.post(url, {"part": "title", "problem": "Ett till"})
+    response = report(client, published_machine, problem="Ett till")
     assert response.status_code == 429
     assert (
         arabic("Du har skickat många rapporter på kort tid. Försök igen om en timme.")
@@ -225,17 +300,79 @@ def test_report_rate_limit(client, published_machine):
     )
     assert ReaderReport.objects.count() == 5
     other = Client(REMOTE_ADDR="10.0.0.9")
-    assert other.post(url, {"part": "title", "problem": "Annan"}).status_code == 302
+    assert report(other, published_machine, problem="Annan").status_code == 302
+
+
+def test_report_rate_limit_uses_the_address_behind_trusted_proxies(published_machine, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    proxy = "10.0.0.1"
+
+    def reader(address, forged=""):
+        chain = f"{forged}, {address}" if forged else address
+        return Client(REMOTE_ADDR=proxy, HTTP_X_FORWARDED_FOR=chain)
+
+    for number in range(5):
+        assert (
+            report(reader("198.51.100.7"), published_machine, problem=f"{number}").status_code
+            == 302
+        )
+    # The same reader forging an earlier X-Forwarded-For entry is still the same reader.
+    limited = report(reader("198.51.100.7", forged="203.0.113.99"), published_machine, problem="x")
+    assert limited.status_code == 429
+    # Another reader behind the same proxy has a limit of their own.
+    assert report(reader("198.51.100.8"), published_machine, problem="y").status_code == 302
+
+
+def test_report_rate_limit_counts_readers_behind_varnish(published_machine, settings):
+    """Behind Varnish every request comes from the proxy's address; the reader's address is
+    the one Varnish appended to X-Forwarded-For, and a forged left part changes nothing."""
+    settings.TRUSTED_PROXY_COUNT = 1
+    proxy = {"REMOTE_ADDR": "127.0.0.1"}
+    reader = Client(**proxy, HTTP_X_FORWARDED_FOR="203.0.113.7")
+    for number in range(5):
+        assert report(reader, published_machine, problem=f"Fel {number}").status_code == 302
+    forged = Client(**proxy, HTTP_X_FORWARDED_FOR="198.51.100.1, 203.0.113.7")
+    assert report(forged, published_machine, problem="Igen").status_code == 429
+    other = Client(**proxy, HTTP_X_FORWARDED_FOR="203.0.113.8")
+    assert report(other, published_machine, problem="Annan").status_code == 302
 
 
 def test_report_rate_limit_resets_after_an_hour(client, published_machine):
-    url = report_url(published_machine)
     for number in range(6):
-        client.post(url, {"part": "title", "problem": f"Fel {number}"})
+        report(client, published_machine, problem=f"Fel {number}")
     assert ReaderReport.objects.count() == 5
     with time_machine.travel(timezone.now() + datetime.timedelta(minutes=61)):
-        assert client.post(url, {"part": "title", "problem": "Nästa timme"}).status_code == 302
+        assert report(client, published_machine, problem="Nästa timme").status_code == 302
     assert ReaderReport.objects.count() == 6
+
+
+def test_report_form_answers_head_and_options_without_cookies(published_machine):
+    reader = Client()
+    url = report_url(published_machine)
+    assert reader.head(url).status_code == 200
+    options = reader.options(url)
+    assert options.status_code == 200
+    assert "HEAD" in options["Allow"]
+    assert reader.generic("TRACE", url).status_code == 405
+    assert reader.put(url).status_code == 405
+    assert not reader.cookies
+
+
+def test_report_form_never_goes_into_the_http_cache(published_machine):
+    # The form carries its own signed, timestamped token instead of a CSRF cookie: a cached
+    # copy would hand every reader the same token, so neither the form nor a post is stored
+    # by Varnish or a CDN, and neither sets a cookie.
+    reader = Client()
+    url = report_url(published_machine)
+    form = reader.get(url)
+    assert form.status_code == 200
+    assert "no-store" in form["Cache-Control"] and "public" not in form["Cache-Control"]
+    assert not form.cookies and not form.has_header("Set-Cookie")
+    posted = report(reader, published_machine, problem="Fel ord")
+    assert posted.status_code == 302
+    assert "no-store" in posted["Cache-Control"] and "public" not in posted["Cache-Control"]
+    assert not posted.cookies
+    assert not reader.cookies
 
 
 @pytest.mark.parametrize(

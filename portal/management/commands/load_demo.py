@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from portal.demo import home, international, organisation, users
+from portal.demo import followup, home, international, organisation, users
 
 
 class Command(BaseCommand):
@@ -20,6 +20,7 @@ class Command(BaseCommand):
             swedish_home = home.load(self.stdout)
             organisation.load(self.stdout)
             international.load(swedish_home, self.stdout)
+            followup.load_under(swedish_home, self.stdout)
         if no_users:
             return
         if not settings.DEBUG:

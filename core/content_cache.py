@@ -1,0 +1,176 @@
+"""Content that every reader sees alike, in the shared cache, so that a page costs the same
+few queries whatever else the site holds.
+
+Menus, the footer, the language switcher's pages, the sites, the locales and the localized
+home pages are the same for every reader of a language and change only when an editor
+publishes, moves or deletes a page or saves a menu link, a footer, a site or a locale. Each
+is cached under a key that carries a *generation*: a random token that every such change
+replaces (``bump``), so every host sees the change at its next request when the cache is
+shared (Redis). A random token instead of a counter: an evicted generation key comes back
+as a new token, never as an old one that stale entries still carry.
+"""
+
+import logging
+import uuid
+from collections.abc import Callable
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "portal:furniture:generation"
+# Long enough that the furniture is rebuilt only after a change; short enough that a change
+# made behind the application's back (raw SQL, a restored dump) shows within the day.
+TIMEOUT = 24 * 60 * 60
+
+
+def generation() -> str:
+    token = cache.get(GENERATION_KEY)
+    if token is None:
+        token = uuid.uuid4().hex
+        if not cache.add(GENERATION_KEY, token, None):
+            token = cache.get(GENERATION_KEY) or token
+    return token
+
+
+def bump(**_kwargs) -> None:
+    """Forget every cached piece of furniture, now and once more after the commit (a reader
+    between the two could otherwise cache what the transaction had not yet written)."""
+
+    def new_generation():
+        cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+
+    new_generation()
+    transaction.on_commit(new_generation)
+
+
+def cached(name: str, parts: tuple, compute: Callable):
+    """``compute()`` once per generation and ``name``/``parts``; ``None`` results too."""
+    key = ":".join(["portal:furniture", generation(), name, *(str(part) for part in parts)])
+    hit = cache.get(key)
+    if hit is not None:
+        return hit[0]
+    value = compute()
+    cache.set(key, (value,), TIMEOUT)
+    return value
+
+
+def cached_many(name: str, keys, compute_many: Callable) -> dict:
+    """``{key: value}`` for ``keys``; ``compute_many(missing_keys)`` once for those the cache
+    lacks (one query for all of them), each then cached on its own."""
+    token = generation()
+    cache_keys = {key: ":".join(["portal:furniture", token, name, str(key)]) for key in keys}
+    hits = cache.get_many(list(cache_keys.values()))
+    result = {key: hits[ck][0] for key, ck in cache_keys.items() if ck in hits}
+    missing = [key for key in keys if key not in result]
+    if missing:
+        computed = compute_many(missing)
+        for key in missing:
+            result[key] = computed.get(key)
+        cache.set_many({cache_keys[key]: (result[key],) for key in missing}, TIMEOUT)
+    return result
+
+
+# What each cached piece depends on ------------------------------------------------------
+def _page_signal(sender, **kwargs):
+    bump()
+
+
+def _page_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        bump()
+
+
+def _model_saved(sender, **kwargs):
+    if kwargs.get("raw"):
+        return
+    bump()
+
+
+def forget_on_change(*models) -> None:
+    """Start a new generation whenever an instance of ``models`` is saved or deleted."""
+    for model in models:
+        post_save.connect(_model_saved, sender=model, dispatch_uid=f"furniture_save_{model}")
+        post_delete.connect(_model_saved, sender=model, dispatch_uid=f"furniture_del_{model}")
+
+
+def connect() -> None:
+    """Connected once from ``PortalConfig.ready``: pages, sites, locales, restrictions and
+    every translatable snippet (menus, footer, partners, goals, ...)."""
+    from django.apps import apps
+
+    from wagtail.models import TranslatableMixin
+
+    for signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
+        signal.connect(_page_signal, dispatch_uid=f"furniture_{signal!r}")
+    post_delete.connect(_page_deleted, dispatch_uid="furniture_page_delete")
+    forget_on_change(Site, Locale, PageViewRestriction)
+    forget_on_change(
+        *(
+            model
+            for model in apps.get_models()
+            if issubclass(model, TranslatableMixin) and not issubclass(model, Page)
+        )
+    )
+
+
+# Lookups every page makes ---------------------------------------------------------------
+def locale_for(language_code: str) -> Locale | None:
+    def compute():
+        return Locale.objects.filter(language_code=language_code).first()
+
+    return cached("locale", (language_code,), compute)
+
+
+def site_for(hostname: str, port) -> Site | None:
+    """Wagtail's own choice of site for a host and port (``Site._find_for_request``)."""
+    from wagtail.models.sites import get_site_for_hostname
+
+    def compute():
+        try:
+            return get_site_for_hostname(hostname, port)
+        except Site.DoesNotExist:
+            return None
+
+    return cached("site", (hostname, port), compute)
+
+
+def has_view_restrictions() -> bool:
+    return cached("restrictions", (), PageViewRestriction.objects.exists)
+
+
+def public(queryset):
+    """``PageQuerySet.public()`` without its query while no page has view restrictions."""
+    return queryset.public() if has_view_restrictions() else queryset
+
+
+def localized_root(site: Site, locale: Locale | None) -> Page:
+    """The site's root page in ``locale`` when that translation is live (Wagtail's
+    ``Page.localized``), as a plain ``Page``."""
+
+    def compute():
+        root = site.root_page
+        if locale is None or locale.pk == root.locale_id:
+            return Page.objects.get(pk=root.pk)
+        return Page.objects.filter(
+            translation_key=root.translation_key, locale=locale, live=True
+        ).first() or Page.objects.get(pk=root.pk)
+
+    return cached("root", (site.pk, locale.pk if locale else ""), compute)
+
+
+def current_site(request) -> Site | None:
+    """``Site.find_for_request`` from the cache; remembered on the request as Wagtail does."""
+    if request is None:
+        return None
+    if not hasattr(request, "_wagtail_site"):
+        from django.http.request import split_domain_port
+
+        hostname = split_domain_port(request._get_raw_host())[0]
+        request._wagtail_site = site_for(hostname, request.get_port())
+    return request._wagtail_site

@@ -1,0 +1,153 @@
+"""Indicators that the portal computes from its own content, named by key, never typed.
+
+Each function takes the reader's locale and returns a ``Dataset`` in a fixed number of
+queries. The Swedish content decides what exists (translations are copies of it); labels
+that come from snippets (programmes) are shown in the reader's language where translated.
+"""
+
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import Locale
+
+from core.localization import localize_many
+from international.choices import ProjectStatus
+from international.models import OpportunityPage, Partner, Programme, ProjectPage
+
+from . import coverage
+from .datasets import Category, Chart, Dataset, Series, Unit
+
+PARTNER_YEARS = 6
+
+
+@dataclass(frozen=True)
+class Computation:
+    key: str
+    label: str
+    unit: str
+    function: Callable[[Locale], Dataset]
+
+
+REGISTRY: dict[str, Computation] = {}
+
+
+def register(key: str, label, unit: str):
+    def decorator(function):
+        REGISTRY[key] = Computation(key, label, unit, function)
+        return function
+
+    return decorator
+
+
+def computation_choices() -> list[tuple[str, str]]:
+    return [(key, computation.label) for key, computation in REGISTRY.items()]
+
+
+def compute(key: str, locale: Locale) -> Dataset | None:
+    computation = REGISTRY.get(key)
+    return computation.function(locale) if computation else None
+
+
+def _swedish(queryset):
+    return queryset.filter(locale__language_code=settings.LANGUAGE_CODE).readable()
+
+
+def _years(years) -> list[Category]:
+    return [Category(str(year), str(year)) for year in sorted(set(years))]
+
+
+def _yearly(category_years: list[Category], counts: dict) -> list:
+    return [counts.get(int(c.key), 0) for c in category_years]
+
+
+@register("projects_by_status", _("Projekt per status och startår"), Unit.COUNT)
+def projects_by_status(locale: Locale) -> Dataset:
+    rows = _swedish(ProjectPage.objects.all()).values_list("starts_on", "ends_on")
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for starts_on, ends_on in rows:
+        status = ProjectPage(starts_on=starts_on, ends_on=ends_on).status
+        counts[status][starts_on.year] += 1
+    categories = _years(year for c in counts.values() for year in c)
+    series = [
+        Series(status.value, str(status.label), _yearly(categories, counts[status.value]))
+        for status in ProjectStatus
+        if counts[status.value]
+    ]
+    return Dataset(Chart.BAR, Unit.COUNT, gettext("Startår"), categories, series)
+
+
+@register("project_funding", _("Extern finansiering av projekt per startår"), Unit.SEK)
+def project_funding(locale: Locale) -> Dataset:
+    funding: Counter = Counter()
+    for starts_on, external in _swedish(ProjectPage.objects.all()).values_list(
+        "starts_on", "external_funding"
+    ):
+        funding[starts_on.year] += external or 0
+    categories = _years(funding)
+    series = [
+        Series("external_funding", gettext("Extern finansiering"), _yearly(categories, funding))
+    ]
+    return Dataset(Chart.BAR, Unit.SEK, gettext("Startår"), categories, series)
+
+
+@register(
+    "opportunities_by_programme",
+    _("Möjligheter publicerade per år och program"),
+    Unit.COUNT,
+)
+def opportunities_by_programme(locale: Locale) -> Dataset:
+    counts: dict[int | None, Counter] = defaultdict(Counter)
+    for published, programme_id in _swedish(OpportunityPage.objects.all()).values_list(
+        "first_published_at", "programme_id"
+    ):
+        if published is not None:
+            counts[programme_id][timezone.localtime(published).year] += 1
+    categories = _years(year for c in counts.values() for year in c)
+    programmes = list(Programme.objects.filter(pk__in=[pk for pk in counts if pk]))
+    localized = dict(
+        zip((p.pk for p in programmes), localize_many(programmes, locale), strict=True)
+    )
+    series = []
+    for pk, programme in sorted(localized.items(), key=lambda item: item[1].name):
+        lang = "" if programme.locale_id == locale.pk else settings.LANGUAGE_CODE
+        series.append(
+            Series(programme.slug, programme.name, _yearly(categories, counts[pk]), lang=lang)
+        )
+    if counts.get(None):
+        series.append(Series("", gettext("Utan program"), _yearly(categories, counts[None])))
+    return Dataset(Chart.BAR, Unit.COUNT, gettext("År"), categories, series)
+
+
+@register("partners_and_networks", _("Partner och nätverk"), Unit.COUNT)
+def partners_and_networks(locale: Locale) -> Dataset:
+    this_year = timezone.localdate().year
+    years = list(range(this_year - PARTNER_YEARS + 1, this_year + 1))
+    partners: Counter = Counter()
+    networks: Counter = Counter()
+    rows = Partner.objects.filter(locale__language_code=settings.LANGUAGE_CODE).values_list(
+        "kind", "active_since", "ended_on"
+    )
+    for kind, since, ended in rows:
+        for year in years:
+            # Active at the end of the year (or today, for the current year).
+            if (since is None or since.year <= year) and (ended is None or ended.year > year):
+                (networks if kind == Partner.Kind.NETWORK else partners)[year] += 1
+    categories = _years(years)
+    series = [
+        Series("partners", gettext("Partner"), [partners.get(y, 0) for y in years]),
+        Series("networks", gettext("Nätverk"), [networks.get(y, 0) for y in years]),
+    ]
+    if not rows:
+        series = [Series(s.key, s.label, [None] * len(years)) for s in series]
+    return Dataset(Chart.BAR, Unit.COUNT, gettext("År"), categories, series)
+
+
+@register("language_coverage", _("Språktäckning: granskade översättningar"), Unit.PERCENT)
+def language_coverage(locale: Locale) -> Dataset:
+    return coverage.coverage_dataset()

@@ -1,0 +1,242 @@
+"""Charts as inline SVG, drawn on the server: no script, no chart library, print-ready.
+
+Every chart is an image with a title and a description (``role="img"``, ``<title>``,
+``<desc>``), its labels are real ``<text>`` in the reader's language and the numbers are
+formatted like the rest of the page. Positions are computed left to right and mirrored for
+right-to-left pages; the root's ``direction`` makes the logical text anchors (start, end)
+follow, so axis labels sit on the reading side. Colours keep at least 3:1 against the white
+background, and colour is never the only cue: series differ by pattern and every bar and line
+end carries its value.
+
+Styling uses presentation attributes only: the site's Content-Security-Policy forbids
+inline ``style``.
+"""
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
+
+from .datasets import Dataset, Series, format_value
+
+WIDTH = 360
+PAD = 8
+INK = "#1b1b1b"  # 17:1 on white
+AXIS = "#4a4a4a"  # 8.9:1
+GRID = "#c5ced6"  # decorative: every gridline is labelled
+FONT = 13
+SMALL = 12
+MAX_BAR_SERIES = 3  # more series than this: the chart shows totals, the table the breakdown
+MAX_CATEGORIES = 8  # the most recent years that fit a phone; the table has them all
+
+# (colour, pattern): blue 7.6:1, brown 5.9:1, green 6.4:1 against white.
+STYLES = [("#00548a", ""), ("#a14a00", "stripes"), ("#2e6b30", "dots")]
+
+
+def _n(value: float) -> str:
+    return f"{value:.1f}".rstrip("0").rstrip(".")
+
+
+def _text(x, y, label, *, anchor="middle", size=FONT, weight="", fill=INK) -> str:
+    # The root sets the usual anchor, size and colour; only differences are written.
+    attributes = [f'x="{_n(x)}" y="{_n(y)}"']
+    if anchor != "middle":
+        attributes.append(f'text-anchor="{anchor}"')
+    if size != FONT:
+        attributes.append(f'font-size="{_n(size)}"')
+    if fill != INK:
+        attributes.append(f'fill="{fill}"')
+    if weight:
+        attributes.append('font-weight="bold"')
+    return f"<text {' '.join(attributes)}>{escape(label)}</text>"
+
+
+def _pattern(uid: str, index: int) -> str:
+    colour, kind = STYLES[index % len(STYLES)]
+    pid = f"{uid}-p{index}"
+    if kind == "stripes":
+        return (
+            f'<pattern id="{pid}" width="6" height="6" patternUnits="userSpaceOnUse"'
+            f' patternTransform="rotate(45)"><rect width="6" height="6" fill="#ffffff"/>'
+            f'<rect width="3.5" height="6" fill="{colour}"/></pattern>'
+        )
+    if kind == "dots":
+        return (
+            f'<pattern id="{pid}" width="5" height="5" patternUnits="userSpaceOnUse">'
+            f'<rect width="5" height="5" fill="#ffffff"/>'
+            f'<circle cx="2.5" cy="2.5" r="1.8" fill="{colour}"/></pattern>'
+        )
+    return ""
+
+
+def _fill(uid: str, index: int) -> str:
+    colour, kind = STYLES[index % len(STYLES)]
+    return f"url(#{uid}-p{index})" if kind else colour
+
+
+def _open(uid: str, height: float, title: str, desc: str, rtl: bool) -> str:
+    direction = "rtl" if rtl else "ltr"
+    return (
+        f'<svg class="chart" role="img" viewBox="0 0 {WIDTH} {_n(height)}" width="100%"'
+        f' direction="{direction}" aria-labelledby="{uid}-title {uid}-desc"'
+        f' fill="{INK}" font-size="{FONT}" text-anchor="middle">'
+        f'<title id="{uid}-title">{escape(title)}</title>'
+        f'<desc id="{uid}-desc">{escape(desc)}</desc>'
+    )
+
+
+def swatch(index: int, uid: str) -> SafeString:
+    """The legend's sample of a series' fill, hidden from screen readers (the text says it)."""
+    colour, _kind = STYLES[index % len(STYLES)]
+    return mark_safe(  # noqa: S308 - built from constants and a slug
+        f'<svg class="swatch" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true"'
+        f' focusable="false"><defs>{_pattern(uid, index)}</defs>'
+        f'<rect x="1" y="1" width="14" height="14" fill="{_fill(uid, index)}"'
+        f' stroke="{colour}" stroke-width="1.5"/></svg>'
+    )
+
+
+def bar_series(dataset: Dataset) -> list[Series]:
+    """What the bars show: each series, or their total when there are too many to tell apart."""
+    if len(dataset.series) <= MAX_BAR_SERIES:
+        return dataset.series
+    return [Series("total", gettext("Totalt"), dataset.totals())]
+
+
+def bar_chart(dataset: Dataset, *, uid: str, title: str, desc: str, rtl: bool) -> SafeString:
+    series = bar_series(dataset)
+    first = max(len(dataset.categories) - MAX_CATEGORIES, 0)
+    categories = dataset.categories[first:]
+    top, plot_h, bottom = 40, 150, 28
+    height = top + plot_h + bottom
+    base = top + plot_h
+    values = [v for s in series for v in s.values[first:] if v is not None]
+    peak = max([float(v) for v in values] + [0]) or 1.0
+    count = max(len(categories), 1)
+    slot = (WIDTH - 2 * PAD) / count
+    group = slot * (0.8 if len(series) > 1 else 0.62)
+    # A lone year must not become a wall: bars are at most 56 units wide.
+    group = min(group, 56 * len(series))
+    bar = group / len(series)
+
+    def x(value: float, width: float = 0) -> float:
+        return WIDTH - value - width if rtl else value
+
+    parts = [_open(uid, height, title, desc, rtl)]
+    patterns = "".join(_pattern(uid, i) for i in range(len(series)))
+    if patterns:
+        parts.append(f"<defs>{patterns}</defs>")
+    start = WIDTH - PAD if rtl else PAD
+    parts.append(_text(start, 16, _unit_caption(dataset.unit), anchor="start", size=SMALL))
+    for i, category in enumerate(categories):
+        left = PAD + i * slot + (slot - group) / 2
+        for j, s in enumerate(series):
+            value = s.values[first + i]
+            bx = left + j * bar
+            inner = bar - (2 if len(series) > 1 else 0)
+            centre = x(bx + inner / 2)
+            if value is None:
+                parts.append(_text(centre, base - 4, "–", fill=AXIS))
+                continue
+            h = float(value) / peak * plot_h
+            colour, kind = STYLES[j % len(STYLES)]
+            # A patterned bar gets an outline in its colour, so its edge keeps the contrast.
+            outline = f' stroke="{colour}" stroke-width="1.5"' if kind else ""
+            parts.append(
+                f'<rect x="{_n(x(bx, inner))}" y="{_n(base - h)}" width="{_n(inner)}"'
+                f' height="{_n(h)}" fill="{_fill(uid, j)}"{outline}/>'
+            )
+            label = format_value(value, dataset.unit)
+            room = slot * 0.96 if len(series) == 1 else inner + 2
+            size = max(8.0, min(float(FONT), room / (len(label) * 0.6)))
+            parts.append(_text(centre, base - h - 5, label, size=FONT if size >= FONT else size))
+        parts.append(_text(x(PAD + (i + 0.5) * slot), base + 19, category.label))
+    parts.append(
+        f'<line x1="{PAD}" y1="{base}" x2="{WIDTH - PAD}" y2="{base}" stroke="{AXIS}"'
+        f' stroke-width="1.5"/>'
+    )
+    parts.append("</svg>")
+    return mark_safe("".join(parts))  # noqa: S308 - every text went through escape()
+
+
+def line_chart(
+    dataset: Dataset, series: Series, *, uid: str, title: str, desc: str, rtl: bool
+) -> SafeString:
+    """One series over time (a language's coverage by month), 0–100 %."""
+    top, plot_h, bottom = 16, 110, 26
+    height = top + plot_h + bottom
+    base = top + plot_h
+    x0, x1 = PAD + 44, WIDTH - PAD - 46
+    count = len(dataset.categories)
+    step = (x1 - x0) / max(count - 1, 1)
+
+    def x(value: float) -> float:
+        return WIDTH - value if rtl else value
+
+    def y(value) -> float:
+        return base - float(value) / 100 * plot_h
+
+    parts = [_open(uid, height, title, desc, rtl)]
+    for level in (0, 50, 100):
+        colour = AXIS if level == 0 else GRID
+        parts.append(
+            f'<line x1="{_n(x(x0))}" y1="{_n(y(level))}" x2="{_n(x(x1))}" y2="{_n(y(level))}"'
+            f' stroke="{colour}" stroke-width="{1.5 if level == 0 else 1}"/>'
+        )
+        parts.append(
+            _text(
+                x(x0 - 6), y(level) + 4, format_value(level, dataset.unit), anchor="end", size=SMALL
+            )
+        )
+    colour = STYLES[0][0]
+    runs, run = [], []
+    for i, value in enumerate(series.values):
+        if value is None:
+            if run:
+                runs.append(run)
+            run = []
+            continue
+        run.append((x(x0 + i * step), y(value)))
+    if run:
+        runs.append(run)
+    for points in runs:
+        if len(points) > 1:
+            coordinates = " ".join(f"{_n(px)},{_n(py)}" for px, py in points)
+            parts.append(
+                f'<polyline points="{coordinates}" fill="none" stroke="{colour}"'
+                f' stroke-width="2.5" stroke-linejoin="round"/>'
+            )
+        for px, py in points:
+            parts.append(
+                f'<circle cx="{_n(px)}" cy="{_n(py)}" r="3.5" fill="{colour}" stroke="#ffffff"/>'
+            )
+    last = next(
+        ((i, v) for i, v in reversed(list(enumerate(series.values))) if v is not None), None
+    )
+    if last is not None:
+        i, value = last
+        parts.append(
+            _text(
+                x(x0 + i * step + 7),
+                y(value) + 4,
+                format_value(value, dataset.unit),
+                anchor="start",
+                size=SMALL,
+                weight="bold",
+            )
+        )
+    if dataset.categories:
+        parts.append(
+            _text(x(x0), base + 18, dataset.categories[0].label, anchor="start", size=SMALL)
+        )
+        if count > 1:
+            parts.append(
+                _text(x(x1), base + 18, dataset.categories[-1].label, anchor="end", size=SMALL)
+            )
+    parts.append("</svg>")
+    return mark_safe("".join(parts))  # noqa: S308 - every text went through escape()
+
+
+def _unit_caption(unit: str) -> str:
+    from .datasets import Unit
+
+    return str(Unit(unit).label)

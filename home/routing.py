@@ -1,0 +1,119 @@
+"""Find the page a reader asks for in two queries, whatever its depth.
+
+Wagtail's ``serve`` view routes by walking the tree from the site's root: the site (one
+query), the active locale (one), the localized home page (two), then two queries per level
+(the child by slug, then its specific row), and two more for the view restrictions of the
+page and its ancestors. This middleware does the same routing before the view and hands
+Wagtail the result through the attributes Wagtail itself caches it in
+(``request._wagtail_site`` and ``request._wagtail_route_for_request``):
+
+- the site, the locale and the localized home page come from the furniture cache;
+- every page along the path comes in one query by ``url_path`` (Wagtail keeps
+  ``url_path`` = parent's ``url_path`` + slug), the page itself in one more;
+- a page along the path with routes of its own (``RoutablePageMixin``: feeds, calendars)
+  answers the rest of the path itself, as Wagtail's routing would let it; any other custom
+  ``route`` is called as Wagtail would call it;
+- while no page has view restrictions (a cached fact), none are looked up.
+
+Anything this does not understand is left to Wagtail's own routing.
+"""
+
+from django.http import Http404
+from django.utils.translation import get_language
+
+from wagtail import views as wagtail_views
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Page, PageViewRestriction
+from wagtail.url_routing import RouteResult
+
+from core import content_cache as furniture
+
+
+def _specific(page: Page) -> Page:
+    """The specific instance of a plain ``Page`` row, with its locale: one query."""
+    model = page.specific_class
+    if model is None:
+        return page.specific
+    return model.objects.select_related("locale").get(pk=page.pk)
+
+
+def _chain(root: Page, components: list[str]) -> list[Page]:
+    """The root and each existing page along ``components``, in one query (by slug, inside
+    the root's subtree, both indexed; ``url_path`` is not)."""
+    chain = [root]
+    if not components:
+        return chain
+    candidates = Page.objects.filter(
+        path__startswith=root.path,
+        depth__gt=root.depth,
+        depth__lte=root.depth + len(components),
+        slug__in=set(components),
+    )
+    by_url_path = {page.url_path: page for page in candidates}
+    url_path = root.url_path
+    for component in components:
+        url_path += f"{component}/"
+        page = by_url_path.get(url_path)
+        if page is None:
+            break
+        chain.append(page)
+    return chain
+
+
+def _answers_itself(page: Page, remaining: list[str]) -> bool:
+    """Would Wagtail's routing stop at ``page`` and let it route the rest?"""
+    model = page.specific_class
+    if model is None or getattr(model, "route", Page.route) is Page.route:
+        return False
+    if issubclass(model, RoutablePageMixin):
+        if not page.live:
+            return False
+        try:
+            model.get_resolver().resolve("/" + "".join(f"{c}/" for c in remaining))
+        except Http404:
+            return False
+    return True
+
+
+def route(request, path: str, root: Page) -> RouteResult:
+    components = [component for component in path.split("/") if component]
+    chain = _chain(root, components)
+    for depth, page in enumerate(chain):
+        remaining = components[depth:]
+        if _answers_itself(page, remaining):
+            return _specific(page).route(request, remaining)
+    if len(chain) <= len(components) or not chain[-1].live:
+        raise Http404
+    specific = _specific(chain[-1])
+    if len(chain) > 1:
+        specific._cached_parent_obj = chain[-2]
+    return RouteResult(specific)
+
+
+class RoutingMiddleware:
+    """Routes Wagtail pages from the cache and two queries (see the module docstring)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if view_func is not wagtail_views.serve or hasattr(request, "_wagtail_route_for_request"):
+            return None
+        site = furniture.current_site(request)
+        if site is None:
+            return None
+        locale = furniture.locale_for(get_language() or "")
+        root = furniture.localized_root(site, locale)
+        path = view_kwargs.get("path", view_args[0] if view_args else "")
+        try:
+            result = route(request, path, root)
+        except Http404:
+            result = None
+        if result is not None and not furniture.has_view_restrictions():
+            # No page has restrictions: spare Wagtail's two queries for the page's.
+            result.page.get_view_restrictions = PageViewRestriction.objects.none
+        request._wagtail_route_for_request = result
+        return None
