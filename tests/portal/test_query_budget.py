@@ -54,12 +54,6 @@ PAGES = {
     "atom": "nyheter/atom/",
     "ical": "mojligheter/kalender/",
 }
-# Translated pages show the reader notice, which computes the review state per request
-# until the notice reads a stored flag (the carry-forward work of issue 13).
-NOTICE_XFAIL = (
-    "the reader notice computes the review state per request (review/states.py, about 7 "
-    "queries) until it reads the flag stored at publish (carry-forward branch)"
-)
 
 
 def translate(page: Page, locale: Locale) -> Page:
@@ -242,7 +236,6 @@ def test_translated_pages_cost_what_swedish_ones_cost_besides_the_notice(counts,
     assert without_notice(counts, code, name) == totals(counts, "sv", name), counts[code, name]
 
 
-@pytest.mark.xfail(reason=NOTICE_XFAIL, strict=True)
 @pytest.mark.parametrize("code", LANGUAGES[1:])
 def test_translated_pages_cost_what_swedish_ones_cost(counts, code):
     for name in set(PAGES) - VARIES_WITH_RESULT_TYPES:
