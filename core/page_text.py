@@ -3,8 +3,8 @@
 What counts is what the page sends to translators (its ``TranslatableField``s: title, intro,
 every rich-text and text field, every text-bearing block of its StreamFields), minus the
 search-engine fields, which readers do not read as prose. Each part keeps a ``path`` the
-editor can point to: the field name, then the StreamField block ids and child names, the
-same path Wagtail's comments use (``data-contentpath``).
+editor can point to: the field name, then the StreamField block ids and child names joined
+by dots, the content path Wagtail's editor scrolls to from ``#:w:contentpath=<path>``.
 
 Rich text is turned into plain text with a line end after every block element, so that a
 heading, a list item or a paragraph ends its sentence, as LIX counts them.
@@ -28,7 +28,7 @@ _BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "div", "bloc
 
 @dataclass(frozen=True)
 class TextPart:
-    path: str  # "intro", "body/<block id>", "body/<block id>/text"
+    path: str  # "intro", "body.<block id>", "body.<block id>.text": Wagtail's content path
     label: str  # the field's or block's name as the editor shows it
     text: str
 
@@ -66,15 +66,15 @@ def _block_parts(block, value, path: str, label: str):
     elif isinstance(block, blocks.StructBlock):
         for name, child in block.child_blocks.items():
             yield from _block_parts(
-                child, value.get(name), f"{path}/{name}", f"{label} › {child.label}"
+                child, value.get(name), f"{path}.{name}", f"{label} › {child.label}"
             )
     elif isinstance(block, blocks.ListBlock):
         for item in value.bound_blocks if hasattr(value, "bound_blocks") else []:
-            yield from _block_parts(block.child_block, item.value, f"{path}/{item.id}", label)
+            yield from _block_parts(block.child_block, item.value, f"{path}.{item.id}", label)
     elif isinstance(block, blocks.StreamBlock):
         for child in value or []:
             yield from _block_parts(
-                child.block, child.value, f"{path}/{child.id}", str(child.block.label)
+                child.block, child.value, f"{path}.{child.id}", str(child.block.label)
             )
 
 

@@ -113,11 +113,11 @@ def test_page_parts_have_paths_to_their_fields(news):
     assert parts == {
         "title": "Besök",
         "lead": "Nässjö får besök.",
-        "body/h1": "Om samarbetet",
+        "body.h1": "Om samarbetet",
         # Rich text: each paragraph and list item on its own line, so each ends a sentence.
-        "body/p1": "Vi träffas i maj.\nUngdomar\nLärare",
-        "body/f1/title": "Fakta",
-        "body/f1/text": "Internationaliseringsarbetet genomförs tillsammans.",
+        "body.p1": "Vi träffas i maj.\nUngdomar\nLärare",
+        "body.f1.title": "Fakta",
+        "body.f1.text": "Internationaliseringsarbetet genomförs tillsammans.",
     }
 
 
@@ -129,5 +129,5 @@ def test_page_readability_sums_the_parts_and_ranks_the_hardest(news):
     # Internationaliseringsarbetet, genomförs, tillsammans -> 6: 16/8 + 100*6/16 = 39.5
     assert (report.lix.words, report.lix.sentences, report.lix.long_words) == (16, 8, 6)
     assert report.lix.score == 39.5
-    assert report.hardest[0][0].path == "body/f1/text"
+    assert report.hardest[0][0].path == "body.f1.text"
     assert report.long_sentences == []
