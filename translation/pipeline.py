@@ -41,6 +41,7 @@ from wagtail_localize.models import (
 from wagtail_localize.strings import StringValue
 
 from core.sources import translation_source_for
+from readability import gate as readability_gate
 
 from . import drafts, memory, pauses
 from .deepl.errors import (
@@ -248,6 +249,8 @@ def _translate_locked(page, source, locale, session: Session, row: DraftStatus) 
     missing = missing_segments(source, locale)
     counts.memory, missing = memory.fill_from_memory(missing, locale)
     status, detail = session.mode(locale)
+    if status == MACHINE and (held := readability_gate.held_detail(page)):
+        status, detail = DraftStatus.HELD_READABILITY, held  # gate mode (readability/gate.py)
     if status == MACHINE:
         status, detail = _machine_translate(missing, page.locale, locale, session, counts)
     still_missing = len(missing_segments(source, locale))

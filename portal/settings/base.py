@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "international",
     "translation",
     "review",
+    "readability",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
