@@ -13,3 +13,7 @@ class CoreConfig(AppConfig):
         # raise KeyError for Somali and Tigrinya.
         for code, info in missing_lang_info().items():
             LANG_INFO.setdefault(code, info)
+
+        from . import wagtail_localize_protected_span
+
+        wagtail_localize_protected_span.apply()

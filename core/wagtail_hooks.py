@@ -1,9 +1,10 @@
-"""Admin URLs of the core app: the live readability report of the page editor."""
+"""The core app in the admin: the live readability report, the "do not translate" mark."""
 
 from django.urls import path
 
 from wagtail import hooks
 
+from core import protected_text
 from core.views import ReadabilityView
 
 
@@ -12,3 +13,8 @@ def readability_urls():
     return [
         path("pages/<int:page_id>/readability/", ReadabilityView.as_view(), name="core_readability")
     ]
+
+
+@hooks.register("register_rich_text_features")
+def notranslate_feature(features):
+    protected_text.register(features)
