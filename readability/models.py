@@ -34,7 +34,16 @@ class ReadabilitySettings(BaseSiteSetting):
         _("när gränsen överskrids"), max_length=8, choices=MODE_CHOICES, default=WARN
     )
 
-    panels = [FieldPanel("threshold"), FieldPanel("mode")]
+    protected_terms = models.TextField(
+        _("skyddade ord"),
+        blank=True,
+        help_text=_(
+            "Ett ord eller namn per rad, till exempel Nässjö, Erasmus+, Interreg. "
+            "De översätts aldrig, på någon sida."
+        ),
+    )
+
+    panels = [FieldPanel("threshold"), FieldPanel("mode"), FieldPanel("protected_terms")]
 
     class Meta:
         verbose_name = _("läsbarhet före översättning")
