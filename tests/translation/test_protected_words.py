@@ -112,3 +112,26 @@ def test_protect_round_trip_keeps_other_markup():
     out = protect.for_deepl(text, ["Nässjö"])
     assert '<span id="span1" translate="no">' in out
     assert protect.from_deepl(out) == text
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # nested protected spans
+        '<p>Hej <span translate="no">Region <span translate="no">Jönköping</span></span> nu.</p>',
+        # a protected span around a link
+        '<p>Läs <span translate="no"><a href="https://example.invalid">Interreg</a></span>.</p>',
+        # an empty protected span
+        '<p>Tomt <span translate="no"></span> här.</p>',
+    ],
+)
+def test_awkward_marks_never_break_the_draft_or_lose_the_protected_text(deepl, make_page, body):
+    page = make_page(body=body)
+    for code in ("en", "fa"):
+        status = DraftStatus.objects.get(page=page, locale__language_code=code)
+        assert status.status == "made", (code, status.detail)
+        draft = draft_body(page, code)
+        for name in ("Jönköping", "Interreg"):
+            if name in body:
+                assert name in draft, (code, draft)
+        assert "⟪" not in draft
