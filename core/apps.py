@@ -17,3 +17,7 @@ class CoreConfig(AppConfig):
         from . import content_cache
 
         content_cache.connect()
+
+        from . import wagtail_localize_protected_span
+
+        wagtail_localize_protected_span.apply()

@@ -25,6 +25,8 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.readability_panel import ReadabilityPanel
+
 from .content_cache import public
 
 LISTING_PAGE_SIZE = 10
@@ -50,6 +52,8 @@ class BasePage(Page):
         TranslatableField("search_description"),
     ]
     translatable_fields = [*base_translatable_fields, SynchronizedField("slug")]
+    # The title, then the readability of the Swedish text (core/readability_panel.py).
+    content_panels = [*Page.content_panels, ReadabilityPanel(heading=_("Läsbarhet (LIX)"))]
 
     objects = BasePageManager()
 

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
-RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
+RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "notranslate"]
 
 
 class HeadingBlock(blocks.CharBlock):
@@ -66,7 +66,9 @@ class QuoteBlock(blocks.StructBlock):
 
 class FactBoxBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("rubrik"))
-    text = blocks.RichTextBlock(label=_("text"), features=["bold", "italic", "link", "ul"])
+    text = blocks.RichTextBlock(
+        label=_("text"), features=["bold", "italic", "link", "ul", "notranslate"]
+    )
 
     class Meta:
         icon = "info-circle"

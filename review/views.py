@@ -16,6 +16,8 @@ from django.views.decorators.http import require_POST
 
 from wagtail.models import Locale, Page
 
+from readability import queue as readability_queue
+
 from .carry_forward import carry_forward_source
 from .changed_strings import word_diff
 from .drafts import AliasTarget, save_draft
@@ -53,6 +55,8 @@ def review_queue(request):
     wanted = request.GET.get("state")
     if wanted and wanted not in State.values:
         wanted = None
+    lix_bands = readability_queue.annotate(summary["items"])  # the source's LIX beside each item
+    by_lix = request.GET.get("sort") == "lix"
     groups = []
     for state in QUEUE_ORDER:
         if wanted and state != wanted:
@@ -61,6 +65,8 @@ def review_queue(request):
         if not members and not wanted:
             continue
         members.sort(key=lambda item: (item.waiting_since is None, item.waiting_since))
+        if by_lix:
+            readability_queue.hardest_first(members)
         if state == State.STALE:
             for item in members:
                 item.extra["changes"] = [
@@ -76,6 +82,8 @@ def review_queue(request):
             "header_icon": "check",
             "summary": summary,
             "groups": groups,
+            "lix_bands": lix_bands,
+            "by_lix": by_lix,
             "languages": sorted(codes) if codes is not None else None,
         },
     )

@@ -67,6 +67,7 @@ class DraftStatus(models.Model):
     RETRY = "retry"
     FAILED = "failed"
     SKIPPED = "skipped"
+    HELD_READABILITY = "held_readability"
     STATUS_CHOICES = [
         (QUEUED, _("köad")),
         (RUNNING, _("pågår")),
@@ -80,6 +81,7 @@ class DraftStatus(models.Model):
         (RETRY, _("försöks igen senare")),
         (FAILED, _("misslyckades")),
         (SKIPPED, _("redigeras utanför översättningsverktyget")),
+        (HELD_READABILITY, _("väntar på enklare svenska (LIX över gränsen)")),
     ]
     # States after which the job should run again by itself.
     RESUMABLE = {QUEUED, RUNNING, PAUSED_QUOTA, PAUSED_BUDGET, RETRY}

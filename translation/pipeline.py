@@ -47,6 +47,7 @@ from wagtail_localize.models import (
 from wagtail_localize.strings import StringValue
 
 from core.sources import translation_source_for
+from readability import gate as readability_gate
 from review import carry_forward, drafts, fingerprints
 from review.models import CarriedForward
 
@@ -263,6 +264,8 @@ def _translate_locked(page, source, locale, session: Session, row: DraftStatus) 
     from_memory, missing = memory.fill_from_memory(missing, locale)
     counts.memory += from_memory
     status, detail = session.mode(locale)
+    if status == MACHINE and (held := readability_gate.held_detail(page)):
+        status, detail = DraftStatus.HELD_READABILITY, held  # gate mode (readability/gate.py)
     if status == MACHINE:
         # Offers not made before (DeepL was paused, or carried by the queue's refresh).
         waiting = carry_forward.open_carries(source, locale).filter(machine_text="")

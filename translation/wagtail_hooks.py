@@ -16,6 +16,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import pauses, usage
 from .models import DraftStatus, GlossaryTerm, LocalePolicy
+from .readability_override import override_gate
 from .views import PageDraftStatusView, UsageView, can_see_usage
 
 
@@ -52,6 +53,11 @@ def register_translation_urls():
             "translation/pages/<int:page_id>/",
             PageDraftStatusView.as_view(),
             name="translation_page_status",
+        ),
+        path(
+            "readability/<int:page_id>/override/",
+            override_gate,
+            name="readability_override",
         ),
     ]
 

@@ -14,7 +14,7 @@ from international.selectors import goals_in_locale, latest_news, open_opportuni
 
 __all__ = ["AccessibilityStatementPage", "ContactPage", "HomePage"]
 
-TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
+TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "notranslate"]
 
 
 class HomePage(BasePage):
@@ -26,7 +26,9 @@ class HomePage(BasePage):
         blank=True,
         help_text=_("En eller två meningar som säger vad webbplatsen handlar om."),
     )
-    body = RichTextField(_("brödtext"), blank=True, features=["bold", "italic", "link", "ul"])
+    body = RichTextField(
+        _("brödtext"), blank=True, features=["bold", "italic", "link", "ul", "notranslate"]
+    )
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
 

@@ -146,7 +146,9 @@ class OpportunityPage(ExampleMixin, BasePage):
     for_staff = models.BooleanField(_("personal"), default=False)
     for_companies = models.BooleanField(_("företag"), default=False)
     for_associations = models.BooleanField(_("föreningar"), default=False)
-    eligibility = RichTextField(_("vem kan söka"), features=["bold", "italic", "link", "ul"])
+    eligibility = RichTextField(
+        _("vem kan söka"), features=["bold", "italic", "link", "ul", "notranslate"]
+    )
     opens_at = models.DateTimeField(
         _("öppnar"), help_text=_("Datum och tid i svensk tid (Europe/Stockholm).")
     )
@@ -154,7 +156,7 @@ class OpportunityPage(ExampleMixin, BasePage):
         _("sista ansökningsdag"), help_text=_("Datum och tid i svensk tid (Europe/Stockholm).")
     )
     how_to_apply = RichTextField(
-        _("så ansöker du"), features=["bold", "italic", "link", "ol", "ul"]
+        _("så ansöker du"), features=["bold", "italic", "link", "ol", "ul", "notranslate"]
     )
     body = StreamField(BodyBlock(), verbose_name=_("mer information"), blank=True)
     contact_name = models.CharField(_("kontaktperson"), max_length=120, blank=True)

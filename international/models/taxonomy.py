@@ -80,7 +80,7 @@ class Goal(index.Indexed, TranslatableMixin, models.Model):
         _("kort rubrik"), max_length=80, help_text=_("Några ord, till exempel Kunskap om EU.")
     )
     slug = models.SlugField(_("kortnamn i adresser"), max_length=80)
-    text = RichTextField(_("text"), features=["bold", "italic", "link"])
+    text = RichTextField(_("text"), features=["bold", "italic", "link", "notranslate"])
     sort_order = models.PositiveSmallIntegerField(
         _("ordning"), default=0, help_text=_("Lägre tal visas först.")
     )

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "translation",
     "review",
     "followup",
+    "readability",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",

@@ -25,6 +25,8 @@ __all__ = [
 ]
 
 CACHE_SECONDS = 6 * 60 * 60
+# Target languages DeepL translates as plain text only (no tag handling, no glossary).
+TEXT_ONLY_TARGETS = {"FA"}
 
 
 def _cache_key(client, kind: str) -> str:

@@ -27,8 +27,9 @@ from wagtail_localize.strings import StringValue
 
 import deepl
 
-from .. import markup, usage
+from .. import markup, protect, usage
 from ..policy import formality_for, machine_translation_allowed
+from ..protect import protected_terms
 from . import batching, client, glossary, languages
 from .errors import ConfigurationError, MachineTranslationError, as_machine_translation_errors
 
@@ -103,7 +104,17 @@ class DeepLMachineTranslator(BaseMachineTranslator):
         if target_code is None:
             raise ConfigurationError(f"DeepL cannot translate into {target_locale}")
         source_code = languages.deepl_source_code(source_locale.language_code)
-        usage.ensure_budget(sum(len(text) for text in texts))
+        # Protected words (translation/protect.py): translate="no" where DeepL handles tags,
+        # numbered placeholders for the text-only languages.
+        terms = protected_terms()
+        text_only = target_code in languages.TEXT_ONLY_TARGETS
+        marked = [protect.for_deepl(text, terms) for text in texts]
+        if text_only:
+            prepared = [protect.to_placeholders(text) for text in marked]
+            sent = [text for text, _originals in prepared]
+        else:
+            sent = marked
+        usage.ensure_budget(sum(len(text) for text in sent))
         kwargs = {}
         formality = self.formality_for(target_locale, target_code)
         if formality:
@@ -111,22 +122,28 @@ class DeepLMachineTranslator(BaseMachineTranslator):
         glossary_id = glossary.glossary_for(self.client, source_code, target_code)
         if glossary_id:
             kwargs["glossary"] = glossary_id
-        if ignore_tags:
+        if ignore_tags and not text_only:
             kwargs["ignore_tags"] = list(ignore_tags)
+        if not text_only:
+            kwargs["tag_handling"] = "html"
         with as_machine_translation_errors():
             results = self.client.translate_text(
-                texts,
-                source_lang=source_code,
-                target_lang=target_code,
-                tag_handling="html",
-                **kwargs,
+                sent, source_lang=source_code, target_lang=target_code, **kwargs
             )
         billed = sum(result.billed_characters or 0 for result in results)
         usage.record(target_locale, billed)
-        checked = [
-            markup.check_markup(text, result.text)
-            for text, result in zip(texts, results, strict=True)
-        ]
+        checked = []
+        for index, (text, result) in enumerate(zip(texts, results, strict=True)):
+            translated = result.text
+            if text_only:
+                originals = prepared[index][1]
+                if not protect.placeholders_intact(translated, len(originals)):
+                    checked.append(
+                        markup.CheckedTranslation(markup.plain_text(translated), markup_lost=True)
+                    )
+                    continue
+                translated = protect.from_placeholders(translated, originals)
+            checked.append(markup.check_markup(text, protect.from_deepl(translated)))
         return BatchOutcome(checked, billed)
 
     def translate_in_batches(self, texts: list[str], source_locale, target_locale, **options):

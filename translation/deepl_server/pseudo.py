@@ -50,12 +50,23 @@ def _alter(text: str, glossary: dict[str, str]) -> str:
     return "".join(out)
 
 
+# An element marked translate="no" (HTML's own attribute) is left alone, as DeepL does.
+_NO_TRANSLATE = re.compile(r"<(\w+)\b[^>]*\btranslate=\"no\"[^>]*>.*?</\1>", re.S)
+
+
 def _ignored_spans(text: str, ignore_tags: list[str]) -> list[tuple[int, int]]:
-    spans = []
+    spans = [match.span() for match in _NO_TRANSLATE.finditer(text)]
     for tag in ignore_tags:
         for match in re.finditer(rf"<{re.escape(tag)}\b[^>]*>.*?</{re.escape(tag)}>", text, re.S):
             spans.append(match.span())
-    return spans
+    # In order and without overlaps, so that each stretch of text is kept or altered once.
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def pseudo_translate(

@@ -66,6 +66,8 @@ SOURCE_LANGUAGES = sorted(
 # Languages for which glossaries can be made (any pair of them). Persian is left out, as in
 # the real API where new languages get glossary support later.
 GLOSSARY_LANGUAGES = sorted({code for code, _n in SOURCE_LANGUAGES} - {"FA"})
+# Languages translated as plain text: tag handling does not apply, tags are text like any other.
+TEXT_ONLY_TARGETS = {"FA"}
 
 
 class _HTTPServer(ThreadingHTTPServer):
@@ -247,6 +249,8 @@ class LocalDeepLServer:
         ignore_tags = params.get("ignore_tags") or []
         if isinstance(ignore_tags, str):
             ignore_tags = ignore_tags.split(",")
+        if target in TEXT_ONLY_TARGETS:
+            tag_handling, ignore_tags = None, []
         terms = self._glossary_terms(params, source, target)
 
         billed = [billed_characters(text, tag_handling) for text in texts]
@@ -442,6 +446,8 @@ def _make_handler(server: LocalDeepLServer):
                             bytes=len(body),
                             glossary_id=_single(params.get("glossary_id")),
                             formality=_single(params.get("formality")),
+                            tag_handling=_single(params.get("tag_handling")),
+                            sent=list(texts) if isinstance(texts, list) else [texts],
                         )
                     self._glossary_fault(path)
                     status, payload = self._route(method, path, params)

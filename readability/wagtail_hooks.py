@@ -1,0 +1,28 @@
+"""The publish warning after a Swedish page is published above the readability threshold."""
+
+from django.contrib import messages
+from django.utils.translation import gettext as _
+
+from wagtail import hooks
+
+from . import gate
+
+
+@hooks.register("after_publish_page")
+def warn_when_hard_to_read(request, page):
+    found = gate.verdict(page)
+    if found.state == gate.FINE:
+        return
+    text = _("Sidans LIX är %(score)s (%(band)s), över gränsen %(threshold)s.") % {
+        "score": found.lix.score,
+        "band": found.lix.band[1],
+        "threshold": found.threshold,
+    }
+    if found.state == gate.HELD:
+        text += " " + _(
+            "Inga maskinöversatta utkast görs förrän texten är enklare "
+            "eller spärren hävs med ett skäl."
+        )
+    else:
+        text += " " + _("Utkasten görs, men en enklare text ger bättre översättningar.")
+    messages.warning(request, text)
