@@ -55,7 +55,7 @@ def main() -> int:
         if kind == "OpportunityIndexPage":
             urls.add(f"{url}kalender/")
     for code in ("sv", "en", "ar", "fa", "so", "ti", "uk", "pl", "fi"):
-        urls |= {f"/{code}/sok/?q=Nässjö", f"/{code}/sok/?q=projekt"}
+        urls |= {f"/{code}/sok/?q=utbyte", f"/{code}/sok/?q=projekt"}
     urls |= {"/sitemap.xml", "/robots.txt"}
     urls = sorted(urls)
 
