@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
 
-from wagtail.models import Site
+from core.content_cache import current_site
 
 from .models import OrganisationSettings
 
@@ -96,8 +96,8 @@ def for_site(site_id: int | None, language_code: str | None = None) -> Organisat
 
 
 def for_request(request, language_code: str | None = None) -> Organisation | None:
-    """The organisation of the request's site (Wagtail keeps the site on the request)."""
-    site = Site.find_for_request(request) if request is not None else None
+    """The organisation of the request's site (found through the shared content cache)."""
+    site = current_site(request)
     return for_site(site.pk if site else None, language_code)
 
 

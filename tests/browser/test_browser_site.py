@@ -109,9 +109,11 @@ def test_every_page_is_accessible_local_cookieless_and_light(
                 errors = [e for e in errors if "status of 404" not in e]
             if errors:
                 problems.append(f"{where}: console errors {errors}")
-            weight = sum(len(r.response().body()) for r in requests if r.response())
+            sizes = {r.url: len(r.response().body()) for r in requests if r.response()}
+            weight = sum(sizes.values())
             if weight >= PAGE_BUDGET:
-                problems.append(f"{where}: first visit weighs {weight} bytes")
+                heaviest = sorted(sizes.items(), key=lambda item: -item[1])[:6]
+                problems.append(f"{where}: first visit weighs {weight} bytes: {heaviest}")
             levels = page.evaluate(
                 "[...document.querySelectorAll('h1,h2,h3,h4,h5,h6')]"
                 ".filter(h => h.offsetParent !== null).map(h => Number(h.tagName[1]))"

@@ -82,7 +82,7 @@ def restore_in_subprocess(url: str, archive: Path, media: Path):
     )
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_demo_backup_restores_into_an_empty_database(tmp_path, settings):
     settings.DEBUG = True
     call_command("load_demo", stdout=io.StringIO())

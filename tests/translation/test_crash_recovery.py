@@ -123,7 +123,7 @@ def slow_deepl(deepl_server, settings):
 # SIGKILL -----------------------------------------------------------------------------------
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_worker_killed_mid_job_loses_nothing_and_the_job_finishes(slow_deepl, settings, tmp_path):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     settings.TRANSLATION_AUTO_DRAFTS = True
