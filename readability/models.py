@@ -38,7 +38,7 @@ class ReadabilitySettings(BaseSiteSetting):
         _("skyddade ord"),
         blank=True,
         help_text=_(
-            "Ett ord eller namn per rad, till exempel Nässjö, Erasmus+, Interreg. "
+            "Ett ord eller namn per rad, till exempel Erasmus+, Interreg. "
             "De översätts aldrig, på någon sida."
         ),
     )

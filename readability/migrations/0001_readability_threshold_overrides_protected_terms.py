@@ -39,7 +39,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('threshold', models.PositiveSmallIntegerField(default=55, help_text='Över 50 är svår text. Gäller svenska sidor när de publiceras.', verbose_name='gräns för LIX')),
                 ('mode', models.CharField(choices=[('warn', 'varna: utkasten görs ändå'), ('gate', 'spärra: inga maskinutkast förrän texten är enklare eller spärren hävs')], default='warn', max_length=8, verbose_name='när gränsen överskrids')),
-                ('protected_terms', models.TextField(blank=True, help_text='Ett ord eller namn per rad, till exempel Nässjö, Erasmus+, Interreg. De översätts aldrig, på någon sida.', verbose_name='skyddade ord')),
+                ('protected_terms', models.TextField(blank=True, help_text='Ett ord eller namn per rad, till exempel Erasmus+, Interreg. De översätts aldrig, på någon sida.', verbose_name='skyddade ord')),
                 ('site', models.OneToOneField(editable=False, on_delete=django.db.models.deletion.CASCADE, to='wagtailcore.site')),
             ],
             options={
