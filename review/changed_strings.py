@@ -259,9 +259,9 @@ def save_string_view(request, translation_id, string_segment_id):
 @permission_classes([IsAuthenticated])
 @authentication_classes([SessionAuthentication])
 def _save_to_retired_segment(request, translation_id, string_segment_id):
-    translation = get_object_or_404(Translation, pk=translation_id)
-    if not edit_translation.user_can_edit_instance(request.user, translation.get_target_instance()):
-        raise PermissionDenied
+    # The same checks as the panel: the user's own languages, and no 500 for a target
+    # page that is gone.
+    translation = _translation_for_user(request, translation_id)
     retired = RetiredSegment.objects.filter(segment_id=string_segment_id).first()
     if retired is None or retired.source_id != translation.source_id:
         # 410, not 404: Django's LocaleMiddleware turns a 404 under /admin/ into a redirect
