@@ -33,6 +33,10 @@ class Language:
     deepl_source: str | None
     # Wagtail's admin ships a catalog in this language.
     admin: bool
+    # DeepL translates it as plain text only: no tag handling, no glossary. What DeepL's
+    # language list (GET /v3/languages) says wins; this is the fallback when it cannot be
+    # read (``translation.deepl.languages``).
+    deepl_text_only: bool = False
 
     @property
     def machine_translatable(self) -> bool:
@@ -44,7 +48,7 @@ LANGUAGES_TABLE: tuple[Language, ...] = (
     Language("en", "English", "English", "engelska", "ltr", "Latn", "EN-GB", "EN", True),
     Language("ar", "العربية", "Arabic", "arabiska", "rtl", "Arab", "AR", "AR", True),
     # Persian: DeepL translates text only (no glossary, no formality).
-    Language("fa", "فارسی", "Persian", "persiska", "rtl", "Arab", "FA", "FA", True),
+    Language("fa", "فارسی", "Persian", "persiska", "rtl", "Arab", "FA", "FA", True, True),
     Language("so", "Soomaali", "Somali", "somaliska", "ltr", "Latn", None, None, False),
     Language("ti", "ትግርኛ", "Tigrinya", "tigrinska", "ltr", "Ethi", None, None, False),
     Language("uk", "Українська", "Ukrainian", "ukrainska", "ltr", "Cyrl", "UK", "UK", True),
@@ -123,6 +127,15 @@ def deepl_target_code(language_code: str) -> str | None:
     if language is not None:
         return language.deepl_target
     return _OTHER_DEEPL_TARGETS.get(code, code.upper())
+
+
+def deepl_text_only_targets() -> set[str]:
+    """DeepL target codes the table knows as text-only (the fallback for DeepL's own list)."""
+    return {
+        language.deepl_target
+        for language in LANGUAGES_TABLE
+        if language.deepl_text_only and language.deepl_target
+    }
 
 
 def deepl_source_code(language_code: str) -> str:

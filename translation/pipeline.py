@@ -63,6 +63,7 @@ from .deepl.errors import (
 from .deepl.translator import TOOL_NAME, TOOL_NAME_MARKUP_LOST, DeepLMachineTranslator
 from .models import DraftStatus, ServicePause
 from .policy import machine_translation_allowed
+from .protect import protected_terms
 
 logger = logging.getLogger(__name__)
 
@@ -271,7 +272,13 @@ def _translate_locked(page, source, locale, session: Session, row: DraftStatus) 
         waiting = carry_forward.open_carries(source, locale).filter(machine_text="")
         offers = {row.pk: row for row in [*carried, *waiting]}
         status, detail = _machine_translate(
-            missing, page.locale, locale, session, counts, offers=offers.values()
+            missing,
+            page.locale,
+            locale,
+            session,
+            counts,
+            offers=offers.values(),
+            terms=protected_terms(page.get_site()),
         )
     still_missing = len(missing_segments(source, locale))
 
@@ -295,9 +302,12 @@ def _translate_locked(page, source, locale, session: Session, row: DraftStatus) 
 
 
 def _machine_translate(
-    segments, source_locale, locale, session, counts, offers=()
+    segments, source_locale, locale, session, counts, offers=(), terms=None
 ) -> tuple[str, str]:
-    """Machine-translate ``segments``, and the new text of carried ``offers`` beside them."""
+    """Machine-translate ``segments``, and the new text of carried ``offers`` beside them.
+
+    ``terms``: the always-protected terms of the page's site (``protect.protected_terms``).
+    """
     by_string: dict[int, list[StringSegment]] = {}
     for segment in segments:
         by_string.setdefault(segment.string_id, []).append(segment)
@@ -313,7 +323,8 @@ def _machine_translate(
     ]
     translator = session.translator
     try:
-        for indexes, outcome in translator.translate_in_batches(texts, source_locale, locale):
+        batches = translator.translate_in_batches(texts, source_locale, locale, terms=terms)
+        for indexes, outcome in batches:
             for index, checked in zip(indexes, outcome.texts, strict=True):
                 for carried in offered.get(string_ids[index], ()):
                     carried.machine_text = checked.text

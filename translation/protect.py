@@ -8,11 +8,15 @@ In a segment string, wagtail-localize keeps the mark ``<span translate="no">`` a
   (DeepL leaves such an element alone with ``tag_handling=html``) and loses it on the way in;
 - text-only languages (Persian at DeepL: no tag handling): every tag and entity, and each
   protected span whole, becomes a numbered placeholder ``⟪N⟫``, put back after translation.
-  A placeholder DeepL dropped or duplicated leaves the tags unlike the source's, which the
-  markup check (``translation.markup``) turns into the flagged-for-review path.
+  A placeholder DeepL dropped or duplicated makes the segment plain text flagged for review
+  (``translation.markup``), in which a dropped protected text is added back (``salvage``).
 
-The coordinator's always-protected terms (``translation.models.ProtectedTerm``) are wrapped
-in such a span before sending and unwrapped after, so they need no marking on the page.
+The coordinator's always-protected terms (``ReadabilitySettings.protected_terms`` of the
+page's own site) are wrapped in such a span before sending and unwrapped after, so they need
+no marking on the page. Unwrapped, they have no element to carry ``dir="ltr"``; in a
+right-to-left target language each is isolated instead with the Unicode controls U+2066
+LEFT-TO-RIGHT ISOLATE … U+2069 POP DIRECTIONAL ISOLATE, which work in titles and plain-text
+fields as well as in rich text, and which the reader never sees.
 """
 
 import re
@@ -23,6 +27,9 @@ _PROTECTED_OUT = re.compile(r'<span id="(span\d+)" translate="no">')
 _TERM_OPEN = '<span id="term" translate="no">'
 _MARKUP = re.compile(r"<[^>]*>|&[#a-zA-Z0-9]+;")
 _PLACEHOLDER = re.compile(r"⟪(\d+)⟫")
+_TERM = re.compile(r'<span id="term" translate="no">(.*?)</span>', re.S)
+LRI = "\u2066"
+PDI = "\u2069"
 
 
 def for_deepl(text: str, terms=()) -> str:
@@ -30,8 +37,9 @@ def for_deepl(text: str, terms=()) -> str:
     return wrap_terms(text, terms)
 
 
-def from_deepl(text: str) -> str:
-    text = unwrap_terms(text)
+def from_deepl(text: str, *, isolate_terms: bool = False) -> str:
+    """Back to the segment's form; ``isolate_terms`` for a right-to-left target language."""
+    text = unwrap_terms(text, isolate=isolate_terms)
     return _PROTECTED_OUT.sub(r'<span id="\1">', text)
 
 
@@ -51,8 +59,10 @@ def wrap_terms(text: str, terms) -> str:
     return "".join(out)
 
 
-def unwrap_terms(text: str) -> str:
-    return re.sub(r'<span id="term" translate="no">(.*?)</span>', r"\1", text, flags=re.S)
+def unwrap_terms(text: str, *, isolate: bool = False) -> str:
+    if isolate:
+        return _TERM.sub(lambda match: f"{LRI}{match.group(1)}{PDI}", text)
+    return _TERM.sub(r"\1", text)
 
 
 def to_placeholders(text: str) -> tuple[str, list[str]]:
@@ -76,19 +86,40 @@ def from_placeholders(text: str, originals: list[str]) -> str:
     return _PLACEHOLDER.sub(back, text)
 
 
+def salvage(text: str, originals: list[str]) -> str:
+    """A translation whose placeholders did not come back intact, with nothing protected lost.
+
+    What came back is put back; a stray number is removed; a protected text whose
+    placeholder DeepL dropped is added at the end, for the reviewer to place (the segment
+    is flagged: ``translation.markup``).
+    """
+    found = {int(number) for number in _PLACEHOLDER.findall(text)}
+    text = _PLACEHOLDER.sub("", from_placeholders(text, originals))
+    missing = [
+        original
+        for index, original in enumerate(originals)
+        if index not in found and _PROTECTED.fullmatch(original)
+    ]
+    return " ".join([text.rstrip(), *missing]) if missing else text
+
+
 def placeholders_intact(text: str, count: int) -> bool:
     """Each of the ``count`` placeholders came back exactly once, and no other."""
     found = [int(number) for number in _PLACEHOLDER.findall(text)]
     return sorted(found) == list(range(count))
 
 
-def protected_terms() -> list[str]:
-    """The coordinator's always-protected terms (the default site's readability setting)."""
+def protected_terms(site=None) -> list[str]:
+    """The always-protected terms of ``site``'s readability setting (default: default site).
+
+    Each site (municipality) keeps its own list; a page is translated with its own site's.
+    """
     from wagtail.models import Site
 
     from readability.models import ReadabilitySettings
 
-    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         return []
     text = ReadabilitySettings.for_site(site).protected_terms

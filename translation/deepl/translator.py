@@ -27,6 +27,8 @@ from wagtail_localize.strings import StringValue
 
 import deepl
 
+from core.languages import language_direction
+
 from .. import markup, protect, usage
 from ..policy import formality_for, machine_translation_allowed
 from ..protect import protected_terms
@@ -94,20 +96,24 @@ class DeepLMachineTranslator(BaseMachineTranslator):
         return formality
 
     def translate_batch(
-        self, texts: list[str], source_locale, target_locale, *, ignore_tags=()
+        self, texts: list[str], source_locale, target_locale, *, ignore_tags=(), terms=None
     ) -> BatchOutcome:
         """Send one request (the caller keeps it within the limits) and check the results.
 
-        Text inside ``ignore_tags`` elements is left untranslated by DeepL.
+        Text inside ``ignore_tags`` elements is left untranslated by DeepL. ``terms``: the
+        always-protected terms of the page's site (default: the default site's).
         """
         target_code = self.target_code(target_locale)
         if target_code is None:
             raise ConfigurationError(f"DeepL cannot translate into {target_locale}")
         source_code = languages.deepl_source_code(source_locale.language_code)
         # Protected words (translation/protect.py): translate="no" where DeepL handles tags,
-        # numbered placeholders for the text-only languages.
-        terms = protected_terms()
-        text_only = target_code in languages.TEXT_ONLY_TARGETS
+        # numbered placeholders for the languages DeepL translates as text only.
+        if terms is None:
+            terms = protected_terms()
+        features = languages.target_features(self.client, target_code)
+        text_only = features.text_only
+        rtl = language_direction(target_locale.language_code) == "rtl"
         marked = [protect.for_deepl(text, terms) for text in texts]
         if text_only:
             prepared = [protect.to_placeholders(text) for text in marked]
@@ -119,7 +125,9 @@ class DeepLMachineTranslator(BaseMachineTranslator):
         formality = self.formality_for(target_locale, target_code)
         if formality:
             kwargs["formality"] = formality
-        glossary_id = glossary.glossary_for(self.client, source_code, target_code)
+        glossary_id = None
+        if features.glossary:
+            glossary_id = glossary.glossary_for(self.client, source_code, target_code)
         if glossary_id:
             kwargs["glossary"] = glossary_id
         if ignore_tags and not text_only:
@@ -138,12 +146,14 @@ class DeepLMachineTranslator(BaseMachineTranslator):
             if text_only:
                 originals = prepared[index][1]
                 if not protect.placeholders_intact(translated, len(originals)):
+                    salvaged = protect.salvage(translated, originals)
                     checked.append(
-                        markup.CheckedTranslation(markup.plain_text(translated), markup_lost=True)
+                        markup.CheckedTranslation(markup.plain_text(salvaged), markup_lost=True)
                     )
                     continue
                 translated = protect.from_placeholders(translated, originals)
-            checked.append(markup.check_markup(text, protect.from_deepl(translated)))
+            back = protect.from_deepl(translated, isolate_terms=rtl)
+            checked.append(markup.check_markup(text, back))
         return BatchOutcome(checked, billed)
 
     def translate_in_batches(self, texts: list[str], source_locale, target_locale, **options):

@@ -19,6 +19,14 @@ Implemented (the parts of DeepL API v2/v3 the portal uses):
   ``glossary_id``, ``show_billed_characters``;
 - ``GET /v2/languages`` (``type=source|target``, with ``supports_formality``),
   ``GET /v2/usage``, ``GET /v2/glossary-language-pairs``;
+- ``GET /v3/languages?resource=translate_text`` (beta; ``product=`` is accepted too): each
+  language with ``lang``, ``usable_as_source/target`` and ``features`` (an object whose keys
+  are ``tag_handling``, ``glossary``, ``formality``). Persian has neither tag handling nor
+  glossary; Somali and Tigrinya are absent. Which targets are text-only is configurable:
+  ``LOCAL_DEEPL_TEXT_ONLY=FA,UK``, ``--text-only FA,UK``,
+  ``LocalDeepLServer(text_only_targets=...)`` or
+  ``POST /_admin/languages {"text_only": [...], "no_glossary": [...]}``; a text-only target
+  ignores ``tag_handling`` and, like a no-glossary one, refuses a glossary (400);
 - glossaries: ``/v2/glossaries`` (create, list, get, entries, delete) and the multilingual
   ``/v3/glossaries`` (create, list, get, patch, entries, replace/delete dictionary, delete).
 
@@ -42,9 +50,12 @@ process, ``POST /_admin/faults`` with a JSON object:
   pairs, v2 and v3 glossaries), one each;
 - ``no_v3_glossaries``: answer 404 on ``/v3/glossaries``, as a server without multilingual
   glossaries does;
+- ``no_v3_languages``: answer 404 on ``/v3/languages``, as a server without it does;
+- ``placeholder_fault``: ``"drop"`` or ``"duplicate"`` the first placeholder ``⟪N⟫`` of every
+  text-only translation (what DeepL may do to the portal's placeholders);
 - ``character_limit`` (admin endpoint only): change the quota.
 
-``POST /_admin/reset`` clears usage, glossaries, faults and the request log;
+``POST /_admin/reset`` clears usage, glossaries, faults, language settings and the request log;
 ``GET /_admin/log`` returns the request log (path, status, target language, number of
 texts, bytes, billed characters) and the usage.
 """

@@ -15,10 +15,20 @@ def main(argv=None) -> None:
         default=1_000_000_000,
         help="characters before the server answers 456 (quota exceeded)",
     )
+    parser.add_argument(
+        "--text-only",
+        default=None,
+        help="target codes reported and treated as text-only, e.g. FA,UK "
+        "(default: $LOCAL_DEEPL_TEXT_ONLY, else FA)",
+    )
     parser.add_argument("--verbose", action="store_true", help="log every request")
     args = parser.parse_args(argv)
     server = LocalDeepLServer(
-        args.host, args.port, character_limit=args.character_limit, quiet=not args.verbose
+        args.host,
+        args.port,
+        character_limit=args.character_limit,
+        quiet=not args.verbose,
+        text_only_targets=args.text_only,
     )
     print(f"Local DeepL server on {server.url} (pseudo-translations)", flush=True)
     try:

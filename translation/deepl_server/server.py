@@ -8,6 +8,8 @@ answered by a ``ThreadingHTTPServer`` thread.
 import csv
 import io
 import json
+import os
+import re
 import secrets
 import sys
 import threading
@@ -66,8 +68,23 @@ SOURCE_LANGUAGES = sorted(
 # Languages for which glossaries can be made (any pair of them). Persian is left out, as in
 # the real API where new languages get glossary support later.
 GLOSSARY_LANGUAGES = sorted({code for code, _n in SOURCE_LANGUAGES} - {"FA"})
-# Languages translated as plain text: tag handling does not apply, tags are text like any other.
+# Languages translated as plain text: tag handling does not apply, tags are text like any other;
+# they have no glossaries either. ``LOCAL_DEEPL_TEXT_ONLY=FA,UK`` (or ``--text-only``, or
+# ``POST /_admin/languages``) makes the server report and treat others so.
 TEXT_ONLY_TARGETS = {"FA"}
+TEXT_ONLY_ENV = "LOCAL_DEEPL_TEXT_ONLY"
+_PLACEHOLDER = re.compile(r"⟪\d+⟫")
+
+
+def _codes(value) -> set[str]:
+    if isinstance(value, str):
+        value = value.split(",")
+    return {str(code).strip().upper() for code in value or () if str(code).strip()}
+
+
+def default_text_only_targets() -> set[str]:
+    configured = os.environ.get(TEXT_ONLY_ENV)
+    return _codes(configured) if configured is not None else set(TEXT_ONLY_TARGETS)
 
 
 class _HTTPServer(ThreadingHTTPServer):
@@ -91,7 +108,9 @@ class ApiError(Exception):
 class Faults:
     """Fault switches. ``fail_next`` answers the next translate requests with these statuses;
     ``glossary_fail_next`` the next glossary requests (language pairs, v2 and v3);
-    ``no_v3_glossaries`` answers 404 on ``/v3/glossaries``, as a server without them does."""
+    ``no_v3_glossaries`` answers 404 on ``/v3/glossaries``, as a server without them does;
+    ``placeholder_fault`` ("drop" or "duplicate") spoils the first placeholder ``⟪N⟫`` of
+    each text-only translation."""
 
     fail_next: list[int] = field(default_factory=list)
     drop_connection_next: int = 0
@@ -99,6 +118,10 @@ class Faults:
     drop_markup: bool = False
     glossary_fail_next: list[int] = field(default_factory=list)
     no_v3_glossaries: bool = False
+    # 404 on /v3/languages, as a server without the (beta) endpoint answers.
+    no_v3_languages: bool = False
+    # In text-only output, "drop" the first placeholder ⟪N⟫ or "duplicate" it.
+    placeholder_fault: str | None = None
 
 
 @dataclass
@@ -142,7 +165,16 @@ class LocalDeepLServer:
         auth_keys: set[str] | None = None,
         faults: Faults | None = None,
         quiet: bool = True,
+        text_only_targets=None,
+        no_glossary_targets=(),
     ):
+        self.default_text_only = (
+            _codes(text_only_targets)
+            if text_only_targets is not None
+            else default_text_only_targets()
+        )
+        self.text_only_targets = set(self.default_text_only)
+        self.no_glossary_targets = _codes(no_glossary_targets)
         self.character_limit = character_limit
         self.character_count = 0
         self.auth_keys = auth_keys
@@ -184,6 +216,8 @@ class LocalDeepLServer:
     def reset(self, *, character_limit: int | None = None) -> None:
         with self.lock:
             self.faults = Faults()
+            self.text_only_targets = set(self.default_text_only)
+            self.no_glossary_targets = set()
             self.character_count = 0
             if character_limit is not None:
                 self.character_limit = character_limit
@@ -205,6 +239,14 @@ class LocalDeepLServer:
                 if not hasattr(self.faults, name):
                     raise ValueError(f"unknown fault switch {name!r}")
                 setattr(self.faults, name, value)
+
+    def set_languages(self, *, text_only=None, no_glossary=None) -> None:
+        """Report (and treat) these target codes as text-only, or as without glossaries."""
+        with self.lock:
+            if text_only is not None:
+                self.text_only_targets = _codes(text_only)
+            if no_glossary is not None:
+                self.no_glossary_targets = _codes(no_glossary)
 
     def translate_requests(self, target_lang: str | None = None) -> list[dict]:
         """The answered /v2/translate requests, optionally for one target language."""
@@ -249,8 +291,13 @@ class LocalDeepLServer:
         ignore_tags = params.get("ignore_tags") or []
         if isinstance(ignore_tags, str):
             ignore_tags = ignore_tags.split(",")
-        if target in TEXT_ONLY_TARGETS:
+        with self.lock:
+            text_only = target in self.text_only_targets
+            placeholder_fault = self.faults.placeholder_fault
+        if text_only:
             tag_handling, ignore_tags = None, []
+        if _single(params.get("glossary_id")) and not self.has_glossary(target):
+            raise ApiError(HTTPStatus.BAD_REQUEST, "Glossaries are not supported for target.")
         terms = self._glossary_terms(params, source, target)
 
         billed = [billed_characters(text, tag_handling) for text in texts]
@@ -266,6 +313,8 @@ class LocalDeepLServer:
             )
             if drop_markup:
                 result = strip_markup(result)
+            if text_only and placeholder_fault:
+                result = _spoil_placeholder(result, placeholder_fault)
             translations.append(
                 {"detected_source_language": source or "SV", "text": result}
                 | ({"billed_characters": count} if params.get("show_billed_characters") else {})
@@ -286,6 +335,44 @@ class LocalDeepLServer:
         if terms is None:
             raise ApiError(HTTPStatus.BAD_REQUEST, "Glossary has no dictionary for this pair.")
         return dict(terms)
+
+    def has_glossary(self, target: str) -> bool:
+        base = target.split("-")[0]
+        with self.lock:
+            excluded = self.text_only_targets | self.no_glossary_targets
+        return base in GLOSSARY_LANGUAGES and target not in excluded and base not in excluded
+
+    def languages_v3(self, params: dict) -> list[dict]:
+        """``GET /v3/languages?resource=translate_text`` (beta; first called ``product``)."""
+        resource = _single(params.get("resource")) or _single(params.get("product"))
+        if not resource:
+            raise ApiError(HTTPStatus.BAD_REQUEST, "Parameter 'resource' not specified.")
+        if resource != "translate_text":
+            raise ApiError(HTTPStatus.BAD_REQUEST, "Unsupported resource.")
+        with self.lock:
+            text_only = set(self.text_only_targets)
+        targets = {code: (name, formality) for code, name, formality in TARGET_LANGUAGES}
+        sources = dict(SOURCE_LANGUAGES)
+        languages = []
+        for code in sorted(set(targets) | set(sources)):
+            name = targets[code][0] if code in targets else sources[code]
+            features = {}
+            if code not in text_only:
+                features["tag_handling"] = {}
+            if code in targets and targets[code][1]:
+                features["formality"] = {}
+            if self.has_glossary(code):
+                features["glossary"] = {}
+            languages.append(
+                {
+                    "lang": code,
+                    "name": name,
+                    "usable_as_source": code in sources,
+                    "usable_as_target": code in targets,
+                    "features": features,
+                }
+            )
+        return languages
 
     def languages(self, params: dict) -> list[dict]:
         if _single(params.get("type")) == "target":
@@ -355,6 +442,15 @@ class LocalDeepLServer:
         if glossary is None or glossary.multilingual != multilingual:
             raise ApiError(HTTPStatus.NOT_FOUND, "Glossary not found.")
         return glossary
+
+
+def _spoil_placeholder(text: str, how: str) -> str:
+    """The "placeholder_fault" switch: drop or duplicate the first placeholder."""
+    match = _PLACEHOLDER.search(text)
+    if match is None:
+        return text
+    kept = match.group(0) * 2 if how == "duplicate" else ""
+    return text[: match.start()] + kept + text[match.end() :]
 
 
 def _single(value):
@@ -506,6 +602,12 @@ def _make_handler(server: LocalDeepLServer):
                 return 200, server.translate(params)
             if path == "/v2/languages" and method in ("GET", "POST"):
                 return 200, server.languages(params)
+            if path == "/v3/languages" and method == "GET":
+                with server.lock:
+                    missing = server.faults.no_v3_languages
+                if missing:
+                    raise ApiError(HTTPStatus.NOT_FOUND, "Not found.")
+                return 200, server.languages_v3(params)
             if path == "/v2/usage" and method in ("GET", "POST"):
                 return 200, server.usage()
             if path == "/v2/glossary-language-pairs" and method == "GET":
@@ -586,13 +688,20 @@ def _make_handler(server: LocalDeepLServer):
             raise ApiError(HTTPStatus.NOT_FOUND, "Not found.")
 
         def _admin(self, method: str, path: str, body: bytes):
-            """/_admin/faults (POST JSON switches), /_admin/reset (POST), /_admin/log (GET)."""
+            """/_admin/faults (POST JSON switches), /_admin/languages (POST ``text_only``,
+            ``no_glossary``: lists of codes), /_admin/reset (POST), /_admin/log (GET)."""
             if path == "/_admin/log" and method == "GET":
                 with server.lock:
                     return 200, {"requests": list(server.log), **server.usage()}
             if path == "/_admin/reset" and method == "POST":
                 data = json.loads(body or b"{}")
                 server.reset(character_limit=data.get("character_limit"))
+                return 200, {"ok": True}
+            if path == "/_admin/languages" and method == "POST":
+                data = json.loads(body or b"{}")
+                server.set_languages(
+                    text_only=data.get("text_only"), no_glossary=data.get("no_glossary")
+                )
                 return 200, {"ok": True}
             if path == "/_admin/faults" and method == "POST":
                 data = json.loads(body or b"{}")
