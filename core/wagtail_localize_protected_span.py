@@ -4,7 +4,8 @@ wagtail-localize (1.14, ``wagtail_localize/strings.py``) treats only ``a, abbr, 
 code, em, i, strong, br`` as inline: any other tag splits its paragraph, so the
 "do not translate" mark (``<span translate="no">``, see ``core.protected_text``) would become a
 segment of its own, translated out of its sentence; and ``validate_element`` refuses an ``id``
-on anything but ``<a>``, the id by which the span's ``translate="no"`` is put back. This adds
+on anything but ``<a>``, the id by which the span's attributes (``translate="no"``,
+``dir="ltr"``) are put back in every translation. This adds
 ``span`` to ``INLINE_TAGS`` and lets a span carry that id, nothing else. Delete this module
 and its guard (tests/upstream/test_upstream_protected_span.py) when wagtail-localize keeps
 spans inline by itself: the guard fails that day.
