@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils import timezone
 from django.utils.text import capfirst
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale
@@ -185,7 +185,9 @@ def swedish_pages_by_lix(locale: Locale) -> Dataset:
     )
     if total:
         most = max(BANDS, key=lambda band: counts[band[1]])
-        dataset.summary = gettext(
-            "Av %(total)s svenska sidor har flest, %(count)s, nivån %(band)s."
+        dataset.summary = ngettext(
+            "Den enda svenska sidan har nivån %(band)s.",
+            "Av %(total)s svenska sidor har flest, %(count)s, nivån %(band)s.",
+            total,
         ) % {"total": total, "count": counts[most[1]], "band": str(most[2])}
     return dataset
