@@ -11,14 +11,19 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.text import capfirst
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale
 
+from core.content_cache import public
 from core.localization import localize_many
+from core.readability import BANDS
+from core.sources import source_pages
 from international.choices import ProjectStatus
 from international.models import OpportunityPage, Partner, Programme, ProjectPage
+from readability.published import band_counts as lix_band_counts
 
 from . import coverage
 from .datasets import Category, Chart, Dataset, Series, Unit
@@ -151,3 +156,38 @@ def partners_and_networks(locale: Locale) -> Dataset:
 @register("language_coverage", _("Språktäckning: granskade översättningar"), Unit.PERCENT)
 def language_coverage(locale: Locale) -> Dataset:
     return coverage.coverage_dataset()
+
+
+def band_range(index: int) -> str:
+    """The LIX range of ``BANDS[index]`` for CSV and ids: "0-30", "30-40", …, "60+"
+    (the lower bound included, the upper one not)."""
+    lower = 0 if index == 0 else int(BANDS[index - 1][0])
+    upper = BANDS[index][0]
+    return f"{lower}+" if upper == float("inf") else f"{lower}-{int(upper)}"
+
+
+@register("swedish_pages_by_lix", _("Svenska sidor per läsbarhetsnivå (LIX)"), Unit.COUNT)
+def swedish_pages_by_lix(locale: Locale) -> Dataset:
+    """Live public Swedish pages per LIX band, from the scores stored at publish."""
+    counts = lix_band_counts(public(source_pages().filter(alias_of__isnull=True)))
+    total = sum(counts.values())
+    categories = [
+        Category(band_range(index), capfirst(str(name)))
+        for index, (_bound, _key, name) in enumerate(BANDS)
+    ]
+    values = [counts[key] if total else None for _bound, key, _name in BANDS]
+    dataset = Dataset(
+        Chart.BAR,
+        Unit.COUNT,
+        gettext("Läsbarhetsnivå (LIX)"),
+        categories,
+        [Series("pages", gettext("Svenska sidor"), values)],
+    )
+    if total:
+        most = max(BANDS, key=lambda band: counts[band[1]])
+        dataset.summary = ngettext(
+            "Den enda svenska sidan har nivån %(band)s.",
+            "Av %(total)s svenska sidor har flest, %(count)s, nivån %(band)s.",
+            total,
+        ) % {"total": total, "count": counts[most[1]], "band": str(most[2])}
+    return dataset

@@ -52,6 +52,9 @@ class Dataset:
     category_heading: str
     categories: list[Category] = field(default_factory=list)
     series: list[Series] = field(default_factory=list)
+    # The summary sentence, when the computation knows a better one than "latest vs. previous"
+    # (categories that are not a time line, such as LIX bands).
+    summary: str = ""
 
     @property
     def is_empty(self) -> bool:

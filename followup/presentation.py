@@ -80,6 +80,8 @@ def summary(dataset: Dataset) -> str:
     """One sentence with the latest figure and what it compares with."""
     if dataset.is_empty:
         return gettext("Inga siffror ännu.")
+    if dataset.summary:
+        return dataset.summary
     if dataset.chart == Chart.LINE:
         return _line_summary(dataset)
     values = svg.bar_series(dataset)

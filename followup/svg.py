@@ -27,6 +27,8 @@ FONT = 13
 SMALL = 12
 MAX_BAR_SERIES = 3  # more series than this: the chart shows totals, the table the breakdown
 MAX_CATEGORIES = 8  # the most recent years that fit a phone; the table has them all
+GLYPH = 0.6  # a character's width, roughly, in font sizes
+LINE = 15  # from one line of a category label to the next
 
 # (colour, pattern): blue 7.6:1, brown 5.9:1, green 6.4:1 against white.
 STYLES = [("#00548a", ""), ("#a14a00", "stripes"), ("#2e6b30", "dots")]
@@ -107,12 +109,14 @@ def bar_chart(dataset: Dataset, *, uid: str, title: str, desc: str, rtl: bool) -
     first = max(len(dataset.categories) - MAX_CATEGORIES, 0)
     categories = dataset.categories[first:]
     top, plot_h, bottom = 40, 150, 28
+    count = max(len(categories), 1)
+    slot = (WIDTH - 2 * PAD) / count
+    labels = [_fitted(category.label, slot) for category in categories]
+    bottom += (max((len(lines) for lines, _size in labels), default=1) - 1) * LINE
     height = top + plot_h + bottom
     base = top + plot_h
     values = [v for s in series for v in s.values[first:] if v is not None]
     peak = max([float(v) for v in values] + [0]) or 1.0
-    count = max(len(categories), 1)
-    slot = (WIDTH - 2 * PAD) / count
     group = slot * (0.8 if len(series) > 1 else 0.62)
     # A lone year must not become a wall: bars are at most 56 units wide.
     group = min(group, 56 * len(series))
@@ -127,7 +131,7 @@ def bar_chart(dataset: Dataset, *, uid: str, title: str, desc: str, rtl: bool) -
         parts.append(f"<defs>{patterns}</defs>")
     start = WIDTH - PAD if rtl else PAD
     parts.append(_text(start, 16, _unit_caption(dataset.unit), anchor="start", size=SMALL))
-    for i, category in enumerate(categories):
+    for i in range(len(categories)):
         left = PAD + i * slot + (slot - group) / 2
         for j, s in enumerate(series):
             value = s.values[first + i]
@@ -149,13 +153,34 @@ def bar_chart(dataset: Dataset, *, uid: str, title: str, desc: str, rtl: bool) -
             room = slot * 0.96 if len(series) == 1 else inner + 2
             size = max(8.0, min(float(FONT), room / (len(label) * 0.6)))
             parts.append(_text(centre, base - h - 5, label, size=FONT if size >= FONT else size))
-        parts.append(_text(x(PAD + (i + 0.5) * slot), base + 19, category.label))
+        lines, size = labels[i]
+        for row, line in enumerate(lines):
+            parts.append(_text(x(PAD + (i + 0.5) * slot), base + 19 + row * LINE, line, size=size))
     parts.append(
         f'<line x1="{PAD}" y1="{base}" x2="{WIDTH - PAD}" y2="{base}" stroke="{AXIS}"'
         f' stroke-width="1.5"/>'
     )
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 - every text went through escape()
+
+
+def _fitted(label: str, room: float) -> tuple[list[str], float]:
+    """A category label as lines that fit under its bar (a year fits; "Mycket svår" may be
+    split in two), and the font size, smaller only when a single word is still too wide."""
+    width = len(label) * FONT * GLYPH
+    words = label.split()
+    if width <= room * 0.96 or len(words) < 2:
+        lines = [label]
+    else:
+        # Split where the two lines are the most even.
+        cut = min(
+            range(1, len(words)),
+            key=lambda n: abs(len(" ".join(words[:n])) - len(" ".join(words[n:]))),
+        )
+        lines = [" ".join(words[:cut]), " ".join(words[cut:])]
+    longest = max(len(line) for line in lines)
+    size = max(9.0, min(float(FONT), room * 0.96 / (longest * GLYPH)))
+    return lines, (FONT if size >= FONT else round(size, 1))
 
 
 def line_chart(

@@ -6,3 +6,6 @@ class ReadabilityConfig(AppConfig):
     name = "readability"
     verbose_name = _("Klarspråk")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals  # noqa: F401 - stores the LIX of every published Swedish page

@@ -1,6 +1,7 @@
 """Is a published Swedish page too hard to send to machine translation?
 
-``verdict(page)`` says, from the page's current LIX and its site's setting: fine, warn (drafts
+``verdict(page)`` says, from the page's LIX as published (``readability.published``; the
+text as it stands for a page that is not live) and its site's setting: fine, warn (drafts
 are made, the communicator and translators are told), or held (gate mode: no machine draft).
 An override holds while the page's LIX is no higher than when it was given, so making the
 text harder again closes the gate again; making it easier than the threshold opens it.
@@ -10,9 +11,9 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
-from core.page_text import page_readability
 from core.readability import Lix
 
+from . import published
 from .models import DEFAULT_THRESHOLD, ReadabilityOverride, ReadabilitySettings
 
 FINE = "fine"
@@ -44,7 +45,7 @@ def site_settings(page) -> tuple[int, str]:
 def verdict(page) -> Verdict:
     page = page.specific
     threshold, mode = site_settings(page)
-    lix = page_readability(page).lix
+    lix = published.lix_of(page)
     if page.locale.language_code != settings.LANGUAGE_CODE or lix.score is None:
         return Verdict(FINE, lix, threshold, mode)
     if lix.score <= threshold:

@@ -1,8 +1,11 @@
-"""The coordinator's readability threshold, and every override of its gate.
+"""The coordinator's readability threshold, every override of its gate, and published LIX.
 
-LIX itself is computed on the fly (``core.readability``): the score of a page is always that
-of its current text. What is stored is the policy (per site) and who let a page through the
-gate, when, why and at which LIX, so that every override can be accounted for.
+LIX is computed by ``core.readability``. The editor scores the text as it is being written;
+everything that reads a *published* Swedish page (the gate, the draft status page, the review
+queue, the follow-up figures) reads ``PublishedLix``, the score of the page as last published,
+written on publish (``readability.published``). What else is stored is the policy (per site)
+and who let a page through the gate, when, why and at which LIX, so that every override can
+be accounted for.
 """
 
 from django.conf import settings
@@ -11,7 +14,9 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import Page
+from wagtail.models import Page, Revision
+
+from core.readability import Lix
 
 DEFAULT_THRESHOLD = 55
 
@@ -68,3 +73,38 @@ class ReadabilityOverride(models.Model):
 
     def __str__(self):
         return f"{self.page_id} LIX {self.score} ({self.created_at:%Y-%m-%d})"
+
+
+class PublishedLix(models.Model):
+    """The LIX of a live Swedish page as last published: one row per page.
+
+    Kept so that lists of pages (the review queue, the follow-up figures) can sort and count
+    by band in one query instead of reading every page's text. ``revision`` is the live
+    revision it was computed from: a row whose revision is no longer the page's live one is
+    out of date and computed again when read.
+    """
+
+    page = models.OneToOneField(
+        Page, on_delete=models.CASCADE, primary_key=True, related_name="published_lix"
+    )
+    revision = models.ForeignKey(
+        Revision, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    score = models.FloatField(_("LIX"), null=True, blank=True)  # None: a page without words
+    band = models.CharField(_("nivå"), max_length=16, blank=True, db_index=True)  # BANDS key
+    words = models.PositiveIntegerField(default=0)
+    sentences = models.PositiveIntegerField(default=0)
+    long_words = models.PositiveIntegerField(default=0)
+    long_sentences = models.PositiveIntegerField(default=0)
+    computed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("publicerat LIX")
+        verbose_name_plural = _("publicerade LIX")
+
+    def __str__(self):
+        return f"{self.page_id} LIX {self.score}"
+
+    @property
+    def lix(self) -> Lix:
+        return Lix(words=self.words, sentences=self.sentences, long_words=self.long_words)

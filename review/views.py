@@ -55,7 +55,10 @@ def review_queue(request):
     wanted = request.GET.get("state")
     if wanted and wanted not in State.values:
         wanted = None
-    lix_bands = readability_queue.annotate(summary["items"])  # the source's LIX beside each item
+    readability_queue.annotate(summary["items"])  # the source's LIX beside each item
+    lix_bands = readability_queue.band_counts(
+        [item for item in summary["items"] if item.state in WAITING_STATES]
+    )
     by_lix = request.GET.get("sort") == "lix"
     groups = []
     for state in QUEUE_ORDER:

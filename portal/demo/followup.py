@@ -111,6 +111,15 @@ COMPUTED = [
         "Räknas fram från granskningslägena: andelen publicerade svenska sidor som har en "
         "publicerad och granskad översättning, per språk och månad.",
     ),
+    (
+        "fler-sprak",
+        "svenska-sidor-per-lix",
+        "Svenska sidor per läsbarhetsnivå (LIX)",
+        "swedish_pages_by_lix",
+        "Räknas fram från de publicerade svenska sidorna: hur många som är mycket lätta, "
+        "lätta, medelsvåra, svåra eller mycket svåra att läsa enligt läsbarhetsindex LIX. "
+        "Enklare svenska ger bättre översättningar.",
+    ),
 ]
 
 
@@ -168,7 +177,7 @@ def load(strategy: StrategyPage, stdout) -> int:
             ),
             about_figures=(
                 "Siffror som kommunen matar in redovisas per kalenderår. Siffror om projekt, "
-                "möjligheter, partner och språk räknas fram från innehållet på den här "
+                "möjligheter, partner, språk och läsbarhet räknas fram från innehållet på den här "
                 "webbplatsen när sidan visas. I demon är de inmatade siffrorna påhittade."
             ),
         )

@@ -147,7 +147,12 @@ class QueryCountTests(TestCase):
                 if not page.get_translations().filter(locale=locale).exists():
                     publish_human_translation(page, locale, {page.title: f"{page.title} {code}"})
         # The other indicators: one of each computation.
-        for key in ("opportunities_by_programme", "partners_and_networks", "project_funding"):
+        for key in (
+            "opportunities_by_programme",
+            "partners_and_networks",
+            "project_funding",
+            "swedish_pages_by_lix",
+        ):
             Indicator.objects.get_or_create(
                 locale=content["home"].locale,
                 slug=f"{key}-{start}",

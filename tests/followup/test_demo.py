@@ -38,6 +38,7 @@ def test_demo_follow_up_covers_every_goal_and_loads_once(client):
         "opportunities_by_programme",
         "partners_and_networks",
         "language_coverage",
+        "swedish_pages_by_lix",
     }
 
     page = FollowUpPage.objects.get()

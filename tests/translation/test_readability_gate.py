@@ -4,6 +4,8 @@ Through the admin (publish, draft status page, override form, review queue) and 
 pipeline against the local DeepL server.
 """
 
+import re
+
 from django.urls import reverse
 
 from wagtail.models import Site
@@ -13,7 +15,7 @@ from wagtail_localize.models import StringSegment, StringTranslation
 import pytest
 
 from core.sources import translation_source_for
-from readability.models import ReadabilityOverride, ReadabilitySettings
+from readability.models import PublishedLix, ReadabilityOverride, ReadabilitySettings
 from translation.models import DraftStatus
 
 # One 31-word sentence of long words: LIX far above 55.
@@ -143,3 +145,17 @@ def test_translators_see_the_source_lix_in_the_queue(
     assert 'data-lix-band="very-hard"' in html
     row = html.split(f'data-page="{tree["contact"].pk}"', 1)[1].split("</tr>", 1)[0]
     assert "mycket svår" in row
+
+
+def test_the_draft_status_page_reads_the_stored_score(
+    deepl, tree, admin_client, django_capture_on_commit_callbacks
+):
+    contact = tree["contact"]
+    publish_in_admin(admin_client, contact, PLAIN, django_capture_on_commit_callbacks)
+    row = PublishedLix.objects.get(page=contact)
+    assert row.band in ("very-easy", "easy")
+    # What is stored is what the page shows: 10 words in 1 sentence, 5 long -> 10 + 50 = 60.0.
+    PublishedLix.objects.filter(page=contact).update(words=10, sentences=1, long_words=5)
+    html = status_page(admin_client, contact)
+    assert 'data-readability-state="warn"' in html
+    assert re.search(r"60[.,]0 \(", html)

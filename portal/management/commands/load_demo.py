@@ -1,6 +1,7 @@
 """Load the demo content and demo accounts; running it again changes nothing."""
 
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -21,6 +22,8 @@ class Command(BaseCommand):
             organisation.load(self.stdout)
             international.load(swedish_home, self.stdout)
             followup.load_under(swedish_home, self.stdout)
+            # Pages the demo published before the LIX store existed get their score.
+            call_command("store_published_lix", stdout=self.stdout)
         if no_users:
             return
         if not settings.DEBUG:
