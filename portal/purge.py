@@ -26,9 +26,11 @@ expire after ``PORTAL_CACHE_MAX_AGE``). It never reaches the communicator as a f
 
 import datetime
 import logging
+from types import SimpleNamespace
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.utils import timezone
 
@@ -48,32 +50,50 @@ WHOLE_SITE = "/"
 
 
 # Which URLs show a page ---------------------------------------------------------------
-def _site_urls(page: Page) -> list[str]:
-    url = page.get_full_url()
-    return [url] if url else []
+# What a URL needs: no specific page is loaded (its class comes from the content type).
+URL_FIELDS = ("id", "path", "depth", "url_path", "content_type_id")
+
+
+def _urls_of(page: Page, cache_holder) -> set[str]:
+    from international.models import NewsIndexPage, OpportunityIndexPage
+
+    url = page.get_full_url(request=cache_holder)
+    if not url:
+        return set()
+    urls = {url}
+    if issubclass(page.specific_class, NewsIndexPage):
+        urls |= {url + "rss/", url + "atom/"}
+    if issubclass(page.specific_class, OpportunityIndexPage):
+        urls.add(url + "kalender/")
+    return urls
 
 
 def urls_showing(page: Page) -> set[str]:
-    """Every URL, in every language, on which ``page`` or a mention of it appears."""
-    from international.models import NewsIndexPage, OpportunityIndexPage
+    """Every URL, in every language, on which ``page`` or a mention of it appears.
 
-    versions = list(Page.objects.filter(translation_key=page.translation_key).specific())
+    In four queries whatever the number of languages: this runs in the publish request."""
+    versions = list(
+        Page.objects.filter(translation_key=page.translation_key).exclude(depth=1).only(*URL_FIELDS)
+    )
+    step = Page.steplen
+    # Every ancestor below the root, the home of each language among them.
+    ancestor_paths = {
+        version.path[:end]
+        for version in versions
+        for end in range(2 * step, len(version.path), step)
+    }
+    home_paths = {version.path[: 2 * step] for version in versions}
+    shown_pages = [*versions, *Page.objects.filter(path__in=ancestor_paths).only(*URL_FIELDS)]
+    if home_paths:
+        under_a_home = Q()
+        for home_path in home_paths:
+            under_a_home |= Q(path__startswith=home_path)
+        # The section pages right under each home (listings, strategy, partners).
+        shown_pages += Page.objects.filter(under_a_home, depth=3).only(*URL_FIELDS)
+    cache_holder = SimpleNamespace()  # Wagtail keeps the site root paths on it, once
     shown = set()
-    for version in versions:
-        ancestors = list(version.get_ancestors().filter(depth__gt=1).specific())
-        homes = [p for p in ancestors if p.depth == 2] or ([version] if version.depth == 2 else [])
-        sections = [
-            child.specific
-            for home in homes
-            for child in home.get_children().only("id", "path", "depth", "url_path")
-        ]
-        for shown_page in [version, *ancestors, *sections]:
-            for url in _site_urls(shown_page):
-                shown.add(url)
-                if isinstance(shown_page, NewsIndexPage):
-                    shown.update({url + "rss/", url + "atom/"})
-                if isinstance(shown_page, OpportunityIndexPage):
-                    shown.add(url + "kalender/")
+    for shown_page in shown_pages:
+        shown |= _urls_of(shown_page, cache_holder)
     for site in Site.objects.all():
         shown.add(site.root_url + "/sitemap.xml")
     return shown
