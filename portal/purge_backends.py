@@ -8,6 +8,10 @@ portal (``portal/purge.py``) must know which URLs were not purged to try them ag
   naming the URLs that were not purged, and purge a whole site in one request;
 - any other backend goes through ``purge_with`` too, which takes an exception, or an error
   that Wagtail's backend logged while purging, as a failure of the whole batch.
+
+They raise where Wagtail's callers expect silence: ``wagtail.contrib.frontend_cache`` stays
+out of ``INSTALLED_APPS`` (its own signal handlers would turn a failed purge into a failed
+publish); ``portal/purge.py`` does all the purging.
 """
 
 import logging
