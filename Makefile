@@ -46,7 +46,7 @@ bench-site: catalogs ## Queries, req/s, p50/p99 per page type, uncached and thro
 serve-cached: catalogs ## gunicorn (production settings) behind Varnish on 127.0.0.1:8171
 	@bash scripts/serve-cached.sh $(PY)
 
-topology: catalogs ## Varnish, two gunicorn hosts, two workers, PostgreSQL and Redis on loopback
+topology: catalogs ## Varnish, two gunicorn hosts, two workers, PostgreSQL, Redis, S3 stand-in on loopback
 	@bash scripts/topology.sh $(PY)
 
 lint: $(INSTALLED) ## Run ruff's linter and formatter check
@@ -67,8 +67,8 @@ restore: $(INSTALLED) ## Restore ARCHIVE=path into an empty database (docs/opera
 	@test -n "$(ARCHIVE)" || (echo "Usage: make restore ARCHIVE=backups/portal-....tar.gz" && exit 2)
 	$(MANAGE) restore $(ARCHIVE)
 
-load-test: catalogs ## Readers and a publishing communicator on gunicorn + PostgreSQL + Redis (DURATION=120)
-	DURATION=$(or $(DURATION),120) bash scripts/load-test.sh $(PY)
+load-test: catalogs ## Readers and a publishing communicator on gunicorn + PostgreSQL + Redis (DURATION=120, TARGET=topology)
+	TARGET=$(TARGET) DURATION=$(or $(DURATION),120) bash scripts/load-test.sh $(PY)
 
 audit: ## Lighthouse scores of each page type against a running `make run` (PORT=8000)
 	@bash scripts/audit.sh $(PORT)

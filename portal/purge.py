@@ -17,89 +17,83 @@ purged (Varnish bans every URL of the host).
 
 The purge runs right after the commit, through the backends of ``WAGTAILFRONTENDCACHE``
 (a PURGE to Varnish on loopback takes a millisecond), so that readers see the change within a
-second without waiting for a worker. A purge that fails is logged and handed to a background
-task that tries again (``PURGE_RETRY_DELAY_SECONDS``, at most ``PURGE_MAX_ATTEMPTS`` times);
-it never reaches the communicator as a failed publish.
+second without waiting for a worker. What a cache failed to purge (``portal/purge_backends.py``
+makes every backend's failure visible) is logged and handed to a background task that tries
+that cache again ``PURGE_RETRY_DELAY_SECONDS`` later, doubling the delay after each failure,
+at most ``PURGE_MAX_ATTEMPTS`` attempts in all, then logs an error and gives up (the pages
+expire after ``PORTAL_CACHE_MAX_AGE``). It never reaches the communicator as a failed publish.
 """
 
 import datetime
 import logging
-from urllib.error import HTTPError, URLError
-from urllib.parse import urlsplit, urlunsplit
-from urllib.request import urlopen
+from types import SimpleNamespace
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.utils import timezone
 
-from wagtail import __version__
-from wagtail.contrib.frontend_cache.backends import HTTPBackend
-from wagtail.contrib.frontend_cache.backends.http import PurgeRequest
 from wagtail.contrib.frontend_cache.utils import get_backends
 from wagtail.models import Page, Site, TranslatableMixin
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
 from django_tasks import task
 
+from portal.purge_backends import PurgeFailed, VarnishBackend, purge_with
+
+__all__ = ["PurgeFailed", "VarnishBackend", "purge_after_commit", "purge_task", "urls_showing"]
+
 logger = logging.getLogger(__name__)
 
-# A PURGE of this path with this header bans every URL of the host (see the VCL).
 WHOLE_SITE = "/"
-PREFIX_HEADER = "X-Purge-Prefix"
-
-
-class PurgeFailed(Exception):
-    pass
-
-
-class VarnishBackend(HTTPBackend):
-    """Wagtail's HTTP PURGE backend, but a failure raises instead of being only logged,
-    so that the purge task can try again."""
-
-    def purge(self, url, *, whole_site: bool = False):
-        parts = urlsplit(url)
-        host = parts.hostname + (f":{parts.port}" if parts.port else "")
-        headers = {"Host": host, "User-Agent": f"Wagtail-frontendcache/{__version__}"}
-        if whole_site:
-            headers[PREFIX_HEADER] = "1"
-        request = PurgeRequest(
-            url=urlunsplit([self.cache_scheme, self.cache_netloc, parts.path, parts.query, ""]),
-            headers=headers,
-        )
-        try:
-            urlopen(request, timeout=5).close()  # noqa: S310 - the configured cache only
-        except (HTTPError, URLError, OSError) as error:
-            raise PurgeFailed(f"{url}: {error}") from error
 
 
 # Which URLs show a page ---------------------------------------------------------------
-def _site_urls(page: Page) -> list[str]:
-    url = page.get_full_url()
-    return [url] if url else []
+# What a URL needs: no specific page is loaded (its class comes from the content type).
+URL_FIELDS = ("id", "path", "depth", "url_path", "content_type_id")
+
+
+def _urls_of(page: Page, cache_holder) -> set[str]:
+    from international.models import NewsIndexPage, OpportunityIndexPage
+
+    url = page.get_full_url(request=cache_holder)
+    if not url:
+        return set()
+    urls = {url}
+    if issubclass(page.specific_class, NewsIndexPage):
+        urls |= {url + "rss/", url + "atom/"}
+    if issubclass(page.specific_class, OpportunityIndexPage):
+        urls.add(url + "kalender/")
+    return urls
 
 
 def urls_showing(page: Page) -> set[str]:
-    """Every URL, in every language, on which ``page`` or a mention of it appears."""
-    from international.models import NewsIndexPage, OpportunityIndexPage
+    """Every URL, in every language, on which ``page`` or a mention of it appears.
 
-    versions = list(Page.objects.filter(translation_key=page.translation_key).specific())
+    In four queries whatever the number of languages: this runs in the publish request."""
+    versions = list(
+        Page.objects.filter(translation_key=page.translation_key).exclude(depth=1).only(*URL_FIELDS)
+    )
+    step = Page.steplen
+    # Every ancestor below the root, the home of each language among them.
+    ancestor_paths = {
+        version.path[:end]
+        for version in versions
+        for end in range(2 * step, len(version.path), step)
+    }
+    home_paths = {version.path[: 2 * step] for version in versions}
+    shown_pages = [*versions, *Page.objects.filter(path__in=ancestor_paths).only(*URL_FIELDS)]
+    if home_paths:
+        under_a_home = Q()
+        for home_path in home_paths:
+            under_a_home |= Q(path__startswith=home_path)
+        # The section pages right under each home (listings, strategy, partners).
+        shown_pages += Page.objects.filter(under_a_home, depth=3).only(*URL_FIELDS)
+    cache_holder = SimpleNamespace()  # Wagtail keeps the site root paths on it, once
     shown = set()
-    for version in versions:
-        ancestors = list(version.get_ancestors().filter(depth__gt=1).specific())
-        homes = [p for p in ancestors if p.depth == 2] or ([version] if version.depth == 2 else [])
-        sections = [
-            child.specific
-            for home in homes
-            for child in home.get_children().only("id", "path", "depth", "url_path")
-        ]
-        for shown_page in [version, *ancestors, *sections]:
-            for url in _site_urls(shown_page):
-                shown.add(url)
-                if isinstance(shown_page, NewsIndexPage):
-                    shown.update({url + "rss/", url + "atom/"})
-                if isinstance(shown_page, OpportunityIndexPage):
-                    shown.add(url + "kalender/")
+    for shown_page in shown_pages:
+        shown |= _urls_of(shown_page, cache_holder)
     for site in Site.objects.all():
         shown.add(site.root_url + "/sitemap.xml")
     return shown
@@ -110,59 +104,91 @@ def _site_roots() -> set[str]:
 
 
 # The task ------------------------------------------------------------------------------
-def _purge(urls, whole_site: bool, *, give_up_early: bool = False) -> list[str]:
-    """Purge ``urls`` from every configured cache; returns those that failed (with
-    ``give_up_early``, every URL from the first failure on, untried)."""
-    failed = []
-    urls = sorted(urls)
+def retry_delay(failed_attempt: int) -> int:
+    """Seconds between a failed attempt and the next: the delay, doubled after each."""
+    return settings.PURGE_RETRY_DELAY_SECONDS * 2 ** (failed_attempt - 1)
+
+
+def _purge(urls, whole_site, *, only=None, stop_at_first_failure=False) -> dict[str, PurgeFailed]:
+    """Purge ``urls`` from every configured cache (or those named in ``only``); returns
+    what failed, by backend."""
+    failures = {}
     for name, backend in get_backends().items():
-        for position, url in enumerate(urls):
-            try:
-                if isinstance(backend, VarnishBackend):
-                    backend.purge(url, whole_site=whole_site)
-                else:
-                    backend.purge(url)
-            except Exception as error:  # noqa: BLE001 - every failure is retried, none raised
-                logger.warning("Purge of %s from %s failed: %s", url, name, error)
-                if give_up_early:
-                    return sorted(set(failed) | set(urls[position:]))
-                failed.append(url)
-    return sorted(set(failed))
+        if only is not None and name not in only:
+            continue
+        try:
+            purge_with(
+                backend, urls, whole_site=whole_site, stop_at_first_failure=stop_at_first_failure
+            )
+        except PurgeFailed as failure:
+            failures[name] = failure
+        except Exception as error:  # noqa: BLE001 - a broken backend is retried like the rest
+            failures[name] = PurgeFailed(urls, repr(error))
+    return failures
+
+
+def _retry_or_give_up(name, failure: PurgeFailed, whole_site: bool, attempt: int) -> None:
+    """Queue the next attempt of what ``name`` (None: every cache) failed to purge, or, after
+    the last attempt, give up; both are logged."""
+    maximum = settings.PURGE_MAX_ATTEMPTS
+    cache = name or "every cache"
+    if attempt >= maximum:
+        logger.error(
+            "Gave up purging %s URL(s) from %s after %s attempts: %s; they stay cached until "
+            "they expire. URLs: %s",
+            len(failure.urls),
+            cache,
+            attempt,
+            failure.reason,
+            " ".join(failure.urls),
+        )
+        return
+    delay = retry_delay(attempt)
+    logger.warning(
+        "Purge of %s URL(s) from %s failed (attempt %s of %s): %s; trying again in %s s",
+        len(failure.urls),
+        cache,
+        attempt,
+        maximum,
+        failure.reason,
+        delay,
+    )
+    run_after = timezone.now() + datetime.timedelta(seconds=delay)
+    _enqueue(failure.urls, whole_site, attempt + 1, name, run_after)
 
 
 @task()
-def purge_task(urls: list[str], whole_site: bool = False, attempt: int = 1) -> dict:
-    """Purge ``urls`` from every configured cache; try the failed ones again later."""
-    failed = _purge(urls, whole_site)
-    if failed:
-        if attempt < settings.PURGE_MAX_ATTEMPTS:
-            run_after = timezone.now() + datetime.timedelta(
-                seconds=settings.PURGE_RETRY_DELAY_SECONDS * attempt
-            )
-            _enqueue(failed, whole_site, attempt + 1, run_after)
-        else:
-            logger.error("Gave up purging %s after %s attempts", failed, attempt)
-    return {"purged": len(urls) - len(failed), "failed": failed, "attempt": attempt}
+def purge_task(
+    urls: list[str], whole_site: bool = False, attempt: int = 1, backend: str | None = None
+) -> dict:
+    """Purge ``urls`` from the cache ``backend`` (every cache when None); what fails is
+    tried again later, at most ``PURGE_MAX_ATTEMPTS`` attempts in all."""
+    only = None if backend is None else {backend}
+    failures = _purge(urls, whole_site, only=only)
+    for name, failure in failures.items():
+        _retry_or_give_up(name, failure, whole_site, attempt)
+    failed = sorted({url for failure in failures.values() for url in failure.urls})
+    return {"purged": len(set(urls)) - len(failed), "failed": failed, "attempt": attempt}
 
 
-def _enqueue(urls, whole_site=False, attempt=1, run_after=None) -> None:
+def _enqueue(urls, whole_site, attempt, backend, run_after) -> None:
     try:
-        job = purge_task.using(run_after=run_after) if run_after else purge_task
-        job.enqueue(sorted(urls), whole_site, attempt)
+        purge_task.using(run_after=run_after).enqueue(sorted(urls), whole_site, attempt, backend)
     except Exception:
-        logger.exception("Could not queue the purge of %s", sorted(urls))
+        # The task queue (the database) is down too: nothing more to do than say so.
+        logger.exception("Could not queue the purge of %s from %s", sorted(urls), backend)
 
 
 def _purge_now_or_later(urls, whole_site) -> None:
     """Purge at once, so that readers see the change within a second; what fails (a cache
     that is down) goes to the retrying task, never back to the editor."""
     try:
-        failed = _purge(urls, whole_site, give_up_early=True)
-    except Exception:
+        failures = _purge(urls, whole_site, stop_at_first_failure=True)
+    except Exception:  # e.g. a backend that cannot be configured
         logger.exception("Purge failed")
-        failed = sorted(urls)
-    if failed:
-        _enqueue(failed, whole_site, attempt=2 if settings.PURGE_MAX_ATTEMPTS > 1 else 1)
+        failures = {None: PurgeFailed(urls, "the backends could not be loaded")}
+    for name, failure in failures.items():
+        _retry_or_give_up(name, failure, whole_site, attempt=1)
 
 
 def purge_after_commit(urls, *, whole_site: bool = False) -> None:

@@ -3,9 +3,39 @@
 # the local DeepL server, loopback only. Usage: scripts/load-test.sh PYTHON
 # Environment: DURATION (s, 120), READERS (50), PUBLISH_EVERY (s, 10), LOAD_PORT (8180),
 # LOAD_DEEPL_PORT (8181), LOAD_DATABASE_URL, LOAD_REDIS_URL, WORKERS (gunicorn, 3).
+# TARGET=topology: the same readers and communicator against `make topology` (Varnish, two
+# gunicorn hosts, two workers, S3 stand-in), started here on LOAD_DATABASE_URL (default
+# portal_load_topology) and LOAD_REDIS_URL; its ports as scripts/topology.sh reads them.
 set -euo pipefail
 python=$1
 bin=$(dirname "$python")
+
+if [ "${TARGET:-}" = topology ]; then
+  export TOPOLOGY_DATABASE_URL=${LOAD_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/portal_load_topology}
+  export TOPOLOGY_REDIS_URL=${LOAD_REDIS_URL:-redis://127.0.0.1:6379/0}
+  mkdir -p .run
+  rm -f .run/topology.env
+  topology_pid=
+  stop_topology() { if [ -n "$topology_pid" ]; then kill "$topology_pid" 2>/dev/null || true; wait "$topology_pid" 2>/dev/null || true; fi; }
+  trap stop_topology EXIT
+  trap 'exit 143' INT TERM
+  bash scripts/topology.sh "$python" > .run/load-topology.log 2>&1 &
+  topology_pid=$!
+  for _ in $(seq 1 900); do
+    [ -s .run/topology.env ] && break
+    kill -0 "$topology_pid" 2>/dev/null || { echo "The topology did not start:" >&2; tail -20 .run/load-topology.log >&2; exit 1; }
+    sleep 0.2
+  done
+  [ -s .run/topology.env ] || { echo "The topology did not start within 3 minutes" >&2; exit 1; }
+  # shellcheck disable=SC1091
+  source .run/topology.env
+  export LOG_LEVEL=WARNING
+  # The demo accounts (the communicator who publishes); the content is there already.
+  DJANGO_SETTINGS_MODULE=portal.settings.dev "$python" manage.py load_demo > /dev/null
+  echo "Against the topology: Varnish $VARNISH_URL (logs in .run/, .run/load-topology.log)"
+  LOAD_BASE_URL="$VARNISH_URL" "$python" scripts/load_test.py
+  exit $?
+fi
 port=${LOAD_PORT:-8180}
 deepl_port=${LOAD_DEEPL_PORT:-8181}
 export DATABASE_URL=${LOAD_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/portal_load}
@@ -41,7 +71,7 @@ trap cleanup EXIT INT TERM
 pids+=($!)
 "$python" manage.py db_worker --no-reload --queue-name '*' > .run/load-worker.log 2>&1 &
 pids+=($!)
-"$bin/gunicorn" portal.wsgi --bind "127.0.0.1:$port" --workers "${WORKERS:-3}" \
+"$bin/gunicorn" portal.wsgi --bind "127.0.0.1:$port" --workers "${WORKERS:-3}" --no-control-socket \
   --access-logfile /dev/null --error-logfile .run/load-gunicorn.log &
 pids+=($!)
 for _ in $(seq 1 100); do

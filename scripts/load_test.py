@@ -5,10 +5,14 @@ PostgreSQL and Redis, loopback only. ``READERS`` threads (at most 200) request r
 URLs (every live page in every language, feeds, calendars, search) for ``DURATION`` seconds
 (at most 600), while a communicator publishes a Swedish page every ``PUBLISH_EVERY`` seconds
 through Wagtail's own publish (the same call the admin makes), which queues the machine
-translation drafts that the worker makes. Prints requests, errors, latency percentiles and
-drafts made, and exits non-zero when any reader request failed.
+translation drafts that the worker makes. After each publish it reads the page again, as a
+reader, until the change shows (behind Varnish: once the purge has reached it). Prints
+requests, errors, latency percentiles, how long a change took to show, and drafts made, and
+exits non-zero when any reader request failed, a publish failed, or a change did not show
+within ``VISIBLE_WITHIN`` seconds (30).
 """
 
+import multiprocessing
 import os
 import random
 import statistics
@@ -34,6 +38,7 @@ def main() -> int:
 
     django.setup()
     from django.contrib.auth import get_user_model
+    from django.db import connections
     from django.utils import timezone
 
     from wagtail.models import Page
@@ -81,6 +86,20 @@ def main() -> int:
 
     publishes: list[tuple[float, float]] = []
     publish_errors: list[str] = []
+    visible_after: list[float] = []  # seconds from the end of a publish until a reader saw it
+    visible_within = float(os.environ.get("VISIBLE_WITHIN", "30"))
+
+    def seen_after(url: str, text: str, since: float) -> float | None:
+        session = requests.Session()
+        while time.monotonic() - since <= visible_within:
+            try:
+                if text in session.get(base + url, headers=headers, timeout=30).text:
+                    return time.monotonic() - since
+            except requests.RequestException:
+                pass
+            time.sleep(0.05)
+        return None
+
     started_at = timezone.now()
 
     def communicator():
@@ -91,22 +110,46 @@ def main() -> int:
             time.sleep(publish_every)
             number += 1
             page = news[number % len(news)].specific
-            page.lead = f"{page.lead.split(' [')[0]} [uppdatering {number}]"
+            marker = f"[uppdatering {number}]"
+            page.lead = f"{page.lead.split(' [')[0]} {marker}"
             begun = time.monotonic()
             try:
                 page.save_revision(user=user).publish(user=user)
             except Exception as error:  # noqa: BLE001 - reported and counted as a failure
                 publish_errors.append(repr(error))
                 continue
-            publishes.append((begun, time.monotonic() - begun))
+            published = time.monotonic()
+            publishes.append((begun, published - begun))
+            seen = seen_after(page.get_url(), marker, published)
+            if seen is None:
+                publish_errors.append(
+                    f"{page.get_url()}: {marker} not shown after {visible_within} s"
+                )
+            else:
+                visible_after.append(seen)
 
-    threads = [threading.Thread(target=reader, args=(n,)) for n in range(readers)]
-    threads.append(threading.Thread(target=communicator))
+    def all_readers(connection):
+        threads = [threading.Thread(target=reader, args=(n,)) for n in range(readers)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        connection.send(results)
+        connection.close()
+
     print(f"{len(urls)} URLs, {readers} readers, {duration:.0f} s, publish every {publish_every} s")
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    # The readers run in a process of their own: in this one, fifty threads would hold the
+    # interpreter lock and slow the communicator's publish and its check as a reader.
+    connections.close_all()  # the child must not share the database connection
+    context = multiprocessing.get_context("fork")
+    receiving, sending = context.Pipe(duplex=False)
+    reader_process = context.Process(target=all_readers, args=(sending,))
+    reader_process.start()
+    publisher = threading.Thread(target=communicator)
+    publisher.start()
+    publisher.join()
+    results = receiving.recv()
+    reader_process.join()
     time.sleep(float(os.environ.get("DRAIN_SECONDS", "20")))  # let the worker finish drafts
 
     latencies = sorted(seconds for _start, seconds, _status in results)
@@ -138,6 +181,11 @@ def main() -> int:
     took = [seconds for _begun, seconds in publishes]
     if took:
         print(f"publishes: {len(took)}, each {min(took):.2f}-{max(took):.2f} s")
+    if visible_after:
+        print(
+            f"a published change showed to a reader after {min(visible_after):.2f}-"
+            f"{max(visible_after):.2f} s (median {statistics.median(visible_after):.2f} s)"
+        )
     print(f"drafts made: {drafts}")
     for error in publish_errors:
         print(f"publish failed: {error}")

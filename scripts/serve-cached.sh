@@ -28,7 +28,7 @@ pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
 trap cleanup EXIT INT TERM
 
-"$python" -m gunicorn portal.wsgi --workers 2 --bind "127.0.0.1:$app_port" \
+"$python" -m gunicorn portal.wsgi --workers 2 --bind "127.0.0.1:$app_port" --no-control-socket \
   > .run/gunicorn.log 2>&1 &
 pids+=($!)
 "$python" manage.py db_worker --queue-name '*' > .run/db_worker.log 2>&1 &

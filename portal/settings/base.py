@@ -229,12 +229,13 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 PORTAL_CACHE_MAX_AGE = ENV.CACHE_MAX_AGE
 # wagtail.contrib.frontend_cache backends: Varnish (HTTP PURGE) when VARNISH_URL is set.
 WAGTAILFRONTENDCACHE = (
-    {"varnish": {"BACKEND": "portal.purge.VarnishBackend", "LOCATION": ENV.VARNISH_URL}}
+    {"varnish": {"BACKEND": "portal.purge_backends.VarnishBackend", "LOCATION": ENV.VARNISH_URL}}
     if ENV.VARNISH_URL
     else {}
 )
 # A purge that fails (Varnish restarting, a CDN timing out) is tried again this much later,
-# at most this many times; the publish itself always succeeds.
+# the delay doubling after each failure, at most this many attempts in all (30 s, 5: the last
+# try 7.5 minutes after the publish); the publish itself always succeeds.
 PURGE_RETRY_DELAY_SECONDS = 30
 PURGE_MAX_ATTEMPTS = 5
 

@@ -113,7 +113,7 @@ class TestThroughVarnish:
         """Swedish, Arabic and Tigrinya home pages, a news listing and one news item."""
         demo_home.load(io.StringIO())
         settings.WAGTAILFRONTENDCACHE = {
-            "varnish": {"BACKEND": "portal.purge.VarnishBackend", "LOCATION": varnish.url}
+            "varnish": {"BACKEND": "portal.purge_backends.VarnishBackend", "LOCATION": varnish.url}
         }
         settings.PORTAL_CACHE_MAX_AGE = 3600
         sv_home = HomePage.objects.get(locale__language_code="sv")
@@ -172,7 +172,7 @@ class TestThroughVarnish:
     def test_a_failed_purge_is_logged_and_never_fails_the_publish(self, site, caplog, settings):
         settings.WAGTAILFRONTENDCACHE = {
             "varnish": {
-                "BACKEND": "portal.purge.VarnishBackend",
+                "BACKEND": "portal.purge_backends.VarnishBackend",
                 "LOCATION": f"http://127.0.0.1:{free_port()}",
             }
         }
