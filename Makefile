@@ -41,7 +41,7 @@ bench: $(INSTALLED) ## Machine-translate a 200-segment page against the local De
 	$(PY) -m translation.bench
 
 bench-site: catalogs ## Queries, req/s, p50/p99 per page type, uncached and through Varnish
-	$(PY) -m portal.bench_site
+	$(PY) -m portal.bench_site $(if $(BAKERYDEMO),--bakerydemo $(BAKERYDEMO))
 
 serve-cached: catalogs ## gunicorn (production settings) behind Varnish on 127.0.0.1:8171
 	@bash scripts/serve-cached.sh $(PY)

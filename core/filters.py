@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.localization import snippets_in_locale
+from core.localization import active_locale, snippets_in_locale
 
 ANY = [("", _("Alla"))]
 
@@ -43,4 +43,23 @@ class ListingFilterForm(forms.Form):
         return bool(self.filters())
 
     def snippet_choices(self, queryset, label=str):
-        return ANY + [(obj.slug, label(obj)) for obj in snippets_in_locale(queryset, self.locale)]
+        """ "Alla" and every snippet of ``queryset`` in the form's locale, as (slug, label).
+
+        The list is the same for every reader of a language until an editor changes a
+        snippet, which starts a new generation of the shared cache (``core.content_cache``):
+        so it comes from there, and a listing spends no query on its filters. One list per
+        form, model and ordering (a form has one field per snippet model)."""
+        from core.content_cache import cached
+
+        locale = self.locale or active_locale()
+        key = (
+            type(self).__qualname__,
+            queryset.model._meta.label,
+            *queryset.query.order_by,
+            locale.pk if locale else "",
+        )
+
+        def compute():
+            return [(obj.slug, label(obj)) for obj in snippets_in_locale(queryset, locale)]
+
+        return ANY + cached("filter-choices", key, compute)

@@ -10,6 +10,11 @@ measures per page type, in Swedish and Arabic:
 
 The load generator is ``wrk`` (Debian), on loopback only, a few seconds per URL. The table
 is printed and written between the markers in ``docs/hosting.md``.
+
+With ``--bakerydemo DIR`` (``make bench-site BAKERYDEMO=DIR``) Wagtail's bakerydemo, prepared
+in DIR, is measured the same way in the same run (``portal/bench_bakerydemo.py``): its
+queries fill the bakerydemo column, and a second table sets its uncached rate beside ours
+for each paired page type. Without it, the column quotes issue 13.
 """
 
 import argparse
@@ -41,7 +46,7 @@ PAGES = {
 }
 LANGUAGES = ("sv", "ar")
 # bakerydemo's queries per page, as quoted in issue 13 (home 43, blog index 40, blog post
-# 22, bread 19, search 39), beside the closest page type here.
+# 22, bread 19, search 39), beside the closest page type here (measured with --bakerydemo).
 BAKERYDEMO = {
     "home": 43,
     "news index": 40,
@@ -161,7 +166,12 @@ def wait_for(port: int, timeout: float = 30) -> None:
     raise RuntimeError(f"nothing listens on {port}")
 
 
-def table(counts, results) -> str:
+def table(counts, results, bakerydemo_queries=None) -> str:
+    """The portal's pages; the bakerydemo column quotes issue 13 unless measured queries
+    (by page type) are given."""
+    if bakerydemo_queries is None:
+        bakerydemo_queries = BAKERYDEMO
+
     def ms(value):
         return f"{value:.1f}" if value is not None else "–"
 
@@ -173,13 +183,18 @@ def table(counts, results) -> str:
     for name in PAGES:
         for code in LANGUAGES:
             direct, cached = results[code, name]
+            theirs = _blank(bakerydemo_queries.get(name))
             lines.append(
-                f"| {name} | {code} | {counts[code, name]} | {BAKERYDEMO.get(name, '')} "
+                f"| {name} | {code} | {counts[code, name]} | {theirs} "
                 f"| {direct['rps']:.0f} | {ms(direct['p50'])} | {ms(direct['p99'])} "
                 f"| {cached['rps']:.0f} | {ms(cached['p50'])} | {ms(cached['p99'])} "
                 f"| {direct['errors'] + cached['errors']} |"
             )
     return "\n".join(lines)
+
+
+def _blank(value) -> str:
+    return "" if value is None else str(value)
 
 
 def write_doc(text: str) -> None:
@@ -199,9 +214,30 @@ def main() -> None:
     parser.add_argument("--varnish-admin-port", type=int, default=8173)
     parser.add_argument("--seconds", type=int, default=3, help="per URL and mode")
     parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument(
+        "--bakerydemo",
+        type=Path,
+        metavar="DIR",
+        help="a prepared bakerydemo to measure the same way (docs/hosting.md)",
+    )
+    parser.add_argument("--bakerydemo-port", type=int, default=8177, help="its gunicorn")
+    parser.add_argument("--bakerydemo-settings", default="bakerydemo.settings")
     arguments = parser.parse_args()
     if shutil.which("wrk") is None:
         sys.exit("wrk is missing: apt-get install wrk")
+
+    bakerydemo = None
+    if arguments.bakerydemo:
+        from portal.bench_bakerydemo import Bakerydemo
+
+        # Built before the portal's variables enter this process's environment.
+        bakerydemo = Bakerydemo(
+            arguments.bakerydemo, arguments.bakerydemo_port, arguments.bakerydemo_settings
+        )
+        print("Counting bakerydemo's queries...", flush=True)
+        for name, page in bakerydemo.probe().items():
+            if page["status"] != 200:
+                print(f"  bakerydemo {name} {page['path']} answered {page['status']}", flush=True)
 
     workdir = Path(tempfile.mkdtemp(prefix="portal-bench-"))
     env = {
@@ -248,7 +284,11 @@ def main() -> None:
         env=env,
     )
     varnish = None
+    bakerydemo_results = {}
     try:
+        if bakerydemo is not None:
+            bakerydemo.start()
+            wait_for(arguments.bakerydemo_port)
         wait_for(arguments.port)
         varnish = Varnish(arguments.varnish_port, [arguments.port], arguments.varnish_admin_port)
         results = {}
@@ -268,7 +308,19 @@ def main() -> None:
                 print(
                     f"  {code} {name}: {direct['rps']:.0f} / {cached['rps']:.0f} req/s", flush=True
                 )
+            # Right after the paired portal page, so that both see the same machine.
+            url = bakerydemo.url(name) if bakerydemo is not None else None
+            if url:
+                status = warm_up(url)
+                if status != 200:
+                    print(f"  bakerydemo {url} answered {status}", flush=True)
+                bakerydemo_results[name] = wrk(url, arguments.seconds, 2)
+                print(
+                    f"  bakerydemo {name}: {bakerydemo_results[name]['rps']:.0f} req/s", flush=True
+                )
     finally:
+        if bakerydemo is not None:
+            bakerydemo.stop()
         if varnish is not None:
             varnish.stop()
         gunicorn.terminate()
@@ -280,8 +332,21 @@ def main() -> None:
         f"Measured {time.strftime('%Y-%m-%d')} on {os.cpu_count()} cores: gunicorn 2 sync "
         f"workers, production settings, {database}, "
         f"per-process cache; wrk {arguments.seconds} s per URL (2 connections uncached, "
-        f"{arguments.connections} through Varnish).\n\n" + table(counts, results)
+        f"{arguments.connections} through Varnish).\n\n"
     )
+    if bakerydemo is None:
+        text += table(counts, results)
+    else:
+        from portal.bench_bakerydemo import comparison_table
+
+        measured_queries = {name: page["queries"] for name, page in bakerydemo.pages.items()}
+        direct = {key: pair[0] for key, pair in results.items()}
+        text += (
+            table(counts, results, measured_queries)
+            + "\n\nbakerydemo (its own gunicorn, 2 sync workers, same settings and wrk, measured "
+            "right after the paired page; its queries as counted above):\n\n"
+            + comparison_table(bakerydemo.pages, bakerydemo_results, direct, LANGUAGES)
+        )
     print(text)
     write_doc(text)
 

@@ -189,3 +189,22 @@ def test_filter_form_is_labelled_get_form(client, opportunities):
     assert '<form class="filter-form" method="get"' in html
     for name in ("kind", "target_group", "programme", "status"):
         assert f'<label for="id_{name}">' in html
+
+
+def test_filter_choices_come_from_the_shared_cache_and_follow_an_edit(
+    news, django_assert_num_queries
+):
+    from international.filters import NewsFilterForm
+    from international.models import Partner
+
+    NewsFilterForm(locale=news.locale)
+    with django_assert_num_queries(0):
+        form = NewsFilterForm(locale=news.locale)
+    assert ("bronderslev", "Brønderslev") not in form.fields["partner"].choices
+
+    partner = Partner.objects.get(slug="bronderslev")
+    partner.name = "Brønderslev"
+    partner.save()
+    form = NewsFilterForm(locale=news.locale)
+    assert ("bronderslev", "Brønderslev") in form.fields["partner"].choices
+    assert form.fields["partner"].choices[0][0] == ""
