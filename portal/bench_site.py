@@ -220,7 +220,7 @@ def main() -> None:
         metavar="DIR",
         help="a prepared bakerydemo to measure the same way (docs/hosting.md)",
     )
-    parser.add_argument("--bakerydemo-port", type=int, default=8177, help="its gunicorn")
+    parser.add_argument("--bakerydemo-port", type=int, default=8178, help="its gunicorn")
     parser.add_argument("--bakerydemo-settings", default="bakerydemo.settings")
     arguments = parser.parse_args()
     if shutil.which("wrk") is None:
