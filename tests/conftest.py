@@ -26,6 +26,16 @@ def pytest_report_header(config):
     return header
 
 
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """`--dist loadfile` (pyproject.toml) in pytest-django's order: tests/parallel_scheduling.py."""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from tests.parallel_scheduling import OrderedFileScheduling
+
+    return OrderedFileScheduling(config, log)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def compiled_catalogs(django_db_blocker):
     """Django activates Somali and Tigrinya only when their compiled catalogs exist.
