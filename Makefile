@@ -2,6 +2,8 @@
 PYTHON ?= python3.11
 VENV ?= .venv
 PORT ?= 8000
+# Processes that share the test suite (pytest-xdist); 0 runs it in one process.
+TEST_WORKERS ?= 2
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 MANAGE := $(PY) manage.py
@@ -29,13 +31,13 @@ run: catalogs ## Install, migrate, load the demo content and serve http://127.0.
 	$(MANAGE) load_demo
 	@bash scripts/serve.sh $(PY) $(PORT)
 
-test: catalogs ## Lint, check and run the whole test suite (PostgreSQL when it answers)
+test: catalogs ## Lint, check and run the whole test suite on TEST_WORKERS=2 processes (PostgreSQL when it answers)
 	@bash scripts/test-setup.sh $(BIN)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemigrations --check --dry-run
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 bench: $(INSTALLED) ## Machine-translate a 200-segment page against the local DeepL server
 	$(PY) -m translation.bench

@@ -19,12 +19,30 @@ from tests import factories
 def pytest_report_header(config):
     engine = settings.DATABASES["default"]["ENGINE"]
     name = "PostgreSQL" if "postgresql" in engine else "SQLite"
-    return f"database: {name} ({engine})"
+    header = f"database: {name} ({engine})"
+    workers = getattr(config.option, "numprocesses", None)
+    if workers:
+        header += f", one test database for each of {workers} workers (pytest-xdist)"
+    return header
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """`--dist loadfile` (pyproject.toml) in pytest-django's order: tests/parallel_scheduling.py."""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from tests.parallel_scheduling import OrderedFileScheduling
+
+    return OrderedFileScheduling(config, log)
 
 
 @pytest.fixture(scope="session", autouse=True)
 def compiled_catalogs(django_db_blocker):
-    """Django activates Somali and Tigrinya only when their compiled catalogs exist."""
+    """Django activates Somali and Tigrinya only when their compiled catalogs exist.
+
+    Every xdist worker runs this: the command skips fresh catalogs and renames each new
+    .mo file into place, so workers never read one half-written.
+    """
 
     call_command("compile_catalogs", stdout=io.StringIO())
 

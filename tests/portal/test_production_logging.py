@@ -18,7 +18,6 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-SENTRY_PORT = 8181
 
 SCRIPT = """
 import django, sys
@@ -97,20 +96,22 @@ class _Collector(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def sentry_stand_in():
-    server = ThreadingHTTPServer(("127.0.0.1", SENTRY_PORT), _Collector)
+    # Port 0: the system picks a free one, so parallel workers never collide.
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Collector)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     _Collector.bodies = []
-    yield _Collector.bodies
+    yield server.server_address[1], _Collector.bodies
     server.shutdown()
     server.server_close()
 
 
 def test_sentry_gets_the_error_when_a_dsn_is_set(tmp_path, sentry_stand_in):
-    dsn = f"http://publickey@127.0.0.1:{SENTRY_PORT}/1"
+    port, bodies = sentry_stand_in
+    dsn = f"http://publickey@127.0.0.1:{port}/1"
     run_production(tmp_path, "sentry-req-0001", sentry_dsn=dsn)
     events = []
-    for body in sentry_stand_in:
+    for body in bodies:
         for line in body.splitlines():
             try:
                 item = json.loads(line)

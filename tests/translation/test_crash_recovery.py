@@ -8,6 +8,7 @@ some languages saved, one in flight, the rest not started.
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -37,7 +38,6 @@ from translation.pipeline import missing_segments
 
 ROOT = Path(__file__).resolve().parents[2]
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
-THROWAWAY_PORT = 8189
 SLOW = 1.5
 STALE_AFTER = 12
 
@@ -100,6 +100,13 @@ def wait_for(condition, timeout: float, what: str):
             return value
         time.sleep(0.1)
     raise AssertionError(f"timed out waiting for {what}")
+
+
+def free_port() -> int:
+    """A port nobody listens on: parallel test workers each start their own cluster."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 def root_page() -> Page:
@@ -235,10 +242,11 @@ def throwaway_cluster():
         capture_output=True,
     )
     pg_ctl = [*run_as, str(PG_BIN / "pg_ctl"), "-D", str(data), "-w", "-l", str(data / "log")]
-    options = f"-p {THROWAWAY_PORT} -k {tmp_path} -c listen_addresses=127.0.0.1 -c fsync=off"
+    port = free_port()
+    options = f"-p {port} -k {tmp_path} -c listen_addresses=127.0.0.1 -c fsync=off"
     subprocess.run([*pg_ctl, "-o", options, "start"], check=True, capture_output=True)  # noqa: S603
     try:
-        yield {"pg_ctl": pg_ctl, "options": options, "port": THROWAWAY_PORT}
+        yield {"pg_ctl": pg_ctl, "options": options, "port": port}
     finally:
         subprocess.run([*pg_ctl, "-m", "immediate", "stop"], capture_output=True)  # noqa: S603
         shutil.rmtree(tmp_path, ignore_errors=True)
