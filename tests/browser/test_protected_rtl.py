@@ -11,14 +11,14 @@ test-artifacts/screenshots/ for a person to look at.
 
 import re
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale
 from wagtail_localize.strings import extract_strings
 
 import pytest
 
 from home.models import HomePage
-from portal.demo.home import ensure_locales
 from portal.demo.human_translations import publish_human_translation
+from tests.browser.site_tree import fresh_swedish_home
 from translation.protect import LRI, PDI
 
 pytestmark = [pytest.mark.browser]
@@ -51,17 +51,8 @@ TITLES = {"ar": ("نيشو في العالم", "تعاون", arabic), "fa": ("ن
 
 @pytest.fixture
 def rtl_pages(transactional_db, django_db_serialized_rollback):
-    ensure_locales()
-    sv = Locale.objects.get(language_code="sv")
-    root = Page.get_first_root_node()
-    for child in root.get_children():
-        child.delete()
-    home = root.add_child(instance=HomePage(title="Nässjö i världen", slug="start", locale=sv))
-    home.save_revision().publish()
-    Site.objects.update_or_create(
-        is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "N"},
-    )
+    home = fresh_swedish_home("Nässjö i världen")
+    sv = home.locale
     page = home.add_child(
         instance=HomePage(title="Samarbete", slug="samarbete", intro=INTRO, body=BODY, locale=sv)
     )

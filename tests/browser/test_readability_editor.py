@@ -7,12 +7,9 @@ Also checks that the rich-text toolbar offers "Översätt inte".
 from django.contrib.auth import get_user_model
 from django.test import Client
 
-from wagtail.models import Locale, Page, Site
-
 import pytest
 
-from home.models import HomePage
-from portal.demo.home import ensure_locales
+from tests.browser.site_tree import fresh_swedish_home
 
 pytestmark = [pytest.mark.browser]
 
@@ -27,17 +24,7 @@ PLAIN = "Vi vill göra mer med våra vänner i andra länder. Vi tar fram en pla
 
 @pytest.fixture
 def swedish_page(transactional_db, django_db_serialized_rollback):
-    ensure_locales()
-    sv = Locale.objects.get(language_code="sv")
-    root = Page.get_first_root_node()
-    for child in root.get_children():
-        child.delete()
-    home = root.add_child(instance=HomePage(title="Start", slug="start", locale=sv, intro="Hej."))
-    home.save_revision().publish()
-    Site.objects.update_or_create(
-        is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "N"},
-    )
+    home = fresh_swedish_home("Start", intro="Hej.")
     user = get_user_model().objects.create_superuser("kommunikator", "k@example.invalid", "pw")
     client = Client()
     client.force_login(user)

@@ -12,16 +12,16 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.test import Client
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale
 
 import pytest
 from playwright.sync_api import sync_playwright
 
 from home.models import HomePage
-from portal.demo.home import ensure_locales
 from portal.demo.human_translations import publish_human_translation
 from review.roles import setup_roles, translator_group_name
 from tests import factories
+from tests.browser.site_tree import fresh_swedish_home
 
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = Path(settings.BASE_DIR) / "test-artifacts" / "screenshots"
@@ -46,18 +46,9 @@ pytestmark = [
 def arabic_draft(transactional_db, django_db_serialized_rollback):
     # Every transactional test restores the migrated rows (serialized rollback); a plain
     # flush would recreate content types under new ids and break the next test's restore.
-    ensure_locales()
-    sv = Locale.objects.get(language_code="sv")
+    home = fresh_swedish_home("Nässjö i världen")
+    sv = home.locale
     ar = Locale.objects.get(language_code="ar")
-    root = Page.get_first_root_node()
-    for child in root.get_children():
-        child.delete()
-    home = root.add_child(instance=HomePage(title="Nässjö i världen", slug="start", locale=sv))
-    home.save_revision().publish()
-    Site.objects.update_or_create(
-        is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "N"},
-    )
     publish_human_translation(home, ar, {"Nässjö i världen": "نيشو في العالم"})
     page = home.add_child(
         instance=HomePage(
