@@ -8,6 +8,7 @@ import pytest
 from deepl.api_data import MultilingualGlossaryDictionaryEntries
 
 from translation.deepl_server import LocalDeepLServer
+from translation.deepl_server.pseudo import pseudo_translate
 
 
 @pytest.fixture
@@ -105,3 +106,12 @@ def test_faults_switched_on_over_the_admin_endpoint(client, server):
     )
     log = json.load(urllib.request.urlopen(f"{server.url}/_admin/log"))  # noqa: S310
     assert [entry["status"] for entry in log["requests"]] == [503, 503, 200]
+
+
+def test_pseudo_translation_stays_in_latin_1():
+    # A pseudo-translated Arabic demo page would otherwise download the Latin Extended font
+    # (115 KB) for letters no real translation has.
+    alphabet = "abcdefghijklmnopqrstuvwxyzåäö"
+    altered = pseudo_translate(alphabet + alphabet.upper(), "AR")
+    assert altered != f"[AR] ⟦{alphabet + alphabet.upper()}⟧"
+    assert all(ord(letter) <= 0xFF for letter in altered.strip("[AR] ⟦⟧"))

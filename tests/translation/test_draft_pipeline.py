@@ -31,7 +31,7 @@ def test_publish_makes_pseudo_translated_drafts_in_every_deepl_language(deepl, m
         tag = DEEPL_CODES[code]
         assert draft.title.startswith(f"[{tag}] ⟦")
         assert draft.intro.startswith(f"[{tag}] ⟦")
-        assert "<b>" in draft.body and f"[{tag}] ⟦Stŷckê 1:" in draft.body
+        assert "<b>" in draft.body and f"[{tag}] ⟦Stýckê 1:" in draft.body
         status = DraftStatus.objects.get(page=page, locale__language_code=code)
         assert status.status == DraftStatus.MADE
         assert status.missing_segments == 0
@@ -75,7 +75,7 @@ def test_manual_strings_survive_a_republish_with_machine_translation(deepl, make
     assert (row.data, row.translation_type) == (human, "manual")
     _target, draft = draft_of(page, "en")
     assert human in draft.body
-    assert "⟦Stŷckê 4:" in draft.body
+    assert "⟦Stýckê 4:" in draft.body
     # Only the new paragraph went to DeepL the second time.
     assert [r["texts"] for r in deepl.translate_requests("EN-GB")][-1] == 1
 
@@ -147,7 +147,7 @@ def test_two_publishes_in_quick_succession_leave_one_consistent_draft(deepl, mak
             == 1
         )
         _target, draft = draft_of(page, code)
-        assert draft.body.count("⟦Âvsnîtt") == 5 and "Stŷckê" not in draft.body
+        assert draft.body.count("⟦Âvsnîtt") == 5 and "Stýckê" not in draft.body
     assert not HomePage.objects.exclude(locale__language_code="sv").filter(live=True).exists()
 
 
@@ -243,7 +243,7 @@ def test_a_live_human_translation_stays_as_it_is_and_gets_a_draft(
         assert (target.title, target.body) == live_before[code]  # live content untouched
         draft = target.get_latest_revision_as_object()
         assert "Paragraph one." in draft.body
-    assert "[EN-GB] ⟦Stŷckê 2⟧" in with_human["en"].get_latest_revision_as_object().body
+    assert "[EN-GB] ⟦Stýckê 2⟧" in with_human["en"].get_latest_revision_as_object().body
     # Somali: the new paragraph waits in Swedish in the draft, never on the live page.
     assert "Stycke 2" in with_human["so"].get_latest_revision_as_object().body
     assert "Stycke 2" not in with_human["so"].body

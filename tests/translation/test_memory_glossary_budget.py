@@ -35,7 +35,7 @@ def test_editing_one_paragraph_sends_only_that_paragraph(deepl, make_page, repub
     assert sorted(r["target_lang"] for r in new) == sorted(DEEPL_CODES.values())
     assert all(r["texts"] == 1 for r in new)
     _target, draft = draft_of(page, "uk")
-    assert "⟦Stŷckê sjû:" in draft.body and draft.body.count("[UK]") == 20
+    assert "⟦Stýckê sjû:" in draft.body and draft.body.count("[UK]") == 20
 
 
 @pytest.mark.django_db

@@ -41,7 +41,7 @@ def test_publishing_in_the_admin_makes_drafts_and_tells_the_communicator(
     assert "Översättningsutkast till de andra språken har köats" in text
     _target, draft = draft_of(page, "fi")
     assert draft.title == "[FI] ⟦Vânôrtêr î Êûrôpâ⟧"
-    assert ">[FI] ⟦Vânôrtêrnâ fînns î <b>fŷrâ</b> lândêr.⟧</p>" in draft.body
+    assert ">[FI] ⟦Vânôrtêrnâ fînns î <b>fýrâ</b> lândêr.⟧</p>" in draft.body
 
     status_page = client.get(reverse("translation_page_status", args=[page.pk]))
     html = status_page.content.decode()

@@ -1,8 +1,10 @@
 """Pseudo-translation: visibly "translated" text that keeps every tag where it was.
 
 ``pseudo_translate("Hej <b>världen</b>", "EN-GB")`` gives ``"[EN-GB] ⟦Hêj <b>vârldên</b>⟧"``:
-the target language is shown in front, vowels carry a circumflex so that untranslated
-Swedish stands out on a screenshot, and markup, entities and glossary terms are untouched.
+the target language is shown in front, vowels carry a circumflex (y an acute) so that
+untranslated Swedish stands out on a screenshot, and markup, entities and glossary terms are
+untouched. Every altered letter stays in Latin-1: a pseudo-translated demo page must not
+download the Latin Extended font that real Arabic or Tigrinya text never needs.
 """
 
 import re
@@ -17,13 +19,13 @@ _VOWELS = str.maketrans(
         "i": "î",
         "o": "ô",
         "u": "û",
-        "y": "ŷ",
+        "y": "ý",
         "A": "Â",
         "E": "Ê",
         "I": "Î",
         "O": "Ô",
         "U": "Û",
-        "Y": "Ŷ",
+        "Y": "Ý",
         "ä": "â",
         "å": "â",
         "ö": "ô",
