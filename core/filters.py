@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.content_cache import cached
 from core.localization import active_locale, snippets_in_locale
 
 ANY = [("", _("Alla"))]
@@ -49,8 +50,6 @@ class ListingFilterForm(forms.Form):
         snippet, which starts a new generation of the shared cache (``core.content_cache``):
         so it comes from there, and a listing spends no query on its filters. One list per
         form, model and ordering (a form has one field per snippet model)."""
-        from core.content_cache import cached
-
         locale = self.locale or active_locale()
         key = (
             type(self).__qualname__,

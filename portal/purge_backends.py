@@ -60,6 +60,22 @@ class ReportsFailures:
         raise NotImplementedError
 
 
+def _purge_in_turn(chunks, purge_chunk, stop_at_first_failure: bool) -> None:
+    """Purge each chunk of URLs in turn; raise one ``PurgeFailed`` naming every URL left."""
+    failed, reason = [], ""
+    for position, chunk in enumerate(chunks):
+        try:
+            purge_chunk(chunk)
+        except PurgeFailed as failure:
+            failed.extend(chunk)
+            reason = reason or failure.reason
+            if stop_at_first_failure:
+                failed.extend(url for rest in chunks[position + 1 :] for url in rest)
+                break
+    if failed:
+        raise PurgeFailed(failed, reason)
+
+
 class VarnishBackend(ReportsFailures, HTTPBackend):
     """Wagtail's HTTP PURGE backend, with the whole-site ban of the shipped VCL."""
 
@@ -79,20 +95,13 @@ class VarnishBackend(ReportsFailures, HTTPBackend):
             raise PurgeFailed([url], error) from error
 
     def purge_batch(self, urls, *, whole_site=False, stop_at_first_failure=False) -> None:
-        urls = sorted(urls)
-        failed, reason = [], ""
-        for position, url in enumerate(urls):
-            try:
-                self.purge(url, whole_site=whole_site)
-            except PurgeFailed as failure:
-                failed.append(url)
-                reason = reason or failure.reason
-                if stop_at_first_failure:
-                    # Varnish is most likely down: the rest would fail too, each one slowly.
-                    failed.extend(urls[position + 1 :])
-                    break
-        if failed:
-            raise PurgeFailed(failed, reason)
+        # Stopping at the first failure: Varnish is most likely down, and the rest would
+        # fail too, each one slowly.
+        _purge_in_turn(
+            [[url] for url in sorted(urls)],
+            lambda chunk: self.purge(chunk[0], whole_site=whole_site),
+            stop_at_first_failure,
+        )
 
 
 class CloudflareBackend(ReportsFailures, WagtailCloudflareBackend):
@@ -134,19 +143,14 @@ class CloudflareBackend(ReportsFailures, WagtailCloudflareBackend):
         if whole_site:
             self._post({"purge_everything": True}, urls)
             return
-        failed, reason = [], ""
-        for start in range(0, len(urls), self.CHUNK_SIZE):
-            chunk = urls[start : start + self.CHUNK_SIZE]
-            try:
-                self._post({"files": chunk}, chunk)
-            except PurgeFailed as failure:
-                failed.extend(chunk)
-                reason = reason or failure.reason
-                if stop_at_first_failure:
-                    failed.extend(urls[start + self.CHUNK_SIZE :])
-                    break
-        if failed:
-            raise PurgeFailed(failed, reason)
+        _purge_in_turn(
+            [
+                urls[start : start + self.CHUNK_SIZE]
+                for start in range(0, len(urls), self.CHUNK_SIZE)
+            ],
+            lambda chunk: self._post({"files": chunk}, chunk),
+            stop_at_first_failure,
+        )
 
     def purge(self, url) -> None:
         self.purge_batch([url])

@@ -172,6 +172,13 @@ def test_the_feature_list_accepts_the_older_array_form():
     assert parsed == {"FA": ["formality"], "AR": ["tag_handling"]}
 
 
+@pytest.mark.parametrize("features", [[{"id": "tag_handling"}], [3], [None]])
+def test_a_feature_without_a_name_makes_the_answer_not_understood(features):
+    # Not understood means the table decides (the caller logs it); never a crash in a job.
+    with pytest.raises(ValueError):
+        languages._parse_languages([{"lang": "ar", "features": features}])
+
+
 def test_a_language_the_api_reports_text_only_goes_through_placeholders(deepl, make_page):
     deepl.set_languages(text_only=["FA", "UK"])
     page = make_page(body=isolate(OLD_BODY))

@@ -172,6 +172,8 @@ def _parse_languages(data) -> dict[str, list[str]]:
         if isinstance(features, dict):
             names = list(features)
         else:
-            names = [item["name"] if isinstance(item, dict) else str(item) for item in features]
+            names = [item.get("name") if isinstance(item, dict) else item for item in features]
+            if not all(isinstance(name, str) for name in names):
+                raise ValueError("a feature without its name")
         result[str(language["lang"]).upper()] = sorted(names)
     return result
