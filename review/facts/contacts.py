@@ -10,15 +10,18 @@ import re
 
 from .model import Fact
 
-EMAIL_RE = re.compile(r"(?i)(?<![\w.+-])[a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}")
+# Lookbehinds exclude Latin letters and digits only: Arabic and Tigrinya attach prepositions
+# and conjunctions to what follows ("وwww.nassjo.se", "ብ070-123 45 67").
+
+EMAIL_RE = re.compile(r"(?i)(?<![0-9a-z_.+-])[a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}")
 URL_RE = re.compile(
-    r"(?i)(?<![\w@/.-])(?:https?://[^\s<>\"«»]+|www\.[^\s<>\"«»]+|"
+    r"(?i)(?<![0-9a-z_@/.-])(?:https?://[^\s<>\"«»]+|www\.[^\s<>\"«»]+|"
     r"(?:[a-z0-9-]+\.)+(?:se|eu|com|org|net|nu|fi|pl|ua|info|io)\b(?:/[^\s<>\"«»]*)?)"
 )
 _URL_TRAILING = ".,;:!?)]}»”'\"،؛؟。"
 ORG_RE = re.compile(r"(?<![\d-])(\d{6})-(\d{4})(?![\d-])")
-INTL_PHONE_RE = re.compile(r"(?<![\w+])\+ ?(\d{1,3}(?:[ -]?\(0\))?(?:[ -]{0,2}\d){6,12})(?!\d)")
-NATIONAL_PHONE_RE = re.compile(r"(?<![\w.,+/-])(\(0\d{1,3}\)|0\d{1,3})((?:[ -]{0,2}\d){5,8})(?!\d)")
+INTL_PHONE_RE = re.compile(r"(?<![0-9A-Za-z_+])\+ ?(\d{1,3}(?:[ -]?\(0\))?(?:[ -]{0,2}\d){6,12})(?!\d)")
+NATIONAL_PHONE_RE = re.compile(r"(?<![0-9A-Za-z_.,+/-])(?<!\d )(\(0[1-9]\d{0,2}\)|0[1-9]\d{0,2})((?:[ -]{0,2}\d){5,8})(?!\d)")
 POSTAL_RE = re.compile(r"(?<![\d.,+-])(\d{3}) ?(\d{2})(?![\d.,%:-])(?= +([^\W\d_]))")
 
 
@@ -108,8 +111,9 @@ def postal_codes(text: str, taken: bytearray, require_capital: bool) -> list[Fac
         start, end = match.start(), match.end(2)
         if not _free(taken, start, end):
             continue
-        if require_capital and not match.group(3).isupper():
-            continue
+        solid = " " not in match.group()
+        if (require_capital or solid) and not match.group(3).isupper():
+            continue  # "15000 kronor" is an amount; a postal code is "571 80" or "57180 Nässjö"
         facts.append(Fact("postal_code", match.group(1) + match.group(2), start, end))
         _take(taken, start, end)
     return facts

@@ -19,7 +19,7 @@ DMY_RE = re.compile(r"(?<![\d./-])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?![\d])")
 DM_SLASH_RE = re.compile(r"(?<![\d./-])(\d{1,2})/(\d{1,2})(?![\d/])")
 DM_DOT_RE = re.compile(r"(?<![\d.,])(\d{1,2})\.(\d{1,2})\.(?![\d])")
 _LEFT_DAYS = re.compile(r"(?:(\d{1,2})\.?\s*-\s*)?(\d{1,2})(?:\.|\s*(?:st|nd|rd|th))?\s*$")
-_RIGHT_DAY = re.compile(r"^\s*(\d{1,2})(?:st|nd|rd|th|\.)?(?!\d)(?!\s*[.:]\d)")
+_RIGHT_DAY = re.compile(r"^\s*(\d{1,2})(?:st|nd|rd|th|\.)?(?!\d)(?!\s*[.:,]\d)(?! \d{3}(?!\d))")
 _RIGHT_YEAR = re.compile(r"^[\s,]*((?:19|20)\d{2})(?!\d)")
 
 # Markers before a clock time. CLDR has no word for "o'clock"; these are the everyday ones.
@@ -107,7 +107,7 @@ def named_dates(text: str, taken: bytearray, language: str) -> list[Fact]:
         if left and _free(taken, start - len(left.group()), start):
             days = [int(d) for d in left.groups() if d]
             span_start = start - len(left.group())
-        else:
+        elif not abbreviated:
             right = _RIGHT_DAY.match(text[end:])
             if right and not _RIGHT_YEAR.match(text[end:]):
                 days = [int(right.group(1))]
@@ -192,7 +192,7 @@ def times(text: str, taken: bytearray, language: str) -> list[Fact]:
             if hour > 24 or minute > 59:
                 values = []
                 break
-            values.append((0 if hour == 24 else hour, minute))
+            values.append((hour, minute))
         if not values:
             continue
         for value in values:

@@ -74,7 +74,13 @@ def _matches(word: str, entry: Entry, language: str) -> bool:
     if word == stem:
         return True
     if entry.exact:
-        return False
+        # An attached preposition or conjunction: Arabic "والخميس", Tigrinya "ብመጋቢት".
+        return (
+            language in _PREFIX_SCRIPTS
+            and len(stem) >= 2
+            and word.endswith(stem)
+            and len(word) - len(stem) <= _MAX_PREFIX
+        )
     if word.startswith(stem) and len(word) - len(stem) <= _MAX_ENDING:
         return True
     if language in _PREFIX_SCRIPTS:
@@ -82,6 +88,21 @@ def _matches(word: str, entry: Entry, language: str) -> bool:
         if 0 < position <= _MAX_PREFIX and len(word) - position - len(stem) <= _MAX_ENDING:
             return True
     return False
+
+
+# Function words inside CLDR currency names ("ናይ ኖርወይ ክሮነር" = "krone of Norway").
+_NAME_STOPWORDS = {"ናይ", "የ"}
+
+
+def _meaningful(part: str) -> bool:
+    """Whether a word of a currency name can stand for money: not "US" or Tigrinya "ናይ" ("of").
+
+    Ethiopic letters are syllables, so two of them make a full word ("ዩሮ", euro).
+    """
+    if part in _NAME_STOPWORDS:
+        return False
+    ethiopic = all("\u1200" <= ch <= "\u139f" for ch in part)
+    return len(part) >= (2 if ethiopic else 3)
 
 
 def _stem(word: str, language: str) -> str:
@@ -99,6 +120,20 @@ def _locales(language: str) -> list[Locale]:
         and (code.split("_")[1].isupper() or code.split("_")[1].isdigit())
     )
     return [Locale.parse(code) for code in codes]
+
+
+def _calendar_stem(word: str, language: str) -> str:
+    """The part of a month or weekday name that its inflected forms keep.
+
+    Polish and Ukrainian change the last syllable ("wtorek" → "wtorku", "понеділок" →
+    "понеділка"); Somali replaces a final vowel before the definite suffix ("Talaado" →
+    "Talaadada", "Jimco" → "Jimcaha").
+    """
+    if language in ("uk", "pl"):
+        return word[:-2] if len(word) >= 6 else word[:-1] if len(word) >= 5 else word
+    if language == "so" and len(word) >= 5 and word[-1] in "aeiou":
+        return word[:-1]
+    return word
 
 
 def _common_prefix(forms: list[str]) -> str:
@@ -130,11 +165,12 @@ def _calendar_entries(language: str, attribute: str, count: int, base: int) -> L
             single = [f for f in forms if " " not in f]
             if not single:
                 continue
+            if language == "ar":
+                # CLDR writes weekdays with the article ("الاثنين"); "أول يوم اثنين" has none.
+                single += [f[2:] for f in single if f.startswith("ال") and len(f) > 4]
             prefix = _common_prefix(single)
             if len(single) == 1 or prefix == single[0]:
-                prefix = _stem(single[0], language) if language in ("uk", "pl") else single[0]
-                if language in ("uk", "pl") and len(single[0]) >= 6:
-                    prefix = single[0][:-2]
+                prefix = _calendar_stem(single[0], language)
             if len(prefix) >= 3:
                 entries.append(Entry(prefix, value))
             for form in single:
@@ -184,8 +220,7 @@ def currencies(language: str) -> tuple[Lexicon, frozenset[str]]:
         for count in (1, 2, 3, 5, 11, 22, 100, Decimal("1.5")):
             names.add(get_currency_name(code, count, locale=locale))
         for name in names:
-            # Two-letter words ("US", Tigrinya "ናይ" = "of") are too common to mean money.
-            parts = [fold(p) for p in name.split() if len(p) >= 3]
+            parts = [fold(p) for p in name.split() if _meaningful(p)]
             if len(parts) == 1:
                 single_word_codes.add(parts[0])
             for part in parts:
