@@ -45,6 +45,8 @@ def satisfied(fact: Fact, translated: list[Fact]) -> bool:
         elif kind == "date":
             if other.kind == "date" and _date_fits(value, other.value):
                 return True
+            if _day_of_written_range(value, other, translated):
+                return True
         elif kind == "month":
             if (other.kind == "month" and other.value == value) or (
                 other.kind == "date" and other.value[1] == value
@@ -60,6 +62,20 @@ def satisfied(fact: Fact, translated: list[Fact]) -> bool:
     if kind == "amount":
         return _amount_without_currency(fact, translated)
     return False
+
+
+def _day_of_written_range(value: tuple, other: Fact, translated: list[Fact]) -> bool:
+    """"12–26 april" written "from 12 to 26 April": the 12 is a bare number next to a date
+    of the same month (and year)."""
+    year, month, day = value
+    if day is None or other.kind not in ("number", "time"):
+        return False
+    if Decimal(day) not in _numeric(other):
+        return False
+    return any(
+        f.kind == "date" and f.value[1] == month and (year is None or f.value[0] in (None, year))
+        for f in translated
+    )
 
 
 def _amount_without_currency(fact: Fact, translated: list[Fact]) -> bool:

@@ -15,20 +15,26 @@ from .text import fold, words
 
 ISO_RE = re.compile(r"(?<![\d-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d-])")
 YMD_RE = re.compile(r"(?<![\d./-])(\d{4})[./](\d{1,2})[./](\d{1,2})(?![\d./])")
-DMY_RE = re.compile(r"(?<![\d./-])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?![\d])")
+DMY_RE = re.compile(r"(?<![\d./])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?![\d])")
 DM_SLASH_RE = re.compile(r"(?<![\d./-])(\d{1,2})/(\d{1,2})(?![\d/])")
 DM_DOT_RE = re.compile(r"(?<![\d.,])(\d{1,2})\.(\d{1,2})\.(?![\d])")
-_LEFT_DAYS = re.compile(r"(?:(\d{1,2})\.?\s*-\s*)?(\d{1,2})(?:\.|\s*(?:st|nd|rd|th))?\s*$")
+_LEFT_DAYS = re.compile(r"(?:(?<!\d)(\d{1,2})\.?\s*-\s*)?(?<!\d)(\d{1,2})(?:\.|\s*(?:st|nd|rd|th))?\s*$")
 _RIGHT_DAY = re.compile(r"^\s*(\d{1,2})(?:st|nd|rd|th|\.)?(?!\d)(?!\s*[.:,]\d)(?! \d{3}(?!\d))")
 _RIGHT_YEAR = re.compile(r"^[\s,]*((?:19|20)\d{2})(?!\d)")
+
+# Languages that also write the day after the month ("March 31", "Maarso 31",
+# "lokakuun 15. päivä").
+_MONTH_DAY_LANGUAGES = {"en", "so", "fi"}
+# Finnish shortens the first of two compounds: "tammi- ja helmikuussa".
+_COMPOUND_ELLIPSIS = {"fi"}
 
 # Markers before a clock time. CLDR has no word for "o'clock"; these are the everyday ones.
 TIME_MARKERS = {
     "sv": {"kl", "klockan"},
-    "en": {"at", "from"},
+    "en": {"at"},
     "fi": {"klo", "kello"},
     "pl": {"godz", "godzina", "godzinie", "godzinach"},
-    "uk": {"о", "об", "з", "год"},
+    "uk": {"о", "об", "год"},
     "so": {"saacadda", "saacada", "saac"},
     "ar": {"الساعه", "ساعه"},
     "fa": {"ساعت"},
@@ -95,6 +101,8 @@ def named_dates(text: str, taken: bytearray, language: str) -> list[Fact]:
         abbreviated = False
         if month is None and word.rstrip(".") in abbreviations:
             month, used, abbreviated = abbreviations[word.rstrip(".")], 1, True
+            if language in _COMPOUND_ELLIPSIS and text[end : end + 1] == "-":
+                abbreviated = False
         if month is None or not _free(taken, start, end):
             index += 1
             continue
@@ -107,9 +115,9 @@ def named_dates(text: str, taken: bytearray, language: str) -> list[Fact]:
         if left and _free(taken, start - len(left.group()), start):
             days = [int(d) for d in left.groups() if d]
             span_start = start - len(left.group())
-        elif not abbreviated:
+        elif not abbreviated and language in _MONTH_DAY_LANGUAGES:
             right = _RIGHT_DAY.match(text[end:])
-            if right and not _RIGHT_YEAR.match(text[end:]):
+            if right and not _RIGHT_YEAR.match(text[end:]) and 1 <= int(right.group(1)) <= 31:
                 days = [int(right.group(1))]
                 span_end = end + right.end()
         year = None

@@ -28,8 +28,6 @@ CURRENCIES = ("SEK", "NOK", "DKK", "EUR", "USD", "GBP")
 # Languages whose nouns inflect at the end: a stem is the CLDR word without its last letter.
 _INFLECTING = {"uk", "pl", "fi", "so", "ar", "fa", "sv"}
 _MAX_ENDING = 4
-_MAX_PREFIX = 2  # attached prepositions: Arabic و/ب/ل, Tigrinya ብ/ን/ኣብ...
-_PREFIX_SCRIPTS = {"ar", "fa", "ti"}
 
 # Forms in everyday use that CLDR does not carry, per language ("*" = every language).
 SUPPLEMENT = {
@@ -69,25 +67,29 @@ class Lexicon:
         return None if best is None else best.value
 
 
+# Prepositions and conjunctions written together with the next word, and Tigrinya's
+# "and" written after it ("ጥሪን ለካቲትን" = "January and February").
+_ATTACHED_BEFORE = {
+    "ar": ("و", "ب", "ل", "ف", "وب", "ول", "وال", "بال", "لل", "ال"),
+    "fa": ("ب", "و"),
+    "ti": ("ብ", "ን", "ካብ", "ናብ", "ኣብ", "ክሳብ", "ከም", "ና", "ናይ"),
+}
+_ATTACHED_AFTER = {"ti": ("ን", "ውን")}
+
+
 def _matches(word: str, entry: Entry, language: str) -> bool:
     stem = entry.stem
     if word == stem:
         return True
-    if entry.exact:
-        # An attached preposition or conjunction: Arabic "والخميس", Tigrinya "ብመጋቢት".
-        return (
-            language in _PREFIX_SCRIPTS
-            and len(stem) >= 2
-            and word.endswith(stem)
-            and len(word) - len(stem) <= _MAX_PREFIX
-        )
-    if word.startswith(stem) and len(word) - len(stem) <= _MAX_ENDING:
-        return True
-    if language in _PREFIX_SCRIPTS:
-        position = word.find(stem)
-        if 0 < position <= _MAX_PREFIX and len(word) - position - len(stem) <= _MAX_ENDING:
+    for prefix in _ATTACHED_BEFORE.get(language, ()):
+        if word.startswith(prefix) and _matches(word[len(prefix) :], entry, "") is True:
             return True
-    return False
+    for suffix in _ATTACHED_AFTER.get(language, ()):
+        if word.endswith(suffix) and word[: -len(suffix)] == stem:
+            return True
+    if entry.exact:
+        return False
+    return word.startswith(stem) and len(word) - len(stem) <= _MAX_ENDING
 
 
 # Function words inside CLDR currency names ("ናይ ኖርወይ ክሮነር" = "krone of Norway").
@@ -171,7 +173,9 @@ def _calendar_entries(language: str, attribute: str, count: int, base: int) -> L
             prefix = _common_prefix(single)
             if len(single) == 1 or prefix == single[0]:
                 prefix = _calendar_stem(single[0], language)
-            if len(prefix) >= 3:
+            # Arabic, Persian and Tigrinya names do not inflect at the end; what attaches to
+            # them is handled by _ATTACHED_BEFORE/_AFTER, and a stem would match too much.
+            if len(prefix) >= 3 and language not in _ATTACHED_BEFORE:
                 entries.append(Entry(prefix, value))
             for form in single:
                 entries.append(Entry(form, value, exact=True))
