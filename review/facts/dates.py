@@ -13,7 +13,7 @@ from .contacts import _free, _take
 from .model import Fact
 from .text import fold, words
 
-ISO_RE = re.compile(r"(?<![\d-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d-])")
+ISO_RE = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 YMD_RE = re.compile(r"(?<![\d./-])(\d{4})[./](\d{1,2})[./](\d{1,2})(?![\d./])")
 DMY_RE = re.compile(r"(?<![\d./])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?![\d])")
 DM_SLASH_RE = re.compile(r"(?<![\d./-])(\d{1,2})/(\d{1,2})(?![\d/])")
@@ -203,6 +203,11 @@ def times(text: str, taken: bytearray, language: str) -> list[Fact]:
             values.append((hour, minute))
         if not values:
             continue
+        if period == "pm" and facts and not facts[-1].value[0] >= 12:
+            # "from 1:15 to 2:45 pm": the period written once covers the start too.
+            previous = facts[-1]
+            if start - previous.end <= 8 and previous.value[0] + 12 <= values[0][0]:
+                facts[-1] = Fact("time", (previous.value[0] + 12, previous.value[1]), previous.start, previous.end)
         for value in values:
             facts.append(Fact("time", value, start, end + (period_len if period else 0)))
         _take(taken, start, end + (period_len if period else 0))

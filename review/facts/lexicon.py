@@ -68,13 +68,14 @@ class Lexicon:
 
 
 # Prepositions and conjunctions written together with the next word, and Tigrinya's
-# "and" written after it ("ጥሪን ለካቲትን" = "January and February").
+# "and" written after it ("ጥሪን ለካቲትን" = "January and February"), Persian plurals
+# ("سه\u200cشنبه\u200cها" = "Tuesdays", folded without the half-space).
 _ATTACHED_BEFORE = {
     "ar": ("و", "ب", "ل", "ف", "وب", "ول", "وال", "بال", "لل", "ال"),
     "fa": ("ب", "و"),
     "ti": ("ብ", "ን", "ካብ", "ናብ", "ኣብ", "ክሳብ", "ከም", "ና", "ናይ"),
 }
-_ATTACHED_AFTER = {"ti": ("ን", "ውን")}
+_ATTACHED_AFTER = {"ti": ("ን", "ውን"), "fa": ("ها", "هاي", "ي")}
 
 
 def _matches(word: str, entry: Entry, language: str) -> bool:
@@ -280,7 +281,7 @@ def scales(language: str) -> Lexicon:
 
 
 @lru_cache(maxsize=32)
-def percent_words(language: str) -> tuple[frozenset[str], frozenset[str]]:
+def percent_words(language: str) -> tuple["Lexicon", "Lexicon"]:
     """Percent words after the number ("procent", "prosenttia") and before it ("boqolkiiba")."""
     locale = Locale.parse(language)
     after: set[str] = set()
@@ -300,7 +301,15 @@ def percent_words(language: str) -> tuple[frozenset[str], frozenset[str]]:
     extra = SUPPLEMENT["percent"].get(language, set())
     for word in extra:
         (before if word == "boqolkiiba" else after).add(fold(word))
-    return frozenset(after), frozenset(before)
+
+    def lexicon_of(forms: set[str]) -> Lexicon:
+        entries = [Entry(form, True, exact=True) for form in forms]
+        if language in _INFLECTING:
+            # Finnish "prosentista", "prosenttiin"; Polish "procentów"; Ukrainian "відсотках".
+            entries += [Entry(form[:-2], True) for form in forms if len(form) >= 7]
+        return Lexicon(language, tuple(entries))
+
+    return lexicon_of(after), lexicon_of(before)
 
 
 @lru_cache(maxsize=32)

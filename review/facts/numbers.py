@@ -127,10 +127,10 @@ def _percent(text: str, start: int, end: int, language: str) -> int | None:
     if text[:start].rstrip(" ")[-1:] == "%":
         return end
     found = _words_after(text, end, limit=1)
-    if found and found[0][2] in after and text[end : found[0][0]].strip() == "":
+    if found and after.lookup(found[0][2]) and text[end : found[0][0]].strip() == "":
         return found[0][1]
     prior = words(text[max(0, start - 20) : start])
-    if prior and prior[-1][2] in before:
+    if prior and before.lookup(prior[-1][2]):
         return end
     return None
 
