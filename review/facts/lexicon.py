@@ -28,6 +28,8 @@ CURRENCIES = ("SEK", "NOK", "DKK", "EUR", "USD", "GBP")
 # Languages whose nouns inflect at the end: a stem is the CLDR word without its last letter.
 _INFLECTING = {"uk", "pl", "fi", "so", "ar", "fa", "sv"}
 _MAX_ENDING = 4
+# Case endings of up to five letters: Ukrainian "четвергах", Finnish "maaliskuussakin".
+_LONG_ENDINGS = {"uk", "pl", "fi"}
 
 # Forms in everyday use that CLDR does not carry, per language ("*" = every language).
 SUPPLEMENT = {
@@ -90,7 +92,8 @@ def _matches(word: str, entry: Entry, language: str) -> bool:
             return True
     if entry.exact:
         return False
-    return word.startswith(stem) and len(word) - len(stem) <= _MAX_ENDING
+    longest = _MAX_ENDING + (1 if language in _LONG_ENDINGS else 0)
+    return word.startswith(stem) and len(word) - len(stem) <= longest
 
 
 # Function words inside CLDR currency names ("ናይ ኖርወይ ክሮነር" = "krone of Norway").

@@ -124,8 +124,8 @@ def _percent(text: str, start: int, end: int, language: str) -> int | None:
     rest = text[end:]
     if rest.lstrip(" ")[:1] == "%":
         return end + len(rest) - len(rest.lstrip(" ")) + 1
-    if text[:start].rstrip(" ")[-1:] == "%":
-        return end
+    if language in ("ar", "fa") and text[start - 1 : start] == "%":
+        return end  # "%25" typed in logical order in a right-to-left editor
     found = _words_after(text, end, limit=1)
     if found and after.lookup(found[0][2]) and text[end : found[0][0]].strip() == "":
         return found[0][1]
