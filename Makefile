@@ -10,7 +10,7 @@ MANAGE := $(PY) manage.py
 INSTALLED := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install catalogs run test lint format check lock messages clean bench bench-site serve-cached topology audit backup restore load-test
+.PHONY: help install catalogs run test lint format check lock messages clean bench bench-facts bench-site serve-cached topology audit backup restore load-test
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
@@ -41,6 +41,9 @@ test: catalogs ## Lint, check and run the whole test suite on TEST_WORKERS=2 pro
 
 bench: $(INSTALLED) ## Machine-translate a 200-segment page against the local DeepL server
 	$(PY) -m translation.bench
+
+bench-facts: $(INSTALLED) ## Precision and recall of the facts guard per language and fact kind (tests/review/facts_corpus)
+	$(PY) -m review.facts.bench
 
 bench-site: catalogs ## Queries, req/s, p50/p99 per page type, uncached and through Varnish
 	$(PY) -m portal.bench_site $(if $(BAKERYDEMO),--bakerydemo $(BAKERYDEMO))

@@ -89,9 +89,9 @@ def phones(text: str, taken: bytearray) -> list[Fact]:
         if not _free(taken, *match.span()):
             continue
         raw = match.group(1)
+        # "+46 (0)380" is a usual way to show the trunk zero; "+46 0380" without the
+        # brackets is a different (unreachable) number and does not match "0380".
         digits = re.sub(r"\D", "", re.sub(r"\(0\)", "", raw))
-        if digits.startswith("46") and len(digits) > 2 and digits[2] == "0":
-            digits = "46" + digits[3:]  # "+46 (0)380" written without the brackets
         facts.append(Fact("phone", "+" + digits, *match.span()))
         _take(taken, *match.span())
     for match in NATIONAL_PHONE_RE.finditer(text):
