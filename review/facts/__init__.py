@@ -13,8 +13,8 @@ The bench (`review.facts.bench`) and the corruption generator (`review.facts.cor
 are measurement tools and are not imported here.
 """
 
-from .check import LANGUAGES, check, has_facts
 from .extract import extract
+from .guard import LANGUAGES, check, has_facts
 from .malformed import malformed_numbers
 from .model import ERROR, KINDS, WARNING, Fact, Finding
 

@@ -14,8 +14,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .check import LANGUAGES, check
 from .corruptions import corruptions
+from .guard import LANGUAGES, check
 
 CORPUS = Path(__file__).resolve().parents[2] / "tests" / "review" / "facts_corpus"
 TARGET = 0.98
@@ -75,8 +75,7 @@ def measure(entries: list[dict]) -> tuple[dict, dict]:
                 tally.clean += 1
             for corruption in corruptions(entry, language):
                 found = any(
-                    f.is_error
-                    for f in check(entry["sv"], corruption.text, language, protected)
+                    f.is_error for f in check(entry["sv"], corruption.text, language, protected)
                 )
                 kind_tally = by_kind[(language, corruption.kind)]
                 if found:
@@ -143,7 +142,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(entries)} Swedish strings, {len(LANGUAGES)} languages")
     print(report(by_language, by_kind, verbose=args.verbose))
     ok = meets_targets(by_language)
-    print(f"\ntarget recall and precision >= {TARGET} in every language: {'met' if ok else 'NOT met'}")
+    print(
+        f"\ntarget recall and precision >= {TARGET} in every language: {'met' if ok else 'NOT met'}"
+    )
     return 0 if ok else 1
 
 

@@ -65,7 +65,7 @@ def satisfied(fact: Fact, translated: list[Fact]) -> bool:
 
 
 def _day_of_written_range(value: tuple, other: Fact, translated: list[Fact]) -> bool:
-    """"12–26 april" written "from 12 to 26 April": the 12 is a bare number next to a date
+    """ "12–26 april" written "from 12 to 26 April": the 12 is a bare number next to a date
     of the same month (and year)."""
     year, month, day = value
     if day is None or other.kind not in ("number", "time"):
@@ -79,7 +79,7 @@ def _day_of_written_range(value: tuple, other: Fact, translated: list[Fact]) -> 
 
 
 def _amount_without_currency(fact: Fact, translated: list[Fact]) -> bool:
-    """"3 000–5 000 kronor" translated "between 3,000 and 5,000 kronor": the bare 3,000 counts
+    """ "3 000–5 000 kronor" translated "between 3,000 and 5,000 kronor": the bare 3,000 counts
     when the translation names this currency elsewhere and no other currency at all."""
     amount, currency = fact.value
     currencies = {f.value[1] for f in translated if f.kind == "amount"}

@@ -13,15 +13,21 @@ from .model import Fact
 # Lookbehinds exclude Latin letters and digits only: Arabic and Tigrinya attach prepositions
 # and conjunctions to what follows ("وwww.nassjo.se", "ብ070-123 45 67").
 
-EMAIL_RE = re.compile(r"(?i)(?<![0-9a-z_.+-])[a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}")
+EMAIL_RE = re.compile(
+    r"(?i)(?<![0-9a-z_.+-])[a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}"
+)
 URL_RE = re.compile(
     r"(?i)(?<![0-9a-z_@/.-])(?:https?://[^\s<>\"«»]+|www\.[^\s<>\"«»]+|"
     r"(?:[a-z0-9-]+\.)+(?:se|eu|com|org|net|nu|fi|pl|ua|info|io)\b(?:/[^\s<>\"«»]*)?)"
 )
 _URL_TRAILING = ".,;:!?)]}»”'\"،؛؟。"
 ORG_RE = re.compile(r"(?<![\d-])(\d{6})-(\d{4})(?![\d-])")
-INTL_PHONE_RE = re.compile(r"(?<![0-9A-Za-z_+])\+ ?(\d{1,3}(?:[ -]?\(0\))?(?:[ -]{0,2}\d){6,12})(?!\d)")
-NATIONAL_PHONE_RE = re.compile(r"(?<![0-9A-Za-z_.,+/-])(?<!\d )(\(0[1-9]\d{0,2}\)|0[1-9]\d{0,2})((?:[ -]{0,2}\d){5,8})(?!\d)")
+INTL_PHONE_RE = re.compile(
+    r"(?<![0-9A-Za-z_+])\+ ?(\d{1,3}(?:[ -]?\(0\))?(?:[ -]{0,2}\d){6,12})(?!\d)"
+)
+NATIONAL_PHONE_RE = re.compile(
+    r"(?<![0-9A-Za-z_.,+/-])(?<!\d )(\(0[1-9]\d{0,2}\)|0[1-9]\d{0,2})((?:[ -]{0,2}\d){5,8})(?!\d)"
+)
 POSTAL_RE = re.compile(r"(?<![\d.,+-])(\d{3}) ?(\d{2})(?![\d.,%:-])(?= +([^\W\d_]))")
 
 

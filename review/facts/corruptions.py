@@ -45,9 +45,7 @@ CURRENCY_SWAPS = {
 }
 
 _MONTHS = {
-    "en": [
-        "January February March April May June July August September October November December"
-    ],
+    "en": ["January February March April May June July August September October November December"],
     "ar": [
         "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",
         "كانون_الثاني شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين_الأول تشرين_الثاني"
@@ -132,9 +130,7 @@ def _same_script_zero(ch: str) -> str:
 def _integer_run(text: str, match) -> bool:
     """A run whose value changes with its length: not decimals or minutes ("2,50", "16:30")."""
     before = text[match.start() - 1 : match.start()]
-    if before == ":" or (before in ".,٫" and len(match.group()) != 3):
-        return False
-    return True
+    return not (before == ":" or (before in ".,٫" and len(match.group()) != 3))
 
 
 def digit_corruptions(text: str, language: str) -> list[Corruption]:
@@ -188,7 +184,9 @@ def _shift(text: str, language: str, tables: dict, kind: str, operator: str) -> 
                 ending = r"(?=kuu|-)" if kind == "month" else ""
                 pattern = re.compile(r"(?<!\w)" + re.escape(name) + ending, re.IGNORECASE)
             elif language == "ti":
-                pattern = re.compile(r"(?:(?<=^)|(?<=\s)|(?<=ብ)|(?<=ን))" + re.escape(name) + r"(?=ን?(?:[^\w]|$))")
+                pattern = re.compile(
+                    r"(?:(?<=^)|(?<=\s)|(?<=ብ)|(?<=ን))" + re.escape(name) + r"(?=ን?(?:[^\w]|$))"
+                )
             elif language == "ar":
                 pattern = re.compile(r"(?<![^\sو])" + re.escape(name) + r"(?!\w)")
             else:
@@ -237,7 +235,9 @@ def address_corruptions(text: str) -> list[Corruption]:
         if changed_domain != address:
             out.append(Corruption("email", "other_domain", _splice(text, email, changed_domain)))
         translated_local = ("contact" if local != "contact" else "info") + "@" + domain
-        out.append(Corruption("email", "translated_local_part", _splice(text, email, translated_local)))
+        out.append(
+            Corruption("email", "translated_local_part", _splice(text, email, translated_local))
+        )
     for url in _URL_RE.finditer(text):
         if email and email.start() <= url.start() < email.end():
             continue
@@ -245,7 +245,9 @@ def address_corruptions(text: str) -> list[Corruption]:
         moved = re.sub(r"\.(se|eu)(?=/|$)", ".com", address, count=1)
         out.append(Corruption("url", "other_domain", _splice(text, url, moved)))
         if url.group(1) and len(url.group(1)) > 1:
-            out.append(Corruption("url", "path_dropped", _splice(text, url, address[: -len(url.group(1))])))
+            out.append(
+                Corruption("url", "path_dropped", _splice(text, url, address[: -len(url.group(1))]))
+            )
         break
     return out
 

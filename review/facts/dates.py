@@ -18,7 +18,9 @@ YMD_RE = re.compile(r"(?<![\d./-])(\d{4})[./](\d{1,2})[./](\d{1,2})(?![\d./])")
 DMY_RE = re.compile(r"(?<![\d./])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?![\d])")
 DM_SLASH_RE = re.compile(r"(?<![\d./-])(\d{1,2})/(\d{1,2})(?![\d/])")
 DM_DOT_RE = re.compile(r"(?<![\d.,])(\d{1,2})\.(\d{1,2})\.(?![\d])")
-_LEFT_DAYS = re.compile(r"(?:(?<!\d)(\d{1,2})\.?\s*-\s*)?(?<!\d)(\d{1,2})(?:\.|\s*(?:st|nd|rd|th))?\s*$")
+_LEFT_DAYS = re.compile(
+    r"(?:(?<!\d)(\d{1,2})\.?\s*-\s*)?(?<!\d)(\d{1,2})(?:\.|\s*(?:st|nd|rd|th))?\s*$"
+)
 _RIGHT_DAY = re.compile(r"^\s*(\d{1,2})(?:st|nd|rd|th|\.)?(?!\d)(?!\s*[.:,]\d)(?! \d{3}(?!\d))")
 _RIGHT_YEAR = re.compile(r"^[\s,]*((?:19|20)\d{2})(?!\d)")
 
@@ -175,7 +177,8 @@ def _period_after(text: str, position: int, language: str) -> tuple[str | None, 
 
 
 def times(text: str, taken: bytearray, language: str) -> list[Fact]:
-    """Clock times: after a marker ("kl. 8–16", "klo 8"), with minutes ("8.00–16.30", "08:00"), or am/pm."""
+    """Clock times: after a marker ("kl. 8–16", "klo 8"), with minutes ("8.00–16.30",
+    "08:00"), or with am/pm ("4 pm")."""
     facts = []
     for match in _TIME_RE.finditer(text):
         start, end = match.span()
@@ -207,7 +210,12 @@ def times(text: str, taken: bytearray, language: str) -> list[Fact]:
             # "from 1:15 to 2:45 pm": the period written once covers the start too.
             previous = facts[-1]
             if start - previous.end <= 8 and previous.value[0] + 12 <= values[0][0]:
-                facts[-1] = Fact("time", (previous.value[0] + 12, previous.value[1]), previous.start, previous.end)
+                facts[-1] = Fact(
+                    "time",
+                    (previous.value[0] + 12, previous.value[1]),
+                    previous.start,
+                    previous.end,
+                )
         for value in values:
             facts.append(Fact("time", value, start, end + (period_len if period else 0)))
         _take(taken, start, end + (period_len if period else 0))

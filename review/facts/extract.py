@@ -1,4 +1,4 @@
-"""Every fact of one text in one language, each kind found once (an e-mail's digits are not a number)."""
+"""Every fact of one text in one language, each found once (an e-mail's digits are no number)."""
 
 from . import contacts, dates, numbers
 from .model import Fact
@@ -26,6 +26,4 @@ def extract(text: str, language: str) -> list[Fact]:
     found += contacts.postal_codes(source, taken, require_capital=language == "sv")
     found += numbers.numbers(source, taken, language)
     found.sort(key=lambda fact: (fact.start, fact.end))
-    return [
-        Fact(f.kind, f.value, f.start, f.end, norm.source_span(f.start, f.end)) for f in found
-    ]
+    return [Fact(f.kind, f.value, f.start, f.end, norm.source_span(f.start, f.end)) for f in found]

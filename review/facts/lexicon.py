@@ -18,7 +18,8 @@ from decimal import Decimal
 from functools import lru_cache
 
 from babel import Locale, localedata
-from babel.numbers import get_currency_name, get_currency_symbol
+from babel.numbers import format_decimal, get_currency_name, get_currency_symbol
+from babel.units import format_unit
 
 from .text import fold
 
@@ -240,9 +241,7 @@ def currencies(language: str) -> tuple[Lexicon, frozenset[str]]:
         code = HOME_CURRENCY if len(codes) > 1 else next(iter(codes))
         stem = _stem(word, language)
         entries.append(Entry(stem, code))
-        name_has_shared = any(
-            w in shared for w, cs in by_word.items() if code in cs and w != word
-        )
+        name_has_shared = any(w in shared for w, cs in by_word.items() if code in cs and w != word)
         if word in shared or word in single_word_codes or not name_has_shared:
             nouns.add(stem)
     for code in CURRENCIES:
@@ -262,10 +261,10 @@ def currencies(language: str) -> tuple[Lexicon, frozenset[str]]:
 
 @lru_cache(maxsize=32)
 def scales(language: str) -> Lexicon:
-    """"miljoner", "million", "мільйонів", "miljoonaa" … → 10**6 / 10**9 (CLDR compact forms)."""
+    """ "miljoner", "million", "мільйонів", "miljoonaa" … → 10**6 / 10**9 (CLDR compact forms)."""
     locale = Locale.parse(language)
     entries: list[Entry] = []
-    compact = locale._data["compact_decimal_formats"]
+    compact = locale.compact_decimal_formats
     for width in ("long", "short"):
         for _category, magnitudes in compact.get(width, {}).items():
             for magnitude in ("1000000", "1000000000"):
@@ -286,21 +285,21 @@ def scales(language: str) -> Lexicon:
 @lru_cache(maxsize=32)
 def percent_words(language: str) -> tuple["Lexicon", "Lexicon"]:
     """Percent words after the number ("procent", "prosenttia") and before it ("boqolkiiba")."""
-    locale = Locale.parse(language)
     after: set[str] = set()
     before: set[str] = set()
-    patterns = locale._data["unit_patterns"].get("concentr-percent", {})
-    for width in ("long", "short", "narrow"):
-        for pattern in patterns.get(width, {}).values():
-            if not isinstance(pattern, str) or "{0}" not in pattern:
+    for count in (0, 1, 2, 3, 5, 11, 25, 100, Decimal("1.5")):
+        number = format_decimal(count, locale=language)
+        for length in ("long", "short", "narrow"):
+            formatted = format_unit(count, "percent", length=length, locale=language)
+            position = formatted.find(number)
+            if position < 0:
                 continue
-            head, tail = pattern.split("{0}", 1)
-            for word in tail.split():
-                if word.strip() and word.strip() != "%":
-                    after.add(fold(word.strip()))
-            for word in head.split():
-                if word.strip() and word.strip() != "%":
-                    before.add(fold(word.strip()))
+            for word in formatted[position + len(number) :].split():
+                if word.strip("%\u066a\u200e\u061c"):
+                    after.add(fold(word))
+            for word in formatted[:position].split():
+                if word.strip("%\u066a\u200e\u061c"):
+                    before.add(fold(word))
     extra = SUPPLEMENT["percent"].get(language, set())
     for word in extra:
         (before if word == "boqolkiiba" else after).add(fold(word))

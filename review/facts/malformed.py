@@ -20,7 +20,9 @@ logger = logging.getLogger(__name__)
 _ENGLISH_GROUPING = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,]|\.\d)")
 _DOTTED_GROUPING = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d.]|,\d)")
 _DECIMAL_POINT = re.compile(r"(?<![\d.,:])(\d+)\.(\d+)(?![\d.])")
-_BROKEN_GROUPING = re.compile(r"(?<![\d,.])(?<!\d )(\d+)((?: \d+)+)(?=\s*(?:kr\b|kronor|miljon|miljard|euro|%|procent))")
+_BROKEN_GROUPING = re.compile(
+    r"(?<![\d,.])(?<!\d )(\d+)((?: \d+)+)(?=\s*(?:kr\b|kronor|miljon|miljard|euro|%|procent))"
+)
 _ISO = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
 _DAY_MONTH = re.compile(r"(?<![\d])(\d{1,2})\s+([^\W\d_]+)(?:\s+(\d{4}))?")
 _CLOCK = re.compile(r"\bkl(?:\.|ockan)?\s*(\d{1,2})(?:[.:](\d{2}))?")
@@ -30,7 +32,7 @@ def malformed_numbers(source_text) -> list[Finding]:
     """Warnings for malformed numbers, dates and organisation numbers in a Swedish text."""
     try:
         return _malformed(source_text)
-    except Exception:  # noqa: BLE001 - a helper for the communicator must not break a save
+    except Exception:
         logger.exception("malformed-number scan failed")
         return []
 

@@ -165,7 +165,7 @@ def numbers(text: str, taken: bytearray, language: str) -> list[Fact]:
 
 
 def _spread_over_ranges(text: str, facts: list[Fact]) -> list[Fact]:
-    """"3 000–5 000 kr", "10–20 %", "1–2 miljoner": the unit of the second applies to the first."""
+    """ "3 000–5 000 kr", "10–20 %", "1–2 miljoner": the unit of the second applies to the first."""
     out = list(facts)
     for index in range(len(out) - 1, 0, -1):
         first, second = out[index - 1], out[index]
@@ -176,4 +176,3 @@ def _spread_over_ranges(text: str, facts: list[Fact]) -> list[Fact]:
         elif second.kind == "percent":
             out[index - 1] = Fact("percent", first.value, first.start, first.end)
     return out
-

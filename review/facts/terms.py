@@ -42,10 +42,7 @@ def protected(text: str, terms: Iterable[str]) -> list[Fact]:
 
 def glossary_pairs(glossary) -> list[tuple[str, str]]:
     """(Swedish term, target term) pairs from a mapping or an iterable of pairs."""
-    if isinstance(glossary, Mapping):
-        items = glossary.items()
-    else:
-        items = glossary or ()
+    items = glossary.items() if isinstance(glossary, Mapping) else glossary or ()
     pairs = []
     for item in items:
         try:
@@ -53,7 +50,12 @@ def glossary_pairs(glossary) -> list[tuple[str, str]]:
         except (TypeError, ValueError):
             source = getattr(item, "source", None)
             target = getattr(item, "target", None)
-        if isinstance(source, str) and isinstance(target, str) and source.strip() and target.strip():
+        if (
+            isinstance(source, str)
+            and isinstance(target, str)
+            and source.strip()
+            and target.strip()
+        ):
             pairs.append((source.strip(), target.strip()))
     return pairs
 

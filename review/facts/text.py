@@ -101,7 +101,7 @@ _FOLD = str.maketrans(
 
 
 def fold(word: str) -> str:
-    """A word's comparable form: lower case, no combining marks, Arabic/Persian letter variants unified.
+    """A word's comparable form: lower case, no combining marks, one Arabic/Persian letter form.
 
     Why: CLDR writes "ژانویهٔ" and "أبريل", translators write "ژانویه" and "ابريل"; the
     comparison is about which month is meant, not about spelling conventions.
