@@ -42,7 +42,12 @@ SUPPLEMENT = {
         "ti": {"ክሮነር": "SEK", "ክሮና": "SEK"},
         "en": {"kronor": "SEK", "krona": "SEK"},
     },
-    "percent": {"*": {"%"}, "ar": {"بالمئة", "المئة"}, "so": {"boqolkiiba"}},
+    "percent": {
+        "*": {"%"},
+        "en": {"per cent"},
+        "ar": {"بالمئة", "المئة", "في المائة", "في المئة"},
+        "so": {"boqolkiiba"},
+    },
 }
 
 

@@ -65,7 +65,9 @@ def _words_after(text: str, position: int, limit: int = 3):
     return [(position + s, position + e, w) for s, e, w in found]
 
 
-def _currency_after(text: str, position: int, language: str) -> tuple[str | None, int]:
+def _currency_after(
+    text: str, position: int, language: str, after_scale: bool = False
+) -> tuple[str | None, int]:
     lex, nouns = lexicon.currencies(language)
     rest = text[position:]
     stripped = rest.lstrip(" ")
@@ -76,7 +78,7 @@ def _currency_after(text: str, position: int, language: str) -> tuple[str | None
     end = position
     for index, (_start, word_end, word) in enumerate(_words_after(text, position)):
         value = lex.lookup(word)
-        if value is None and index == 0 and len(word) <= 2:
+        if value is None and index == 0 and after_scale and len(word) <= 2:
             continue  # a connector between scale and currency: Somali "milyan oo karoon"
         if value is None:
             break
@@ -126,9 +128,12 @@ def _percent(text: str, start: int, end: int, language: str) -> int | None:
         return end + len(rest) - len(rest.lstrip(" ")) + 1
     if language in ("ar", "fa") and text[start - 1 : start] == "%":
         return end  # "%25" typed in logical order in a right-to-left editor
-    found = _words_after(text, end, limit=1)
-    if found and after.lookup(found[0][2]) and text[end : found[0][0]].strip() == "":
-        return found[0][1]
+    found = _words_after(text, end, limit=2)
+    if found and text[end : found[0][0]].strip() == "":
+        if after.lookup(found[0][2]):
+            return found[0][1]
+        if len(found) == 2 and after.lookup(found[0][2] + " " + found[1][2]):
+            return found[1][1]  # "60 per cent", "٦٠ في المائة"
     prior = words(text[max(0, start - 20) : start])
     if prior and before.lookup(prior[-1][2]):
         return end
@@ -151,7 +156,7 @@ def numbers(text: str, taken: bytearray, language: str) -> list[Fact]:
             facts.append(Fact("percent", value.normalize(), start, percent_end))
             _take(taken, start, percent_end)
             continue
-        currency, currency_end = _currency_after(text, after_scale, language)
+        currency, currency_end = _currency_after(text, after_scale, language, scale > 1)
         if currency is None:
             currency = _currency_before(text, start, language)
             currency_end = after_scale

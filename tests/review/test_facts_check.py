@@ -81,6 +81,24 @@ def test_shifted_month_in_every_script(language, translation):
     assert errors(check(SOURCE, translation, language)) == [("date", "31 mars 2027")]
 
 
+def test_currency_of_a_neighbouring_amount_is_not_borrowed():
+    """Found on the held-out strings: "from EUR 2,000 to SEK 2,500" took SEK for the 2,000."""
+    source = "Bidraget har höjts från 2 000 kr till 2 500 kr per barn."
+    good = "The allowance has been raised from SEK 2,000 to SEK 2,500 per child."
+    bad = "The allowance has been raised from EUR 2,000 to SEK 2,500 per child."
+    assert check(source, good, "en") == []
+    assert errors(check(source, bad, "en")) == [("amount", "2 000 kr")]
+
+
+@pytest.mark.parametrize(
+    ("language", "translation"),
+    [("en", "Nearly 60 per cent were women."), ("ar", "كانت النساء نحو ٦٠ في المائة.")],
+)
+def test_percent_written_as_two_words(language, translation):
+    """Found on the held-out strings: "per cent" and "في المائة" were not read as percent."""
+    assert check("Nära 60 procent var kvinnor.", translation, language) == []
+
+
 def test_lost_or_translated_address_is_an_error():
     source = "Mejla eu@nassjo.se eller läs på www.nassjo.se/eu."
     assert check(source, "Email eu@nassjo.se or read www.nassjo.se/eu.", "en") == []
