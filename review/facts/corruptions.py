@@ -60,12 +60,16 @@ _MONTHS = {
     "uk": [
         "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня",
         "січні лютому березні квітні травні червні липні серпні вересні жовтні листопаді грудні",
+        "січень лютий березень квітень травень червень липень серпень вересень жовтень листопад"
+        " грудень",
     ],
     "pl": [
         "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października"
         " listopada grudnia",
         "styczniu lutym marcu kwietniu maju czerwcu lipcu sierpniu wrześniu październiku"
         " listopadzie grudniu",
+        "styczeń luty marzec kwiecień maj czerwiec lipiec sierpień wrzesień październik"
+        " listopad grudzień",
     ],
     # Finnish month names share "-kuu" and its case endings: the stem alone is swapped.
     "fi": ["tammi helmi maalis huhti touko kesä heinä elo syys loka marras joulu"],

@@ -81,7 +81,7 @@ def _check(source_text, translated_text, language, protected_terms, glossary) ->
                             ERROR, fact.kind, fact.form, "missing_or_changed", describe(fact.value)
                         )
                     )
-    for fact in terms.protected(source_text, protected):
+    for fact in terms.protected(source_text, protected) if protected else ():
         if not terms.present(translated_text, fact.value):
             findings.append(
                 Finding(ERROR, "protected_term", fact.value, "missing_or_changed", fact.value)

@@ -13,7 +13,7 @@ rest is a short inflection ending (or, in Ge'ez and Arabic script, a short attac
 preposition before it).
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
@@ -63,16 +63,42 @@ class Lexicon:
     language: str
     entries: tuple[Entry, ...]
     phrases: tuple[tuple[tuple[str, ...], object], ...] = ()
+    # Results per word: the same words come back in every string of a page.
+    _memo: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def lookup(self, word: str):
         """The value a folded word stands for, or None."""
+        if word in self._memo:
+            return self._memo[word]
+        if len(self._memo) > _MEMO_LIMIT:
+            self._memo.clear()
         best = None
-        for entry in self.entries:
+        for entry in self._candidates(word):
             if _matches(word, entry, self.language) and (
                 best is None or len(entry.stem) > len(best.stem)
             ):
                 best = entry
-        return None if best is None else best.value
+        value = None if best is None else best.value
+        self._memo[word] = value
+        return value
+
+    def _candidates(self, word: str) -> list[Entry]:
+        """Entries whose stem can start where the word (or its attached prefix) ends."""
+        index = self._memo.get(_INDEX)
+        if index is None:
+            index = {}
+            for entry in self.entries:
+                index.setdefault(entry.stem[:1], []).append(entry)
+            self._memo[_INDEX] = index
+        starts = {word[:1]}
+        for prefix in _ATTACHED_BEFORE.get(self.language, ()):
+            if word.startswith(prefix):
+                starts.add(word[len(prefix) : len(prefix) + 1])
+        return [entry for start in starts for entry in index.get(start, ())]
+
+
+_MEMO_LIMIT = 20000
+_INDEX = object()  # the memo's key for the first-letter index
 
 
 # Prepositions and conjunctions written together with the next word, and Tigrinya's
