@@ -7,6 +7,7 @@ extractors work on one normalised string; an offset map keeps the Swedish form o
 fact quotable from the original text.
 """
 
+import html
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -62,19 +63,37 @@ def _map_char(ch: str) -> str:
     return ch
 
 
+# Inline markup in a translatable segment ('<a id="a1">', '<b>') and character references
+# ("3&nbsp;000&nbsp;kr"): wagtail-localize segments of rich text carry both.
+_MARKUP_RE = re.compile(r"<[A-Za-z/!][^<>]{0,500}>|&(?:#\d{1,7}|#x[0-9A-Fa-f]{1,6}|[A-Za-z]{2,8});")
+
+
 def normalise(original: str) -> Normalised:
     """Fold digits of every script to ASCII, unify spaces, dashes and signs, drop bidi marks.
 
-    The mapping is one character to at most one character, so offsets stay exact.
+    Each original character maps to at most one character (a tag or a character
+    reference to one), so offsets stay exact.
     """
     source = unicodedata.normalize("NFC", original)
+    markup = {match.start(): match for match in _MARKUP_RE.finditer(source)}
     chars: list[str] = []
     offsets: list[int] = []
-    for index, ch in enumerate(source):
-        if ch in _DROP:
-            continue
-        chars.append(_map_char(ch))
-        offsets.append(index)
+    index = 0
+    while index < len(source):
+        match = markup.get(index)
+        if match is not None:
+            token = match.group()
+            replacement = " " if token.startswith("<") else html.unescape(token)
+            if len(replacement) == 1:
+                chars.append(_map_char(replacement) if replacement not in _DROP else " ")
+                offsets.append(index)
+                index = match.end()
+                continue
+        ch = source[index]
+        if ch not in _DROP:
+            chars.append(_map_char(ch))
+            offsets.append(index)
+        index += 1
     return Normalised(original=source, text="".join(chars), offsets=tuple(offsets))
 
 

@@ -199,3 +199,11 @@ def test_month_and_weekday_names_come_from_cldr():
     assert lexicon.weekdays("ti").lookup("ሰኑይ") == 0
     assert lexicon.separators("fi") == (",", " ")
     assert lexicon.separators("en") == (".", ",")
+
+
+def test_rich_text_markup_and_character_references():
+    """wagtail-localize segments carry inline tags and entities such as &nbsp;."""
+    found = facts('Bidraget är 3&nbsp;000&nbsp;kr, läs på <a id="a1">www.nassjo.se/eu</a>.', "sv")
+    assert ("amount", (Decimal(3000), SEK)) in found
+    assert ("url", "nassjo.se/eu") in found
+    assert not any(kind == "number" for kind, _value in found)
