@@ -18,8 +18,10 @@ YMD_RE = re.compile(r"(?<![\d./-])(\d{4})[./](\d{1,2})[./](\d{1,2})(?![\d./])")
 DMY_RE = re.compile(r"(?<![\d./])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?![\d])")
 DM_SLASH_RE = re.compile(r"(?<![\d./-])(\d{1,2})/(\d{1,2})(?![\d/])")
 DM_DOT_RE = re.compile(r"(?<![\d.,])(\d{1,2})\.(\d{1,2})\.(?![\d])")
+# The day before a month name: "31 mars", "31. maaliskuuta", "31st March", Somali "31-ka Maarso".
 _LEFT_DAYS = re.compile(
-    r"(?:(?<!\d)(\d{1,2})\.?\s*-\s*)?(?<!\d)(\d{1,2})(?:\.|\s*(?:st|nd|rd|th))?\s*$"
+    r"(?:(?<!\d)(\d{1,2})\.?\s*-\s*)?(?<!\d)(\d{1,2})"
+    r"(?:\.|\s*(?:st|nd|rd|th)|-(?:ka|da|aad))?\s*$"
 )
 _RIGHT_DAY = re.compile(r"^\s*(\d{1,2})(?:st|nd|rd|th|\.)?(?!\d)(?!\s*[.:,]\d)(?! \d{3}(?!\d))")
 _RIGHT_YEAR = re.compile(r"^[\s,]*((?:19|20)\d{2})(?!\d)")
@@ -117,7 +119,7 @@ def named_dates(text: str, taken: bytearray, language: str) -> list[Fact]:
         if left and _free(taken, start - len(left.group()), start):
             days = [int(d) for d in left.groups() if d]
             span_start = start - len(left.group())
-        elif not abbreviated and language in _MONTH_DAY_LANGUAGES:
+        elif language in _MONTH_DAY_LANGUAGES and (not abbreviated or language == "en"):
             right = _RIGHT_DAY.match(text[end:])
             if right and not _RIGHT_YEAR.match(text[end:]) and 1 <= int(right.group(1)) <= 31:
                 days = [int(right.group(1))]
@@ -167,7 +169,7 @@ def _marker_before(text: str, position: int, language: str) -> bool:
 
 def _period_after(text: str, position: int, language: str) -> tuple[str | None, int]:
     periods = lexicon.day_periods(language)
-    match = re.match(r"\s*([^\W\d_][^\s\d,;)]{0,12})", text[position:])
+    match = re.match(r"\s*([^\W\d_][^\s\d,;)\-]{0,12})", text[position:])
     if not match:
         return None, 0
     key = fold(match.group(1)).replace(".", "").replace(" ", "")

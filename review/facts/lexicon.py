@@ -40,7 +40,7 @@ SUPPLEMENT = {
         "ar": {"كرونا": "SEK", "كرون": "SEK"},
         "fa": {"کرون": "SEK"},
         "ti": {"ክሮነር": "SEK", "ክሮና": "SEK"},
-        "en": {"kronor": "SEK", "krona": "SEK"},
+        "en": {"kronor": "SEK", "krona": "SEK", "crowns": "SEK", "crown": "SEK"},
     },
     "percent": {
         "*": {"%"},
@@ -292,13 +292,13 @@ def currencies(language: str) -> tuple[Lexicon, frozenset[str]]:
 
 @lru_cache(maxsize=32)
 def scales(language: str) -> Lexicon:
-    """ "miljoner", "million", "мільйонів", "miljoonaa" … → 10**6 / 10**9 (CLDR compact forms)."""
+    """Scale words from CLDR's compact forms: "tusen", "тис.", "miljoner", "miljoonaa" … → 10**n."""
     locale = Locale.parse(language)
     entries: list[Entry] = []
     compact = locale.compact_decimal_formats
     for width in ("long", "short"):
         for _category, magnitudes in compact.get(width, {}).items():
-            for magnitude in ("1000000", "1000000000"):
+            for magnitude in ("1000", "1000000", "1000000000"):
                 pattern = magnitudes.get(magnitude)
                 if pattern is None:
                     continue

@@ -21,6 +21,8 @@ NUMBER_RE = re.compile(
     r"(?<![\d.,])(?:\d{1,3}(?:[ ,.'](?=\d{3}(?!\d))\d{3})+|\d+)(?:[.,]\d+)?(?!\d)"
 )
 _SYMBOLS = {"€": "EUR", "$": "USD", "£": "GBP"}
+# Words that may stand between a number and its currency.
+_CONNECTORS = {"so": {"oo"}}
 
 
 def parse_number(raw: str, language: str) -> Decimal | None:
@@ -78,8 +80,9 @@ def _currency_after(
     end = position
     for index, (_start, word_end, word) in enumerate(_words_after(text, position)):
         value = lex.lookup(word)
-        if value is None and index == 0 and after_scale and len(word) <= 2:
-            continue  # a connector between scale and currency: Somali "milyan oo karoon"
+        connector = word in _CONNECTORS.get(language, ()) or (after_scale and len(word) <= 2)
+        if value is None and index == 0 and connector:
+            continue  # between number and currency: Somali "milyan oo karoon", "3000 oo karoon"
         if value is None:
             break
         codes.append(value)

@@ -99,6 +99,51 @@ def test_percent_written_as_two_words(language, translation):
     assert check("Nära 60 procent var kvinnor.", translation, language) == []
 
 
+@pytest.mark.parametrize(
+    "translation",
+    [
+        "Deadline: 31st March 2027. Call 0380 51 80 00 on weekdays 8am–4pm. SEK 3,000.",
+        "Deadline: March 31st, 2027. Call 0380-518000 weekdays 08:00-16:00. Grant: SEK 3000.",
+        "Deadline: 31/03/2027. Call +46-380-51-80-00 weekdays 8–16. Grant: 3 000 SEK.",
+        "Deadline: Mar 31, 2027. Call +46 (0)380 518 000 from 8:00 to 16:00. 3,000 crowns.",
+    ],
+)
+def test_english_styles_of_the_same_facts(translation):
+    source = "Sista dag 31 mars 2027. Ring 0380-51 80 00 vardagar kl. 8–16. Bidraget är 3 000 kr."
+    assert check(source, translation, "en") == []
+
+
+@pytest.mark.parametrize(
+    ("language", "translation"),
+    [
+        ("ar", "الموعد ٣١/٣/٢٠٢٧. اتصل على ٠٣٨٠٥١٨٠٠٠ من ٨ صباحًا حتى ٤ مساءً. المنحة ٣٠٠٠ كرون."),
+        (
+            "uk",
+            "Термін — 31.03.2027 р. Телефон 0380 51 80 00, з 8.00 до 16.00. Грант — 3 тис. крон.",
+        ),
+        (
+            "pl",
+            "Termin: 31.03.2027 r. Tel. +46 380 51 80 00, od 8:00 do 16:00. Dotacja: 3 tys. koron.",
+        ),
+        ("fi", "Määräaika 31.3.2027. Soita 0380 518 000 arkisin kello 8–16. Avustus 3000 kruunua."),
+        (
+            "so",
+            "Waxay dhacaysaa 31-ka Maarso 2027. Wac 0380-51 80 00, 8–16. Deeqdu waa 3000 oo karoon.",
+        ),
+        ("ti", "ዕለት 31 መጋቢት 2027 ዓ.ም. እዩ። ብ+46 380 51 80 00 ደውሉ ሰዓት 8:00–16:00። ሓገዝ 3000 ክሮና።"),
+        (
+            "fa",
+            "مهلت ۳۱ مارس ۲۰۲۷ میلادی. ساعت ۸ تا ۱۶ با +۴۶ ۳۸۰ ۵۱ ۸۰ ۰۰ تماس بگیرید. ۳٬۰۰۰ کرون سوئد.",
+        ),
+    ],
+)
+def test_other_styles_of_the_same_facts(language, translation):
+    """Forms outside the corpus: thousands as a word ("3 тис."), Somali "31-ka", "oo" before
+    the currency, Arabic morning/evening words, numeric dates, phones without separators."""
+    source = "Sista dag 31 mars 2027. Ring 0380-51 80 00 vardagar kl. 8–16. Bidraget är 3 000 kr."
+    assert check(source, translation, language) == []
+
+
 def test_lost_or_translated_address_is_an_error():
     source = "Mejla eu@nassjo.se eller läs på www.nassjo.se/eu."
     assert check(source, "Email eu@nassjo.se or read www.nassjo.se/eu.", "en") == []
