@@ -18,10 +18,11 @@ YMD_RE = re.compile(r"(?<![\d./-])(\d{4})[./](\d{1,2})[./](\d{1,2})(?![\d./])")
 DMY_RE = re.compile(r"(?<![\d./])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?![\d])")
 DM_SLASH_RE = re.compile(r"(?<![\d./-])(\d{1,2})/(\d{1,2})(?![\d/])")
 DM_DOT_RE = re.compile(r"(?<![\d.,])(\d{1,2})\.(\d{1,2})\.(?![\d])")
-# The day before a month name: "31 mars", "31. maaliskuuta", "31st March", Somali "31-ka Maarso".
+# The day before a month name: "31 mars", "1:a april", "31. maaliskuuta", "31st March",
+# Somali "31-ka Maarso".
 _LEFT_DAYS = re.compile(
     r"(?:(?<!\d)(\d{1,2})\.?\s*-\s*)?(?<!\d)(\d{1,2})"
-    r"(?:\.|\s*(?:st|nd|rd|th)|-(?:ka|da|aad))?\s*$"
+    r"(?:\.|:[ae]|\s*(?:st|nd|rd|th)|-(?:ka|da|aad))?\s*$"
 )
 _RIGHT_DAY = re.compile(r"^\s*(\d{1,2})(?:st|nd|rd|th|\.)?(?!\d)(?!\s*[.:,]\d)(?! \d{3}(?!\d))")
 _RIGHT_YEAR = re.compile(r"^[\s,]*((?:19|20)\d{2})(?!\d)")
