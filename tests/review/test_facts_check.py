@@ -286,3 +286,20 @@ def test_malformed_numbers_in_swedish_are_warnings(text, code, form):
 )
 def test_well_formed_swedish_numbers_give_no_warning(text):
     assert malformed_numbers(text) == []
+
+
+def test_measurement_tools_stay_out_of_runtime_imports():
+    """The bench and the corruption generator are for `make bench-facts` and the tests only."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, review.facts; "
+        "print(sorted(m for m in sys.modules if m.startswith('review.facts.')))"
+    )
+    loaded = subprocess.run(  # noqa: S603 - our own interpreter and a fixed script
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert "review.facts.guard" in loaded
+    assert "review.facts.bench" not in loaded
+    assert "review.facts.corruptions" not in loaded
