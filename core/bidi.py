@@ -34,7 +34,20 @@ _RUN = re.compile(
 _TAG = re.compile(r"(<[^>]*>)")
 _TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z0-9]+)")
 _HAS_DIR = re.compile(r"\sdir\s*=", re.IGNORECASE)
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+_VOID = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "wbr",
+}
 _ISOLATING = {"bdi", "bdo", "code", "pre", "script", "style", "kbd", "samp"}
 
 

@@ -40,7 +40,9 @@ def anchor(html, href):
 def test_menu_links_lead_into_the_readers_language_with_its_titles(
     client, tree, locales, arabic_home
 ):
-    NavigationLink.objects.create(menu="main", page=tree["strategy"], label="Strategi", sort_order=1)
+    NavigationLink.objects.create(
+        menu="main", page=tree["strategy"], label="Strategi", sort_order=1
+    )
     news_link = NavigationLink.objects.create(
         menu="main", page=tree["news"], label="Nyheter", sort_order=2
     )
