@@ -133,9 +133,7 @@ def test_first_visit_stays_under_200_kb_even_with_every_font_it_could_need(clien
     assert referenced == set(fonts), "every shipped font is used by site.css, and no other"
     for code, scripts in LANGUAGE_SCRIPTS.items():
         html = client.get(f"/{code}/").content
-        font_bytes = sum(
-            fonts[name] for script in scripts for name in SCRIPT_FONTS[script]
-        )
+        font_bytes = sum(fonts[name] for script in scripts for name in SCRIPT_FONTS[script])
         total = len(html) + len(css) + font_bytes
         assert total < 200 * 1024, f"/{code}/ could weigh {total} bytes"
 
