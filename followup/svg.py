@@ -14,7 +14,6 @@ inline ``style``.
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext
 
 from .datasets import Dataset, Series, format_value
 
@@ -25,13 +24,24 @@ AXIS = "#4a4a4a"  # 8.9:1
 GRID = "#c5ced6"  # decorative: every gridline is labelled
 FONT = 13
 SMALL = 12
-MAX_BAR_SERIES = 3  # more series than this: the chart shows totals, the table the breakdown
+MAX_BAR_SERIES = 3  # more series than this: stacked bars (one per year, a segment a series)
 MAX_CATEGORIES = 8  # the most recent years that fit a phone; the table has them all
 GLYPH = 0.6  # a character's width, roughly, in font sizes
 LINE = 15  # from one line of a category label to the next
 
-# (colour, pattern): blue 7.6:1, brown 5.9:1, green 6.4:1 against white.
-STYLES = [("#00548a", ""), ("#a14a00", "stripes"), ("#2e6b30", "dots")]
+# (colour, pattern), each at least 5.9:1 against white: blue 7.6, brown 5.9, green 6.4,
+# purple 7.4, magenta 6.9, teal 7.4, near-black 16.8, olive 6.3. Neighbours differ in colour
+# and pattern; stacked segments are also parted by a white gap.
+STYLES = [
+    ("#00548a", ""),
+    ("#a14a00", "stripes"),
+    ("#2e6b30", "dots"),
+    ("#6b3fa0", ""),
+    ("#b3005c", "stripes"),
+    ("#005f5f", "dots"),
+    ("#1b1b1b", "stripes"),
+    ("#7a5c00", ""),
+]
 
 
 def _n(value: float) -> str:
@@ -98,13 +108,18 @@ def swatch(index: int, uid: str) -> SafeString:
 
 
 def bar_series(dataset: Dataset) -> list[Series]:
-    """What the bars show: each series, or their total when there are too many to tell apart."""
-    if len(dataset.series) <= MAX_BAR_SERIES:
-        return dataset.series
-    return [Series("total", gettext("Totalt"), dataset.totals())]
+    """What the bars show: every series the table has (side by side, or stacked when there
+    are more than ``MAX_BAR_SERIES``); a chart of the total alone hid the breakdown."""
+    return dataset.series
+
+
+def is_stacked(dataset: Dataset) -> bool:
+    return len(dataset.series) > MAX_BAR_SERIES
 
 
 def bar_chart(dataset: Dataset, *, uid: str, title: str, desc: str, rtl: bool) -> SafeString:
+    if is_stacked(dataset):
+        return stacked_bar_chart(dataset, uid=uid, title=title, desc=desc, rtl=rtl)
     series = bar_series(dataset)
     first = max(len(dataset.categories) - MAX_CATEGORIES, 0)
     categories = dataset.categories[first:]
@@ -153,6 +168,69 @@ def bar_chart(dataset: Dataset, *, uid: str, title: str, desc: str, rtl: bool) -
             room = slot * 0.96 if len(series) == 1 else inner + 2
             size = max(8.0, min(float(FONT), room / (len(label) * 0.6)))
             parts.append(_text(centre, base - h - 5, label, size=FONT if size >= FONT else size))
+        lines, size = labels[i]
+        for row, line in enumerate(lines):
+            parts.append(_text(x(PAD + (i + 0.5) * slot), base + 19 + row * LINE, line, size=size))
+    parts.append(
+        f'<line x1="{PAD}" y1="{base}" x2="{WIDTH - PAD}" y2="{base}" stroke="{AXIS}"'
+        f' stroke-width="1.5"/>'
+    )
+    parts.append("</svg>")
+    return mark_safe("".join(parts))  # noqa: S308 - every text went through escape()
+
+
+def stacked_bar_chart(
+    dataset: Dataset, *, uid: str, title: str, desc: str, rtl: bool
+) -> SafeString:
+    """One bar a year, a segment a series from the bottom up in the legend's order, the
+    total on top; each segment's own figure is in the table (a label would not fit)."""
+    series = dataset.series
+    first = max(len(dataset.categories) - MAX_CATEGORIES, 0)
+    categories = dataset.categories[first:]
+    top, plot_h, bottom = 40, 150, 28
+    count = max(len(categories), 1)
+    slot = (WIDTH - 2 * PAD) / count
+    labels = [_fitted(category.label, slot) for category in categories]
+    bottom += (max((len(lines) for lines, _size in labels), default=1) - 1) * LINE
+    height = top + plot_h + bottom
+    base = top + plot_h
+    totals = dataset.totals()[first:]
+    peak = max([float(v) for v in totals if v is not None] + [0]) or 1.0
+    bar = min(slot * 0.62, 56)
+
+    def x(value: float, width: float = 0) -> float:
+        return WIDTH - value - width if rtl else value
+
+    parts = [_open(uid, height, title, desc, rtl)]
+    patterns = "".join(_pattern(uid, i) for i in range(len(series)))
+    if patterns:
+        parts.append(f"<defs>{patterns}</defs>")
+    start = WIDTH - PAD if rtl else PAD
+    parts.append(_text(start, 16, _unit_caption(dataset.unit), anchor="start", size=SMALL))
+    for i, total in enumerate(totals):
+        left = PAD + i * slot + (slot - bar) / 2
+        centre = x(left + bar / 2)
+        if total is None:
+            parts.append(_text(centre, base - 4, "–", fill=AXIS))
+        else:
+            y = base
+            for j, s in enumerate(series):
+                value = s.values[first + i]
+                if not value:
+                    continue
+                h = float(value) / peak * plot_h
+                colour, kind = STYLES[j % len(STYLES)]
+                outline = f' stroke="{colour}" stroke-width="1.5"' if kind else ""
+                # A white gap of one unit between segments.
+                parts.append(
+                    f'<rect x="{_n(x(left, bar))}" y="{_n(y - h + 0.5)}" width="{_n(bar)}"'
+                    f' height="{_n(max(h - 1, 0.5))}" fill="{_fill(uid, j)}"{outline}'
+                    f' data-series="{escape(s.key)}"/>'
+                )
+                y -= h
+            label = format_value(total, dataset.unit)
+            size = max(8.0, min(float(FONT), slot * 0.96 / (len(label) * 0.6)))
+            parts.append(_text(centre, base - float(total) / peak * plot_h - 5, label, size=size))
         lines, size = labels[i]
         for row, line in enumerate(lines):
             parts.append(_text(x(PAD + (i + 0.5) * slot), base + 19 + row * LINE, line, size=size))

@@ -7,6 +7,7 @@ from django.conf import settings
 
 from wagtail.models import Page
 
+from core.languages import language_direction
 from core.localization import localize_many, snippets_in_locale
 
 from .models import FooterContent, NavigationLink
@@ -45,24 +46,49 @@ def _menu_links(menu: str, locale, request=None) -> list[dict]:
             )
             .select_related("locale")
         }
+    source_language = settings.LANGUAGE_CODE
+    reader_language = locale.language_code if locale is not None else source_language
     result = []
     for link in links:
+        link_translated = locale is not None and link.locale_id == locale.pk
         if link.page is not None:
             if not link.page.live:
                 continue
             page = translated.get(link.page.translation_key, link.page)
+            page_translated = locale is not None and page.locale_id == locale.pk
+            if link_translated and link.label:
+                label, label_language = link.label, reader_language
+            elif page_translated and not link_translated:
+                # The menu link itself is not translated but its page is: the page's own
+                # title in the reader's language beats a Swedish label over an Arabic page.
+                label, label_language = page.title, reader_language
+            else:
+                label = link.label or page.title
+                label_language = page.locale.language_code if page.locale_id else None
             result.append(
                 {
-                    "label": link.label or page.title,
+                    "label": label,
                     "url": page.get_url(request),
                     # What the menu needs to mark the current page and its ancestors.
                     "url_path": page.url_path,
                     "depth": page.depth,
                     "lang": page.locale.language_code if page.locale_id else None,
+                    "label_lang": label_language,
+                    "label_dir": language_direction(label_language or source_language),
                 }
             )
         else:
-            result.append({"label": link.label or link.url, "url": link.url, "url_path": None})
+            label_language = reader_language if link_translated else source_language
+            result.append(
+                {
+                    "label": link.label or link.url,
+                    "url": link.url,
+                    "url_path": None,
+                    "lang": None,
+                    "label_lang": label_language,
+                    "label_dir": language_direction(label_language),
+                }
+            )
     return result
 
 

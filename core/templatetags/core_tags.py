@@ -49,8 +49,9 @@ SCRIPT_FONTS = {
     "latin-ext": [
         "noto-sans-latin-400-normal",
         "noto-sans-latin-700-normal",
-        "noto-sans-latin-ext-400-normal",
-        "noto-sans-latin-ext-700-normal",
+        # Latin Extended-A holds every Polish letter (scripts/build_font_subsets.py).
+        "noto-sans-latin-ext-a-400-normal",
+        "noto-sans-latin-ext-a-700-normal",
     ],
     "cyrillic": ["noto-sans-cyrillic-400-normal", "noto-sans-cyrillic-700-normal"],
     "arabic": ["noto-sans-arabic-arabic-400-normal", "noto-sans-arabic-arabic-700-normal"],

@@ -18,8 +18,9 @@ def test_english_page_uses_translated_links_and_marks_swedish_fallback(
     html = client.get("/en/").content.decode()
     assert f'<a href="{news_en.url}">News</a>' in html
     # The projects page has no English version: the link says it leads to Swedish.
-    assert f'<a href="{tree["projects"].url}" lang="sv" hreflang="sv">Projekt</a>' in html
-    assert 'class="footer-contact" aria-labelledby="footer-contact-heading" lang="sv"' in html
+    assert f'<a href="{tree["projects"].url}" lang="sv" dir="ltr" hreflang="sv">Projekt</a>' in html
+    # The untranslated footer's Swedish text is marked Swedish, element by element.
+    assert '<p lang="sv" dir="ltr">Nässjö kommun</p>' in html
 
 
 def test_contact_and_accessibility_pages_have_their_channels(client, tree):
