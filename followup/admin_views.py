@@ -50,6 +50,7 @@ class CoverageReportView(ReportView):
     page_title = _("Språktäckning")
     header_icon = "globe"
     template_name = "followup/admin/coverage_report.html"
+    results_template_name = "followup/admin/coverage_results.html"
     index_url_name = "followup_coverage"
     index_results_url_name = "followup_coverage_results"
     export_filename = "sprak-tackning"

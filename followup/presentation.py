@@ -111,10 +111,16 @@ def _line_summary(dataset: Dataset) -> str:
     latest = [(s, s.values[-1]) for s in dataset.series if s.values[-1] is not None]
     if not latest:
         return gettext("Inga siffror ännu för %(month)s.") % {"month": month}
-    latest.sort(key=lambda pair: pair[1])
-    (low, low_value), (high, high_value) = latest[0], latest[-1]
-    if low is high:
+    high_value = max(value for _series, value in latest)
+    low_value = min(value for _series, value in latest)
+    if len(latest) == 1:
         return gettext("I %(month)s var andelen %(value)s.") % {
+            "month": month,
+            "value": format_value(high_value, dataset.unit),
+        }
+    if high_value == low_value:
+        # All equal: naming one as the largest and another as the smallest would be false.
+        return gettext("I %(month)s var andelen lika stor för alla, %(value)s.") % {
             "month": month,
             "value": format_value(high_value, dataset.unit),
         }
@@ -123,10 +129,22 @@ def _line_summary(dataset: Dataset) -> str:
         "och %(low)s den minsta, %(low_value)s."
     ) % {
         "month": month,
-        "high": high.label,
+        # Every series that shares the largest (smallest) value is named, not one of them.
+        "high": _names([s.label for s, value in latest if value == high_value]),
         "high_value": format_value(high_value, dataset.unit),
-        "low": low.label,
+        "low": _names([s.label for s, value in latest if value == low_value]),
         "low_value": format_value(low_value, dataset.unit),
+    }
+
+
+def _names(labels: list[str]) -> str:
+    """``A``, ``A och B``, ``A, B och C`` in the active language."""
+    labels = [str(label) for label in labels]
+    if len(labels) == 1:
+        return labels[0]
+    return gettext("%(first)s och %(last)s") % {
+        "first": ", ".join(labels[:-1]),
+        "last": labels[-1],
     }
 
 

@@ -1,4 +1,4 @@
-"""Admin wiring of the portal: login lockouts under Inställningar (administrators only)."""
+"""Admin wiring of the portal: login lockouts, Swedish words and colours upstream lacks."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import AdminOnlyMenuItem
 
-from . import lockouts
+from . import admin_swedish, lockouts
 
 
 @hooks.register("register_admin_urls")
@@ -22,3 +22,13 @@ def register_lockouts_menu_item():
     return AdminOnlyMenuItem(
         _("Inloggningsspärrar"), reverse("portal_lockouts"), icon_name="lock", order=900
     )
+
+
+@hooks.register("insert_editor_js")
+def editor_in_swedish():
+    return admin_swedish.editor_assets()
+
+
+@hooks.register("insert_global_admin_css")
+def admin_colours():
+    return admin_swedish.global_admin_css()

@@ -63,7 +63,12 @@ def po_exchange_view(request):
     return TemplateResponse(
         request,
         "review/po_exchange.html",
-        {"page_title": _("Översättning med PO-filer"), "rows": rows, "form": ImportForm()},
+        {
+            "page_title": _("Översättning med PO-filer"),
+            "header_title": _("Översättning med PO-filer"),  # the <title>
+            "rows": rows,
+            "form": ImportForm(),
+        },
     )
 
 

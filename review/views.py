@@ -82,6 +82,7 @@ def review_queue(request):
         "review/queue.html",
         {
             "page_title": _("Granskning av översättningar"),
+            "header_title": _("Granskning av översättningar"),  # the <title>
             "header_icon": "check",
             "summary": summary,
             "groups": groups,

@@ -42,6 +42,10 @@ class PageDraftStatusView(WagtailAdminTemplateMixin, TemplateView):
     def get_page_subtitle(self):
         return self.page.get_admin_display_title()
 
+    def get_breadcrumbs_items(self):
+        # Without an item of its own, Wagtail's slim header shows "Hem" as the title.
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_header_title()}]
+
     def post(self, request, page_id):
         if not self.page.live or self.page.locale.language_code != settings.LANGUAGE_CODE:
             messages.error(request, _("Bara publicerade sidor på källspråket översätts."))
@@ -90,6 +94,9 @@ class UsageView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_page_title(self):
         return _("Maskinöversättning: förbrukning och budget")
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -39,7 +39,8 @@ def ensure_role_users(stdout) -> None:
         user, created = user_model.objects.get_or_create(
             username=username, defaults={"email": f"{username}@example.invalid"}
         )
-        if created:
+        # The content phase may have made the account (without a password) for its steps.
+        if created or not user.has_usable_password():
             user.set_password(password)
             user.save()
         group = groups[group_name]

@@ -142,7 +142,9 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = SOURCE_LANGUAGE
 LANGUAGES = select_languages(ENV.PORTAL_LANGUAGES)
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "locales"]
+# The project catalogs (Swedish msgids), then Swedish for what Wagtail and wagtail-localize
+# leave in English (portal/upstream_catalogs: English msgids, sv only; portal/admin_swedish.py).
+LOCALE_PATHS = [BASE_DIR / "locales", BASE_DIR / "portal" / "upstream_catalogs"]
 # Django ships no date and number formats for Somali and Tigrinya: core/formats has them.
 FORMAT_MODULE_PATH = ["core.formats"]
 # Off, so that years and ids are never grouped ("2 026"); amounts use the |amount filter.

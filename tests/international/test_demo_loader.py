@@ -6,10 +6,11 @@ from django.core.management import call_command
 
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
-from wagtail_localize.models import StringSegment, TranslationSource
+from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
 
 import pytest
 
+from followup import coverage
 from home.models import FooterContent, NavigationLink
 from international.models import (
     Goal,
@@ -20,6 +21,8 @@ from international.models import (
     ProjectPage,
     Topic,
 )
+from review.models import ReaderReport, ReviewApproval, StringApproval
+from review.states import State, review_items
 
 MODELS = [
     Page,
@@ -31,6 +34,10 @@ MODELS = [
     NavigationLink,
     FooterContent,
     get_image_model(),
+    StringTranslation,
+    StringApproval,
+    ReviewApproval,
+    ReaderReport,
 ]
 
 
@@ -111,3 +118,88 @@ def test_translatable_and_synchronised_fields(demo):
     assert "bronderslev" not in texts
     for page in Page.objects.filter(locale__language_code="sv", depth__gt=2).specific():
         TranslationSource.get_or_create_from_instance(page)
+
+
+def _states(items, code, slugs=None):
+    return [
+        item.state
+        for item in items
+        if item.locale.language_code == code and (slugs is None or item.source_page.slug in slugs)
+    ]
+
+
+def test_demo_is_half_way_through_translation(demo, client):
+    """Issue 18, part 9: the demo shows the states the portal computes, per language."""
+    items = review_items()
+    shares = {row.code: row.share for row in coverage.coverage_now()}
+    # Coverage differs per language: English is furthest, Finnish and Polish have begun.
+    assert shares["en"] > shares["ar"] > shares["uk"] > shares["so"] > shares["ti"] > shares["fi"]
+    assert len(set(shares.values())) >= 6
+
+    strategy = {page.slug for page in Page.objects.filter(locale__language_code="sv", depth=3)}
+    strategy = {"strategi"} | set(
+        Page.objects.get(slug="strategi", locale__language_code="sv")
+        .get_children()
+        .filter(content_type__model="strategyareapage")
+        .values_list("slug", flat=True)
+    )
+    news = set(NewsPage.objects.filter(locale__language_code="sv").values_list("slug", flat=True))
+    opportunities = set(
+        OpportunityPage.objects.filter(locale__language_code="sv").values_list("slug", flat=True)
+    )
+    for code in ("en", "ar", "uk"):
+        reviewed = State.PUBLISHED_REVIEWED
+        assert _states(items, code, strategy).count(reviewed) > len(strategy) / 2, code
+        assert _states(items, code, news).count(reviewed) >= 1, code
+        assert _states(items, code, opportunities).count(reviewed) >= 2, code
+    assert _states(items, "en", news).count(State.PUBLISHED_REVIEWED) >= 3
+
+    # Machine drafts wait for their translators.
+    assert State.MACHINE_DRAFT in _states(items, "fa")
+    assert State.MACHINE_DRAFT in _states(items, "fi")
+
+    # Polish allows unreviewed machine text: published, and its readers see the notice.
+    machine = [item for item in items if item.state == State.PUBLISHED_MACHINE]
+    assert {item.locale.language_code for item in machine} == {"pl"}
+    page = machine[-1].target_page
+    html = client.get(page.url).content.decode()
+    assert 'class="translation-notice"' in html
+    reviewed_page = next(
+        item.target_page
+        for item in items
+        if item.state == State.PUBLISHED_REVIEWED
+        and item.locale.language_code == "ar"
+        and item.source_page.depth > 2
+    )
+    assert 'class="translation-notice"' not in client.get(reviewed_page.url).content.decode()
+
+    # One page changed in Swedish after its Arabic translation was reviewed: the Arabic
+    # translator's text is out of date (stale, or carried forward to be checked).
+    outdated = [
+        (item.source_page.slug, item.locale.language_code)
+        for item in items
+        if item.state == State.STALE or item.strings_to_check
+    ]
+    assert outdated == [("europa-direkt-utbildning", "ar")]
+
+    # One open reader report.
+    open_reports = ReaderReport.objects.filter(resolved_at__isnull=True)
+    assert open_reports.count() == 1
+    assert open_reports.get().locale.language_code == "pl"
+
+    # Somali and Tigrinya pages came back from the agency: live, every string by a person.
+    for code, texts in (("so", "Warar ku saabsan iskaashiga"), ("ti", "ዜናታት ብዛዕባ ምትሕብባር")):
+        live = Page.objects.live().filter(locale__language_code=code, depth__gt=2)
+        assert live.count() >= 2, code
+        agency = [
+            item for item in items if item.locale.language_code == code and item.target_page in live
+        ]
+        assert len(agency) == live.count()
+        for item in agency:
+            assert item.state == State.PUBLISHED_REVIEWED
+            assert item.strings
+            for string in item.strings:
+                assert string.translation_type == StringTranslation.TRANSLATION_TYPE_MANUAL
+                assert string.tool_name == "PO"  # what the PO import writes
+        index = live.get(content_type__model="newsindexpage")
+        assert texts in client.get(index.url).content.decode()

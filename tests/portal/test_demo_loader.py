@@ -38,3 +38,19 @@ def test_load_demo_fills_the_organisation_once_and_keeps_edits(settings):
     assert again.phone == "010-000 00 00"
     assert again.names.count() == len(names)
     assert again.social_links.count() == organisation.social_links.count()
+
+
+@pytest.mark.django_db
+def test_demo_accounts_made_by_the_content_phase_can_log_in(settings):
+    """The states need translators before the accounts step: they get their passwords."""
+    from django.contrib.auth import authenticate
+
+    settings.DEBUG = True
+    call_command("load_demo", "--no-users")
+    translator = authenticate(username="oversattare-ar", password="oversattare-ar-demo")
+    assert translator is None  # made without a password: nobody can log in yet
+
+    call_command("load_demo")
+
+    assert authenticate(username="oversattare-ar", password="oversattare-ar-demo") is not None
+    assert authenticate(username="kommunikator", password="kommunikator-demo") is not None
