@@ -13,6 +13,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.views.pages.bulk_actions.publish import PublishBulkAction
 from wagtail.images import get_image_model
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
+from wagtail.log_actions import LogFormatter
 from wagtail.models import TranslatableMixin
 from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
@@ -26,7 +27,7 @@ from .locale_permissions import (
     guarded_localize_urls,
 )
 from .models import LocalePublishPolicy, ReaderReport, Role
-from .publish_rules import content_refusal, publish_refusal
+from .publish_rules import REFUSED_LOG_ACTION, content_refusal, publish_refusal
 from .roles import user_locale_codes
 from .views import queue_summary
 
@@ -140,8 +141,14 @@ class RuledPublishBulkAction(PublishBulkAction):
         return [
             f"{page.get_admin_display_title()}: {reason}"
             for page in pages
-            if (reason := publish_refusal(self.request.user, page))
+            if (reason := self._refusal(page))
         ]
+
+    def _refusal(self, page) -> str | None:
+        revision = page.get_latest_revision()
+        return publish_refusal(self.request.user, page) or (
+            content_refusal(revision.as_object()) if revision is not None else None
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -157,6 +164,25 @@ class RuledPublishBulkAction(PublishBulkAction):
                 messages.error(self.request, refusal)
             return redirect(self.next_url or reverse("wagtailadmin_home"))
         return super().prepare_action(objects, objects_without_access)
+
+
+    def check_perm(self, page):
+        # Bulk publish publishes each page's latest revision: the rule reads that text.
+        if not super().check_perm(page):
+            return False
+        revision = page.get_latest_revision()
+        return revision is None or content_refusal(revision.as_object()) is None
+
+
+@hooks.register("register_log_actions")
+def register_refused_publish(actions):
+    @actions.register_action(REFUSED_LOG_ACTION)
+    class RefusedPublish(LogFormatter):
+        label = _("Publiceringen stoppades")
+
+        def format_message(self, log_entry):
+            reason = (log_entry.data or {}).get("reason", "")
+            return _("Den schemalagda publiceringen stoppades: %(reason)s") % {"reason": reason}
 
 
 # After Wagtail's own registration, so that this class replaces it for pages.
