@@ -40,7 +40,14 @@ from core.sources import source_pages, translation_source_for
 
 from . import fingerprints
 from .carry_forward import TOOL_NAME as CARRIED
-from .models import ReaderNotice, ReviewApproval, SourceStrings, StringApproval, TranslatedFrom, text_hash
+from .models import (
+    ReaderNotice,
+    ReviewApproval,
+    SourceStrings,
+    StringApproval,
+    TranslatedFrom,
+    text_hash,
+)
 
 
 class State(models.TextChoices):

@@ -165,7 +165,6 @@ class RuledPublishBulkAction(PublishBulkAction):
             return redirect(self.next_url or reverse("wagtailadmin_home"))
         return super().prepare_action(objects, objects_without_access)
 
-
     def check_perm(self, page):
         # Bulk publish publishes each page's latest revision: the rule reads that text.
         if not super().check_perm(page):
