@@ -38,9 +38,13 @@ def check_instance(instance, allowed: dict[int, bool]) -> list[str]:
     problems = []
     result = live_text.check(instance)
     name = _describe(instance)
-    if isinstance(instance, Page) and not instance.alias_of_id and not result.translated:
-        if live_text.source_of(instance) is None:
-            problems.append(f"{name}: live in a translated language but not a translation")
+    if (
+        isinstance(instance, Page)
+        and not instance.alias_of_id
+        and not result.translated
+        and live_text.source_of(instance) is None
+    ):
+        problems.append(f"{name}: live in a translated language but not a translation")
     for verdict in result.unknown:
         problems.append(f"{name}: {verdict.path} cannot be attributed: {verdict.text!r}")
     if result.unreviewed and not allowed.get(instance.locale_id, False):

@@ -24,8 +24,8 @@ from django.dispatch import receiver
 from wagtail.models import Page
 from wagtail.signals import page_published
 
-from .models import ReaderNotice
 from . import live_text
+from .models import ReaderNotice
 from .states import PageReview, strings_approved
 
 logger = logging.getLogger(__name__)

@@ -325,9 +325,9 @@ def review_items(language_codes: set[str] | None = None) -> list[PageReview]:
             if source is not None:
                 translation = translations.get((source.pk, locale.pk))
                 target = targets.get((page.translation_key, locale.pk))
-                if translation is not None and not translation.enabled:
-                    if target is None or not target.live:
-                        translation = None
+                stopped = translation is not None and not translation.enabled
+                if stopped and (target is None or not target.live):
+                    translation = None
                 if target is not None:
                     target.locale = locale
                     approval = page_approvals.get((target.pk, locale.pk))

@@ -6,8 +6,9 @@ editor and sync, the PO import, the queue's refresh) records which strings it wa
 a segment wagtail-localize removes is remembered for editor tabs opened before
 (``RetiredSegment``); every wording a string translation takes, and every approved wording,
 is kept (``KnownWording``, ``WordingApproval``) so that the publish rule can attribute the
-text of any revision (``review.live_text``). The receivers live here, beside the models and the review states that
-read them, so that they hold on every path and not only where DeepL is involved.
+text of any revision (``review.live_text``). The receivers live here, beside the models
+and the review states that read them, so that they hold on every path and not only where
+DeepL is involved.
 """
 
 import logging
