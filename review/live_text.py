@@ -205,8 +205,8 @@ def refusal(instance) -> str | None:
     if result.unreviewed and not LocalePublishPolicy.allows_unreviewed(instance.locale):
         return _(
             "Kan inte publiceras: texten i %(fields)s är maskinöversatt eller överförd från en "
-            "äldre svensk text och ingen översättare på %(language)s har godkänt just den "
-            "formuleringen. Granska och godkänn den i granskningskön först."
+            "äldre svensk text, och ingen har godkänt just den formuleringen på "
+            "%(language)s. Granska och godkänn den i granskningskön först."
         ) % {
             "fields": _fields(result.unreviewed),
             "language": instance.locale.get_display_name(),

@@ -69,6 +69,13 @@ def translation_of(obj) -> Translation | None:
     )
 
 
+def in_localize_editor(obj) -> bool:
+    """wagtail-localize's editor shows (and publishes from the strings), not Wagtail's form."""
+    if not isinstance(obj, TranslatableMixin) or getattr(obj, "locale_id", None) is None:
+        return False
+    return translation_of(obj) is not None
+
+
 def string_errors(translation: Translation) -> list[str]:
     """A line per translated string with an error: where it is and what is wrong."""
     string_ids = StringSegment.objects.filter(source=translation.source).values("string_id")
@@ -92,8 +99,13 @@ def string_errors(translation: Translation) -> list[str]:
     return lines
 
 
-def content_refusal(obj) -> str | None:
-    """Why the current translation of ``obj`` may not go live, or ``None``."""
+def content_refusal(obj, *, read_text: bool = True) -> str | None:
+    """Why ``obj`` may not go live, or ``None``.
+
+    ``read_text``: check the text of ``obj`` itself (the revision that goes live). Only
+    wagtail-localize's editor publishes text it builds from the current strings rather than
+    a revision; its hook passes ``False`` and the strings are checked instead.
+    """
     if not isinstance(obj, TranslatableMixin):
         return None
     if obj.locale.language_code == settings.LANGUAGE_CODE:
@@ -108,7 +120,7 @@ def content_refusal(obj) -> str | None:
             ) % {"errors": "; ".join(errors[:10])}
     # What the text of this instance is: the revision that goes live, when the publish
     # path hands it over (the admin API, revisions), else the row as it is.
-    refusal = text_refusal(obj)
+    refusal = text_refusal(obj) if read_text else None
     if refusal:
         return refusal
     if isinstance(obj, Page):
@@ -116,13 +128,13 @@ def content_refusal(obj) -> str | None:
     return None
 
 
-def publish_refusal(user, obj) -> str | None:
+def publish_refusal(user, obj, *, read_text: bool = True) -> str | None:
     """Why ``user`` may not publish ``obj`` (a page or translatable snippet) now."""
     if isinstance(obj, TranslatableMixin):
         refusal = role_refusal(user, obj.locale)
         if refusal:
             return refusal
-    return content_refusal(obj)
+    return content_refusal(obj, read_text=read_text)
 
 
 class PublishRuleTester(wagtail_pages.PagePermissionTester):
@@ -133,7 +145,11 @@ class PublishRuleTester(wagtail_pages.PagePermissionTester):
 
     def publish_refusal(self) -> str | None:
         if not self._refusal_known:
-            self._refusal = publish_refusal(self.user, self.page)
+            # A page in wagtail-localize's editor is published from its strings; every
+            # revision that goes live is read again in ``gated_execute``.
+            self._refusal = publish_refusal(
+                self.user, self.page, read_text=not in_localize_editor(self.page)
+            )
             self._refusal_known = True
         return self._refusal
 

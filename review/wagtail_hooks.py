@@ -27,7 +27,12 @@ from .locale_permissions import (
     guarded_localize_urls,
 )
 from .models import LocalePublishPolicy, ReaderReport, Role
-from .publish_rules import REFUSED_LOG_ACTION, content_refusal, publish_refusal
+from .publish_rules import (
+    REFUSED_LOG_ACTION,
+    content_refusal,
+    in_localize_editor,
+    publish_refusal,
+)
 from .roles import user_locale_codes
 from .views import queue_summary
 
@@ -111,14 +116,18 @@ def _is_publish_request(request) -> bool:
 
 @hooks.register("before_edit_page", order=EARLY)
 def refuse_publish_from_editor(request, page):
+    # Wagtail's own form: the page as saved (the tester reads the same; the posted text is
+    # read again in ``before_publish_page`` and the gate); wagtail-localize's editor
+    # publishes what the strings say.
+    from_strings = in_localize_editor(page)
     if request.method == "GET":
-        refusal = content_refusal(page)
+        refusal = content_refusal(page, read_text=not from_strings)
         if refusal:
             messages.warning(request, refusal)
         return None
     if not _is_publish_request(request):
         return None
-    refusal = publish_refusal(request.user, page)
+    refusal = publish_refusal(request.user, page, read_text=not from_strings)
     if refusal:
         messages.error(request, refusal)
         return redirect(request.path)
