@@ -225,7 +225,7 @@ def install() -> None:
     """Make ``Page.permissions_for_user`` return ``PublishRuleTester`` and gate every publish.
 
     Called in ready(). Upstream workaround: ``gated_execute`` wraps
-    ``PublishRevisionAction.execute`` (``tests/upstream/test_publish_gate.py`` fails when
+    ``PublishRevisionAction.execute`` (``tests/upstream/test_upstream_publish_gate.py`` fails when
     Wagtail stops publishing through it).
     """
     wagtail_pages.PagePermissionTester = PublishRuleTester
