@@ -106,24 +106,42 @@ def _strings_of(instance) -> list[tuple[str, str]]:
     ]
 
 
-def check(instance) -> TextCheck:
-    """Attribute every string of ``instance`` (a page or snippet, as it would go live)."""
-    if not is_translated_locale(instance):
-        return TextCheck()
-    if isinstance(instance, Page) and instance.alias_of_id:
-        return TextCheck()  # shows the Swedish page as it is; never presented as translated
-    source = source_of(instance)
-    if source is None:
-        return TextCheck()
-    locale_id = instance.locale_id
+@dataclass
+class _Known:
+    """What is known of the translations of one source in one locale."""
+
+    segments: list[tuple[str, int, int, str]]
+    current: dict[tuple[int, int], StringTranslation]
+    wordings: dict[tuple[int, str], set[bool]]
+    approved: set[tuple[int, str]]
+
+    def by_path(self) -> dict[str, list[tuple[int, int, str]]]:
+        places: dict[str, list[tuple[int, int, str]]] = {}
+        for path, context_id, string_id, data in self.segments:
+            places.setdefault(path, []).append((context_id, string_id, data))
+        return places
+
+    def kind(self, context_id: int, string_id: int, text: str, source_text: str) -> str:
+        hashed = text_hash(text)
+        kind = _current_kind(self.current.get((string_id, context_id)), text, hashed)
+        if kind is not None:
+            return kind
+        kinds = self.wordings.get((context_id, hashed), set())
+        if True in kinds:
+            return HUMAN
+        if (context_id, hashed) in self.approved:
+            return APPROVED
+        if kinds:
+            return MACHINE
+        return UNTRANSLATED if text == source_text else UNKNOWN
+
+
+def _known(source: TranslationSource, locale_id: int) -> _Known:
     segments = list(
         StringSegment.objects.filter(source=source)
         .order_by("order")
         .values_list("context__path", "context_id", "string_id", "string__data")
     )
-    by_path: dict[str, list[tuple[int, int, str]]] = {}
-    for path, context_id, string_id, data in segments:
-        by_path.setdefault(path, []).append((context_id, string_id, data))
     context_ids = {context_id for _p, context_id, _s, _d in segments}
     current = {
         (st.translation_of_id, st.context_id): st
@@ -133,17 +151,34 @@ def check(instance) -> TextCheck:
             translation_of_id__in={string_id for _p, _c, string_id, _d in segments},
         ).select_related("review_approval")
     }
-    known: dict[tuple[int, str], set[bool]] = {}
+    wordings: dict[tuple[int, str], set[bool]] = {}
     for context_id, hashed, human in KnownWording.objects.filter(
         locale_id=locale_id, context_id__in=context_ids
     ).values_list("context_id", "text_hash", "human"):
-        known.setdefault((context_id, hashed), set()).add(human)
+        wordings.setdefault((context_id, hashed), set()).add(human)
     approved = set(
         WordingApproval.objects.filter(locale_id=locale_id, context_id__in=context_ids).values_list(
             "context_id", "text_hash"
         )
     )
+    return _Known(segments, current, wordings, approved)
 
+
+def _source_for_check(instance) -> TranslationSource | None:
+    if not is_translated_locale(instance):
+        return None
+    if isinstance(instance, Page) and instance.alias_of_id:
+        return None  # shows the Swedish page as it is; never presented as translated
+    return source_of(instance)
+
+
+def check(instance) -> TextCheck:
+    """Attribute every string of ``instance`` (a page or snippet, as it would go live)."""
+    source = _source_for_check(instance)
+    if source is None:
+        return TextCheck()
+    known = _known(source, instance.locale_id)
+    by_path = known.by_path()
     result = TextCheck(translated=True)
     seen: dict[str, int] = {}
     for path, text in _strings_of(instance):
@@ -154,21 +189,29 @@ def check(instance) -> TextCheck:
             result.verdicts.append(Verdict(path, text, UNKNOWN))
             continue
         context_id, string_id, source_text = places[index]
-        hashed = text_hash(text)
-        kind = _current_kind(current.get((string_id, context_id)), text, hashed)
-        if kind is None:
-            kinds = known.get((context_id, hashed), set())
-            if True in kinds:
-                kind = HUMAN
-            elif (context_id, hashed) in approved:
-                kind = APPROVED
-            elif kinds:
-                kind = MACHINE
-            elif text == source_text:
-                kind = UNTRANSLATED
-            else:
-                kind = UNKNOWN
-        result.verdicts.append(Verdict(path, text, kind))
+        result.verdicts.append(
+            Verdict(path, text, known.kind(context_id, string_id, text, source_text))
+        )
+    return result
+
+
+def check_strings(instance) -> TextCheck:
+    """The same check of what wagtail-localize would publish now: the current strings.
+
+    Its editor's *Publish* builds the target from the current string translations (the
+    Swedish text where there is none), not from a revision.
+    """
+    source = _source_for_check(instance)
+    if source is None:
+        return TextCheck()
+    known = _known(source, instance.locale_id)
+    result = TextCheck(translated=True)
+    for path, context_id, string_id, source_text in known.segments:
+        st = known.current.get((string_id, context_id))
+        text = st.data if st is not None else source_text
+        result.verdicts.append(
+            Verdict(path, text, known.kind(context_id, string_id, text, source_text))
+        )
     return result
 
 
@@ -193,9 +236,12 @@ def _fields(verdicts: list[Verdict]) -> str:
     return ", ".join(names[:10])
 
 
-def refusal(instance) -> str | None:
-    """Why the text of ``instance`` may not go live, naming the fields, or ``None``."""
-    result = check(instance)
+def refusal(instance, *, from_strings: bool = False) -> str | None:
+    """Why the text of ``instance`` may not go live, naming the fields, or ``None``.
+
+    ``from_strings``: read what wagtail-localize's editor would publish (``check_strings``).
+    """
+    result = check_strings(instance) if from_strings else check(instance)
     if result.unknown:
         return _(
             "Kan inte publiceras: texten i %(fields)s kommer inte från någon översättning "

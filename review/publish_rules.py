@@ -120,7 +120,13 @@ def content_refusal(obj, *, read_text: bool = True) -> str | None:
             ) % {"errors": "; ".join(errors[:10])}
     # What the text of this instance is: the revision that goes live, when the publish
     # path hands it over (the admin API, revisions), else the row as it is.
-    refusal = text_refusal(obj) if read_text else None
+    # Pages have the review state's reasons (below); snippets are read from their strings.
+    if read_text:
+        refusal = text_refusal(obj)
+    elif not isinstance(obj, Page):
+        refusal = text_refusal(obj, from_strings=True)
+    else:
+        refusal = None
     if refusal:
         return refusal
     if isinstance(obj, Page):

@@ -1,8 +1,11 @@
 """Admin wiring of the review app: URLs, menu, home panel, locale and publish guards."""
 
+import copy
+
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
+from django.db import models
 from django.shortcuts import redirect
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -14,10 +17,11 @@ from wagtail.admin.views.pages.bulk_actions.publish import PublishBulkAction
 from wagtail.images import get_image_model
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.log_actions import LogFormatter
-from wagtail.models import TranslatableMixin
+from wagtail.models import DraftStateMixin, TranslatableMixin
 from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail_localize.fields import TranslatableField, get_translatable_fields
 
 from . import admin_urls, localize_guards
 from .editor_direction import editor_assets
@@ -89,12 +93,63 @@ def refuse_snippet_create_in_other_locale(request, model):
 @hooks.register("before_edit_snippet", order=EARLY)
 def refuse_snippet_edit_in_other_locale(request, instance):
     check_snippet_locale(request, [instance])
-    # A snippet without drafts goes live when saved: wagtail-localize's editor "publishes" it.
+    # A snippet without drafts goes live when saved: wagtail-localize's editor "publishes" it
+    # from the strings; Wagtail's own form (a stopped translation) saves the posted text.
     if _is_publish_request(request) and isinstance(instance, TranslatableMixin):
-        refusal = publish_refusal(request.user, instance)
+        refusal = publish_refusal(
+            request.user, instance, read_text=not in_localize_editor(instance)
+        )
         if refusal:
             messages.error(request, refusal)
             return redirect(request.path)
+    return refuse_snippet_form_text(request, instance)
+
+
+@hooks.register("before_copy_page", order=EARLY)
+def refuse_live_copy_in_translated_language(request, page):
+    """A copy is not a translation: in a translated language it starts as a draft."""
+    if request.method != "POST" or not request.POST.get("publish_copies"):
+        return None
+    if page.locale.language_code == settings.LANGUAGE_CODE:
+        return None
+    messages.error(
+        request,
+        _(
+            "Kopian kan inte publiceras direkt: på %(language)s är den ingen översättning "
+            "av en svensk sida, och ingen har granskat texten. Kopiera utan att publicera."
+        )
+        % {"language": page.locale.get_display_name()},
+    )
+    return redirect(request.get_full_path())
+
+
+def _posted_instance(request, instance):
+    """``instance`` with the posted text of its plain translatable fields (Wagtail's form)."""
+    posted = copy.copy(instance)
+    for field in get_translatable_fields(type(instance)):
+        if not isinstance(field, TranslatableField):
+            continue
+        try:
+            model_field = field.get_field(type(instance))
+        except FieldDoesNotExist:
+            continue
+        if not isinstance(model_field, (models.CharField, models.TextField)):
+            continue
+        if field.field_name in request.POST:
+            setattr(posted, field.field_name, request.POST[field.field_name])
+    return posted
+
+
+def refuse_snippet_form_text(request, instance):
+    """A snippet without drafts goes live when Wagtail's form saves it: read the posted text."""
+    if request.method != "POST" or isinstance(instance, DraftStateMixin):
+        return None
+    if not isinstance(instance, TranslatableMixin) or in_localize_editor(instance):
+        return None
+    refusal = content_refusal(_posted_instance(request, instance))
+    if refusal:
+        messages.error(request, refusal)
+        return redirect(request.path)
     return None
 
 

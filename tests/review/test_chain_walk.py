@@ -6,12 +6,15 @@ revert to the pipeline's old machine revision, convert to alias, sync, copy keep
 live, unpublish) on two representative Arabic pages (a machine draft and a live approved
 page with an older machine revision), then each publish path (Wagtail's edit view, the
 translation editor, the admin API, bulk publish, scheduled go-live through the
-``publish_scheduled`` command), and after every chain the invariant
-(``review.invariant.violations``) must hold. Each chain is rolled back.
+``publish_scheduled`` command); the same for an Arabic machine draft of a snippet with
+drafts (stop, then Wagtail's snippet form, the translation editor, a schedule). After
+every chain the invariant (``review.invariant.violations``) must hold. Each chain is
+rolled back.
 """
 
 import json
 from datetime import timedelta
+from functools import partial
 
 from django.core.management import call_command
 from django.db import transaction
@@ -28,6 +31,7 @@ from portal.demo.human_translations import publish_human_translation
 from review.invariant import violations
 from review.roles import COMMUNICATOR, COORDINATOR, setup_roles, translator_group_name
 from review.states import approve, review_state_for_target
+from tests import factories
 from tests.review.review_helpers import (
     add_child_page,
     edit_string,
@@ -35,12 +39,14 @@ from tests.review.review_helpers import (
     run_on_commit,
     translate,
 )
+from tests.review_snippets.models import Notice
 
 ROLES = {
     "kommunikator": COMMUNICATOR,
     "samordnare": COORDINATOR,
     "oversattare-ar": translator_group_name("ar"),
     "oversattare-so": translator_group_name("so"),
+    "admin": None,  # a superuser: Wagtail lets them do everything, the rule still holds
 }
 
 
@@ -58,7 +64,10 @@ class ChainWalk(TestCase):
         with run_on_commit():
             publish_human_translation(home, cls.ar, {"Hem": "الصفحة الرئيسية"})
         setup_roles()
-        cls.users = {name: make_user(name, group) for name, group in ROLES.items()}
+        cls.users = {
+            name: make_user(name, group) if group else make_user(name, superuser=True)
+            for name, group in ROLES.items()
+        }
         translator = cls.users["oversattare-ar"]
 
         draft_source = add_child_page(home, "Utkast", "utkast", intro="Ett maskinutkast.")
@@ -77,6 +86,17 @@ class ChainWalk(TestCase):
         cls.live = Page.objects.get(pk=live.pk).specific
         assert cls.live.live
         cls.pages = {"draft": cls.draft, "live": cls.live}
+
+        # A snippet with drafts: an Arabic machine draft of a Swedish notice.
+        notice = Notice.objects.create(text="Stängt på helgdagar", locale=sv)
+        source = factories.TranslationSourceFactory(instance=notice)
+        cls.notice_translation = factories.TranslationFactory(source=source, target_locale=cls.ar)
+        factories.translate_segments(
+            source, cls.ar, text=lambda segment: f"[ar/machine] {segment.string.data}"
+        )
+        with run_on_commit():
+            cls.notice_translation.save_target(publish=False)
+        cls.notice = notice.get_translation(cls.ar)
 
     # State-changing requests -----------------------------------------------------------
 
@@ -160,6 +180,28 @@ class ChainWalk(TestCase):
     STEPS = ["none", "stop", "revert", "convert_alias", "sync", "copy", "unpublish"]
     PUBLISHES = ["edit_view", "translation_editor", "api", "bulk", "scheduled"]
 
+    SNIPPET_STEPS = ["none", "stop"]
+    SNIPPET_PUBLISHES = ["snippet_form", "translation_editor", "scheduled"]
+
+    def snippet_chain(self, step, publish):
+        client = self.client
+        url = reverse("wagtailsnippets_review_snippets_notice:edit", args=[self.notice.pk])
+        if step == "stop":
+            client.post(
+                reverse("wagtail_localize:stop_translation", args=[self.notice_translation.pk])
+            )
+        if publish == "snippet_form":
+            latest = Notice.objects.get(pk=self.notice.pk).get_latest_revision_as_object()
+            return client.post(url, {"text": latest.text, "action-publish": "1"})
+        if publish == "translation_editor":
+            return client.post(url, {"action": "publish"})
+        revision = Notice.objects.get(pk=self.notice.pk).latest_revision
+        if revision is not None:
+            revision.approved_go_live_at = timezone.now() - timedelta(minutes=1)
+            revision.save(update_fields=["approved_go_live_at"])
+        call_command("publish_scheduled", verbosity=0)
+        return None
+
     def walk(self, username):
         self.client.force_login(self.users[username])
         problems = []
@@ -171,18 +213,33 @@ class ChainWalk(TestCase):
                     problem = self.chain(page, step, publish)
                     if problem:
                         problems.append(f"{page_name}: {step} → {publish}: {problem}")
-        assert chains == 2 * len(self.STEPS) * len(self.PUBLISHES)
+        for step in self.SNIPPET_STEPS:
+            for publish in self.SNIPPET_PUBLISHES:
+                chains += 1
+                problem = self.run_chain(partial(self.snippet_chain, step, publish))
+                if problem:
+                    problems.append(f"notice: {step} → {publish}: {problem}")
+        assert chains == 2 * len(self.STEPS) * len(self.PUBLISHES) + 6
         assert not problems, "\n".join(problems)
 
     def chain(self, page, step, publish):
+        def requests():
+            for name, action in ((step, self.step), (publish, self.publish)):
+                response = action(name, page)
+                if response is not None and response.status_code >= 500:
+                    return response
+            return None
+
+        return self.run_chain(requests)
+
+    def run_chain(self, requests):
         with transaction.atomic():
             try:
                 with run_on_commit():
-                    for name, action in ((step, self.step), (publish, self.publish)):
-                        response = action(name, page)
-                        if response is not None and response.status_code >= 500:
-                            transaction.set_rollback(True)
-                            return f"{name} answered {response.status_code}"
+                    response = requests()
+                if response is not None and response.status_code >= 500:
+                    transaction.set_rollback(True)
+                    return f"answered {response.status_code}"
             except Exception as error:  # noqa: BLE001 - name the chain that raised
                 transaction.set_rollback(True)
                 return f"raised {error!r}"
@@ -201,3 +258,6 @@ class ChainWalk(TestCase):
 
     def test_somali_translator(self):
         self.walk("oversattare-so")
+
+    def test_superuser(self):
+        self.walk("admin")

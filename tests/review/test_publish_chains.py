@@ -205,3 +205,79 @@ def test_machine_strings_are_recorded_as_machine_wordings(machine_draft):
         locale=machine_draft.locale, translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE
     ).first()
     assert KnownWording.objects.filter(context=st.context, human=False).exists()
+
+
+# Snippets and copies -------------------------------------------------------------------
+
+
+def _translated_snippet(instance, code, kind):
+    from wagtail.models import Locale
+
+    from tests import factories
+    from tests.review.review_helpers import run_on_commit
+
+    locale = Locale.objects.get(language_code=code)
+    source = factories.TranslationSourceFactory(instance=instance)
+    translation = factories.TranslationFactory(source=source, target_locale=locale)
+    factories.translate_segments(
+        source,
+        locale,
+        text=lambda segment: f"[{code}/{kind}] {segment.string.data}",
+        translation_type=kind,
+    )
+    with run_on_commit():
+        translation.save_target(publish=kind == "manual")
+    return instance.get_translation(locale), translation
+
+
+def test_snippet_with_stopped_translation_keeps_typed_text_out(client, users, tree):
+    from home.navigation import NavigationLink
+
+    link = NavigationLink.objects.create(label="Om oss", url="https://example.org/")
+    target, translation = _translated_snippet(link, "ar", "manual")
+    client.force_login(users["ar"])
+    client.post(reverse("wagtail_localize:stop_translation", args=[translation.pk]))
+    url = reverse("wagtailsnippets_home_navigationlink:edit", args=[target.pk])
+    response = client.post(
+        url,
+        {"menu": target.menu, "label": "نص كتبه أحد", "url": target.url, "sort_order": 0},
+        follow=True,
+    )
+    target.refresh_from_db()
+    assert target.label == "[ar/manual] Om oss"
+    assert "label" in response.content.decode()
+    assert violations() == []
+
+
+def test_draft_snippet_machine_text_is_refused_after_stopping(client, users, tree):
+    from wagtail.models import Locale
+
+    from tests.review_snippets.models import Notice
+
+    notice = Notice.objects.create(text="Stängt", locale=Locale.objects.get(language_code="sv"))
+    target, translation = _translated_snippet(notice, "ar", "machine")
+    assert not target.live
+    client.force_login(users["ar"])
+    client.post(reverse("wagtail_localize:stop_translation", args=[translation.pk]))
+    url = reverse("wagtailsnippets_review_snippets_notice:edit", args=[target.pk])
+    client.post(url, {"text": target.text, "action-publish": "1"})
+    target.refresh_from_db()
+    assert not target.live
+    assert violations() == []
+
+
+def test_a_live_copy_in_a_translated_language_is_refused(client, users, approved_live):
+    page, _revision = approved_live
+    client.force_login(users["admin"])
+    response = client.post(
+        reverse("wagtailadmin_pages:copy", args=[page.pk]),
+        {
+            "new_title": "نسخة",
+            "new_slug": "kopia",
+            "new_parent_page": page.get_parent().pk,
+            "publish_copies": "on",
+        },
+        follow=True,
+    )
+    assert "Kopian kan inte publiceras direkt" in response.content.decode()
+    assert not Page.objects.filter(slug="kopia", live=True).exists()
