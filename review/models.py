@@ -305,3 +305,64 @@ class RetiredSegment(models.Model):
 
     def __str__(self):
         return f"segment {self.segment_id}"
+
+
+class KnownWording(models.Model):
+    """A wording a translated string has had, and whether a person or a machine wrote it.
+
+    wagtail-localize keeps only the current text of each ``StringTranslation``; an older
+    revision of a page (a revert, a schedule) may carry an earlier wording. The publish
+    rule (``review.live_text``) attributes the text of the revision that is to go live by
+    content: each wording is recorded whenever a string translation is saved
+    (``review.string_records``), per locale and place (``TranslationContext``).
+    """
+
+    locale = models.ForeignKey(Locale, on_delete=models.CASCADE, related_name="+")
+    context = models.ForeignKey(
+        "wagtail_localize.TranslationContext", on_delete=models.CASCADE, related_name="+"
+    )
+    text_hash = models.CharField(max_length=64)
+    human = models.BooleanField(default=False)
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["locale", "context", "text_hash", "human"], name="review_known_wording"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.context_id} {self.text_hash[:12]} ({'human' if self.human else 'machine'})"
+
+
+class WordingApproval(models.Model):
+    """A translator approved this exact wording in this place: kept when the string changes.
+
+    ``StringApproval`` follows the current string; this is the lasting record that binds an
+    approval to the text approved, so a revision carrying an approved wording may go live
+    and one carrying any other wording may not.
+    """
+
+    locale = models.ForeignKey(Locale, on_delete=models.CASCADE, related_name="+")
+    context = models.ForeignKey(
+        "wagtail_localize.TranslationContext", on_delete=models.CASCADE, related_name="+"
+    )
+    text_hash = models.CharField(max_length=64)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    approved_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["locale", "context", "text_hash"], name="review_wording_approval"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.context_id} {self.text_hash[:12]}"

@@ -5,13 +5,14 @@ state on every view costs about seven queries; instead the answer is stored per 
 page (``ReaderNotice``) at the moments it can change for readers:
 
 - the translated page is published (its live text is then the current strings);
-- strings are approved, when the live page has no pending draft (otherwise the approval
-  is for text readers do not see yet: the flag changes when that text is published);
+- strings are approved (the flag reads the live text, so an approval of a draft's wording
+  changes nothing until that wording is live);
 - the Swedish page is published: a translation may be made stale by it; what readers see
   does not change, but the flag is checked again for pages that were never stored.
 
-The queue's states *Publicerad med ogranskad maskintext* and *Publicerad och granskad*
-come from the same computation, so the two agree whenever nothing is pending.
+The flag is ``review.live_text.check`` of the live row: the check the publish rule makes
+of the revision that goes live, and the one ``review.invariant`` repeats. The queue's
+states *Publicerad med ogranskad maskintext* and *Publicerad och granskad* read this flag.
 """
 
 import logging
@@ -23,38 +24,43 @@ from django.dispatch import receiver
 from wagtail.models import Page
 from wagtail.signals import page_published
 
+from . import live_text
 from .models import ReaderNotice
-from .states import PageReview, review_state_for_target, strings_approved
+from .states import PageReview, strings_approved
 
 logger = logging.getLogger(__name__)
 
 
 def store(page: Page, item: PageReview | None = None) -> ReaderNotice:
-    """Compute and store the flag of the translated ``page`` (``item``: its state, if known)."""
-    if item is None:
-        item = review_state_for_target(page)
-    translated = item is not None and item.translation is not None and item.target_page is not None
+    """Compute and store the flag of the translated ``page`` from its live text.
+
+    The flag reads the live row (what readers get) through ``review.live_text``, the check
+    the publish rule makes: machine text no translator approved word for word, text to check
+    against a changed Swedish text, or text that cannot be attributed shows the notice.
+    """
+    live = page.specific_class.objects.filter(pk=page.pk).select_related("locale").first()
+    result = live_text.check(live) if live is not None else live_text.TextCheck()
+    source_page = item.source_page if item is not None else None
+    if source_page is None and result.translated:
+        source_page = Page.objects.filter(
+            translation_key=page.translation_key, locale__language_code=settings.LANGUAGE_CODE
+        ).first()
     row, _created = ReaderNotice.objects.update_or_create(
         page_id=page.pk,
         defaults={
-            "source_page": item.source_page if item is not None else None,
-            "translated": translated,
-            "machine_text": bool(translated and item.unreviewed_machine_text),
+            "source_page": source_page,
+            "translated": result.translated,
+            "machine_text": result.translated and result.needs_notice,
         },
     )
     return row
 
 
 def after_approval(item: PageReview) -> None:
-    """Store the flag again if the approved strings are what readers see."""
+    """Store the flag again: an approved wording may be what readers see."""
     target = item.target_page
-    if target is None or not target.live or target.has_unpublished_changes:
+    if target is None or not target.live:
         return
-    changed = item.last_string_change
-    if changed is not None and (
-        target.last_published_at is None or changed > target.last_published_at
-    ):
-        return  # strings edited since the publish: readers still see the published text
     store(target, item)
 
 

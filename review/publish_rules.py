@@ -23,16 +23,23 @@ wagtail-localize publishes without asking the tester (``save_target(publish=True
 publishes with no user); its paths are guarded in ``review.locale_permissions``.
 """
 
+import logging
+
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.utils.translation import gettext as _
 
+from wagtail.actions.publish_revision import PublishPermissionError, PublishRevisionAction
+from wagtail.log_actions import log
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.models import pages as wagtail_pages
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
+from .live_text import refusal as text_refusal
 from .publish_policy import publish_refusal as policy_refusal
 from .roles import publish_locale_codes
+
+logger = logging.getLogger(__name__)
 
 
 def may_publish_in(user, language_code: str) -> bool:
@@ -62,6 +69,13 @@ def translation_of(obj) -> Translation | None:
     )
 
 
+def in_localize_editor(obj) -> bool:
+    """wagtail-localize's editor shows (and publishes from the strings), not Wagtail's form."""
+    if not isinstance(obj, TranslatableMixin) or getattr(obj, "locale_id", None) is None:
+        return False
+    return translation_of(obj) is not None
+
+
 def string_errors(translation: Translation) -> list[str]:
     """A line per translated string with an error: where it is and what is wrong."""
     string_ids = StringSegment.objects.filter(source=translation.source).values("string_id")
@@ -85,8 +99,13 @@ def string_errors(translation: Translation) -> list[str]:
     return lines
 
 
-def content_refusal(obj) -> str | None:
-    """Why the current translation of ``obj`` may not go live, or ``None``."""
+def content_refusal(obj, *, read_text: bool = True) -> str | None:
+    """Why ``obj`` may not go live, or ``None``.
+
+    ``read_text``: check the text of ``obj`` itself (the revision that goes live). Only
+    wagtail-localize's editor publishes text it builds from the current strings rather than
+    a revision; its hook passes ``False`` and the strings are checked instead.
+    """
     if not isinstance(obj, TranslatableMixin):
         return None
     if obj.locale.language_code == settings.LANGUAGE_CODE:
@@ -99,18 +118,29 @@ def content_refusal(obj) -> str | None:
                 "Kan inte publiceras: översättningen har fel som måste rättas först "
                 "(annars skulle den svenska texten visas): %(errors)s"
             ) % {"errors": "; ".join(errors[:10])}
+    # What the text of this instance is: the revision that goes live, when the publish
+    # path hands it over (the admin API, revisions), else the row as it is.
+    # Pages have the review state's reasons (below); snippets are read from their strings.
+    if read_text:
+        refusal = text_refusal(obj)
+    elif not isinstance(obj, Page):
+        refusal = text_refusal(obj, from_strings=True)
+    else:
+        refusal = None
+    if refusal:
+        return refusal
     if isinstance(obj, Page):
         return policy_refusal(obj)
     return None
 
 
-def publish_refusal(user, obj) -> str | None:
+def publish_refusal(user, obj, *, read_text: bool = True) -> str | None:
     """Why ``user`` may not publish ``obj`` (a page or translatable snippet) now."""
     if isinstance(obj, TranslatableMixin):
         refusal = role_refusal(user, obj.locale)
         if refusal:
             return refusal
-    return content_refusal(obj)
+    return content_refusal(obj, read_text=read_text)
 
 
 class PublishRuleTester(wagtail_pages.PagePermissionTester):
@@ -121,7 +151,11 @@ class PublishRuleTester(wagtail_pages.PagePermissionTester):
 
     def publish_refusal(self) -> str | None:
         if not self._refusal_known:
-            self._refusal = publish_refusal(self.user, self.page)
+            # A page in wagtail-localize's editor is published from its strings; every
+            # revision that goes live is read again in ``gated_execute``.
+            self._refusal = publish_refusal(
+                self.user, self.page, read_text=not in_localize_editor(self.page)
+            )
             self._refusal_known = True
         return self._refusal
 
@@ -143,10 +177,69 @@ class PublishRuleTester(wagtail_pages.PagePermissionTester):
         return super().can_reorder_children() and self._in_publishable_locale()
 
 
+SCHEDULED = "wagtail.publish.scheduled"
+REFUSED_LOG_ACTION = "review.publish_refused"
+
+
+def gated_execute(action, skip_permission_checks=False):
+    """``PublishRevisionAction.execute`` with the rule on the revision that goes live.
+
+    Every publish of a page or snippet revision ends here (the edit view, the admin API,
+    bulk publish, revert, scheduled go-live, wagtail-localize's publish), whatever was
+    checked before it: the text of ``action.object`` (that revision) must pass
+    ``content_refusal``. A person's publish is refused with the reason; a scheduled
+    go-live that fails is not done: the page stays as it was, the schedule is cleared and
+    the reason is logged in the page's history (``REFUSED_LOG_ACTION``). Publishes with no
+    user outside a schedule (set-up code, wagtail-localize's deferred publish, guarded in
+    the views that start it) pass.
+    """
+    scheduled = action.log_action == SCHEDULED
+    if (action.user is not None or scheduled) and isinstance(action.object, TranslatableMixin):
+        refusal = content_refusal(action.object)
+        if refusal:
+            if action.user is not None and not scheduled:
+                raise PublishPermissionError(refusal)
+            refuse_scheduled(action, refusal)
+            return None
+    return _original_execute(action, skip_permission_checks=skip_permission_checks)
+
+
+def refuse_scheduled(action, refusal: str) -> None:
+    revision = action.revision
+    type(revision).objects.filter(pk=revision.pk).update(approved_go_live_at=None)
+    logger.warning(
+        "Scheduled publish of %s pk=%s revision %s refused: %s",
+        type(action.object).__name__,
+        action.object.pk,
+        revision.pk,
+        refusal,
+    )
+    log(
+        instance=action.object,
+        action=REFUSED_LOG_ACTION,
+        user=None,
+        revision=revision,
+        data={"reason": refusal},
+        content_changed=False,
+    )
+
+
+_original_execute = PublishRevisionAction.execute
+
+
 def install() -> None:
-    """Make ``Page.permissions_for_user`` return ``PublishRuleTester`` (called in ready())."""
+    """Make ``Page.permissions_for_user`` return ``PublishRuleTester`` and gate every publish.
+
+    Called in ready(). Upstream workaround: ``gated_execute`` wraps
+    ``PublishRevisionAction.execute`` (``tests/upstream/test_upstream_publish_gate.py`` fails when
+    Wagtail stops publishing through it).
+    """
     wagtail_pages.PagePermissionTester = PublishRuleTester
+    PublishRevisionAction.execute = gated_execute
 
 
 def is_installed() -> bool:
-    return isinstance(Page().permissions_for_user(AnonymousUser()), PublishRuleTester)
+    return (
+        isinstance(Page().permissions_for_user(AnonymousUser()), PublishRuleTester)
+        and PublishRevisionAction.execute is gated_execute
+    )

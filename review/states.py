@@ -40,7 +40,14 @@ from core.sources import source_pages, translation_source_for
 
 from . import fingerprints
 from .carry_forward import TOOL_NAME as CARRIED
-from .models import ReviewApproval, SourceStrings, StringApproval, TranslatedFrom, text_hash
+from .models import (
+    ReaderNotice,
+    ReviewApproval,
+    SourceStrings,
+    StringApproval,
+    TranslatedFrom,
+    text_hash,
+)
 
 
 class State(models.TextChoices):
@@ -122,14 +129,16 @@ def review_state(source_page: Page, locale: Locale) -> PageReview:
     strings: list[StringTranslation] = []
     approvals: dict[int, StringApproval] = {}
     if source is not None:
-        translation = Translation.objects.filter(
-            source=source, target_locale=locale, enabled=True
-        ).first()
         target = (
             Page.objects.filter(translation_key=source_page.translation_key, locale=locale)
             .select_related("locale")
             .first()
         )
+        translations = Translation.objects.filter(source=source, target_locale=locale)
+        if target is None or not target.live:
+            translations = translations.filter(enabled=True)
+        # A stopped translation of a live page still says what readers see.
+        translation = translations.order_by("-enabled").first()
         if translation is not None and target is not None and not target.alias_of_id:
             strings = _string_translations(source, locale)
             approvals = string_approvals(strings)
@@ -147,7 +156,15 @@ def review_state(source_page: Page, locale: Locale) -> PageReview:
         approvals=approvals,
         made_from=made_from,
         current=current,
+        live_machine=_live_machine(target),
     )
+
+
+def _live_machine(target: Page | None) -> bool | None:
+    if target is None or not target.live:
+        return None
+    row = ReaderNotice.objects.filter(page_id=target.pk).first()
+    return row.machine_text if row is not None else None
 
 
 def compute_state(
@@ -162,6 +179,7 @@ def compute_state(
     approvals: dict[int, StringApproval],
     made_from: TranslatedFrom | None,
     current: SourceStrings | None,
+    live_machine: bool | None = None,
 ) -> PageReview:
     """The rules of the module docstring, on data already loaded."""
     item = PageReview(source_page=source_page, locale=locale, state=State.MISSING)
@@ -216,7 +234,8 @@ def compute_state(
     if item.strings_to_check:
         item.state = State.IN_REVIEW
         item.waiting_since = last_change
-    elif item.unreviewed_machine_text:
+    elif item.unreviewed_machine_text if live_machine is None else live_machine:
+        # ``live_machine``: the reader-notice flag, i.e. the check of the live text itself.
         item.state = State.PUBLISHED_MACHINE
         item.waiting_since = published
     else:
@@ -248,9 +267,10 @@ def review_items(language_codes: set[str] | None = None) -> list[PageReview]:
         sources[source.object_id] = source  # the latest extraction wins
     translations = {
         (translation.source_id, translation.target_locale_id): translation
+        # Stopped translations too (an enabled one wins): one of a live page still counts.
         for translation in Translation.objects.filter(
-            source__in=sources.values(), target_locale__in=locales, enabled=True
-        )
+            source__in=sources.values(), target_locale__in=locales
+        ).order_by("enabled")
     }
     targets = {
         (target.translation_key, target.locale_id): target
@@ -290,6 +310,12 @@ def review_items(language_codes: set[str] | None = None) -> list[PageReview]:
         for row in SourceStrings.objects.filter(page__in=[page.pk for page in pages])
     }
 
+    notices = dict(
+        ReaderNotice.objects.filter(
+            page_id__in=[target.pk for target in targets.values() if target.live]
+        ).values_list("page_id", "machine_text")
+    )
+
     items = []
     for page in pages:
         source = sources.get(page.translation_key)
@@ -299,6 +325,9 @@ def review_items(language_codes: set[str] | None = None) -> list[PageReview]:
             if source is not None:
                 translation = translations.get((source.pk, locale.pk))
                 target = targets.get((page.translation_key, locale.pk))
+                stopped = translation is not None and not translation.enabled
+                if stopped and (target is None or not target.live):
+                    translation = None
                 if target is not None:
                     target.locale = locale
                     approval = page_approvals.get((target.pk, locale.pk))
@@ -328,6 +357,7 @@ def review_items(language_codes: set[str] | None = None) -> list[PageReview]:
                     approvals=approvals,
                     made_from=row,
                     current=source_row,
+                    live_machine=notices.get(target.pk) if target is not None else None,
                 )
             )
     return items

@@ -1,8 +1,11 @@
 """Admin wiring of the review app: URLs, menu, home panel, locale and publish guards."""
 
+import copy
+
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
+from django.db import models
 from django.shortcuts import redirect
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -13,10 +16,12 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.views.pages.bulk_actions.publish import PublishBulkAction
 from wagtail.images import get_image_model
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
-from wagtail.models import TranslatableMixin
+from wagtail.log_actions import LogFormatter
+from wagtail.models import DraftStateMixin, TranslatableMixin
 from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail_localize.fields import TranslatableField, get_translatable_fields
 
 from . import admin_urls, localize_guards
 from .editor_direction import editor_assets
@@ -26,7 +31,12 @@ from .locale_permissions import (
     guarded_localize_urls,
 )
 from .models import LocalePublishPolicy, ReaderReport, Role
-from .publish_rules import content_refusal, publish_refusal
+from .publish_rules import (
+    REFUSED_LOG_ACTION,
+    content_refusal,
+    in_localize_editor,
+    publish_refusal,
+)
 from .roles import user_locale_codes
 from .views import queue_summary
 
@@ -83,12 +93,63 @@ def refuse_snippet_create_in_other_locale(request, model):
 @hooks.register("before_edit_snippet", order=EARLY)
 def refuse_snippet_edit_in_other_locale(request, instance):
     check_snippet_locale(request, [instance])
-    # A snippet without drafts goes live when saved: wagtail-localize's editor "publishes" it.
+    # A snippet without drafts goes live when saved: wagtail-localize's editor "publishes" it
+    # from the strings; Wagtail's own form (a stopped translation) saves the posted text.
     if _is_publish_request(request) and isinstance(instance, TranslatableMixin):
-        refusal = publish_refusal(request.user, instance)
+        refusal = publish_refusal(
+            request.user, instance, read_text=not in_localize_editor(instance)
+        )
         if refusal:
             messages.error(request, refusal)
             return redirect(request.path)
+    return refuse_snippet_form_text(request, instance)
+
+
+@hooks.register("before_copy_page", order=EARLY)
+def refuse_live_copy_in_translated_language(request, page):
+    """A copy is not a translation: in a translated language it starts as a draft."""
+    if request.method != "POST" or not request.POST.get("publish_copies"):
+        return None
+    if page.locale.language_code == settings.LANGUAGE_CODE:
+        return None
+    messages.error(
+        request,
+        _(
+            "Kopian kan inte publiceras direkt: på %(language)s är den ingen översättning "
+            "av en svensk sida, och ingen har granskat texten. Kopiera utan att publicera."
+        )
+        % {"language": page.locale.get_display_name()},
+    )
+    return redirect(request.get_full_path())
+
+
+def _posted_instance(request, instance):
+    """``instance`` with the posted text of its plain translatable fields (Wagtail's form)."""
+    posted = copy.copy(instance)
+    for field in get_translatable_fields(type(instance)):
+        if not isinstance(field, TranslatableField):
+            continue
+        try:
+            model_field = field.get_field(type(instance))
+        except FieldDoesNotExist:
+            continue
+        if not isinstance(model_field, (models.CharField, models.TextField)):
+            continue
+        if field.field_name in request.POST:
+            setattr(posted, field.field_name, request.POST[field.field_name])
+    return posted
+
+
+def refuse_snippet_form_text(request, instance):
+    """A snippet without drafts goes live when Wagtail's form saves it: read the posted text."""
+    if request.method != "POST" or isinstance(instance, DraftStateMixin):
+        return None
+    if not isinstance(instance, TranslatableMixin) or in_localize_editor(instance):
+        return None
+    refusal = content_refusal(_posted_instance(request, instance))
+    if refusal:
+        messages.error(request, refusal)
+        return redirect(request.path)
     return None
 
 
@@ -110,14 +171,18 @@ def _is_publish_request(request) -> bool:
 
 @hooks.register("before_edit_page", order=EARLY)
 def refuse_publish_from_editor(request, page):
+    # Wagtail's own form: the page as saved (the tester reads the same; the posted text is
+    # read again in ``before_publish_page`` and the gate); wagtail-localize's editor
+    # publishes what the strings say.
+    from_strings = in_localize_editor(page)
     if request.method == "GET":
-        refusal = content_refusal(page)
+        refusal = content_refusal(page, read_text=not from_strings)
         if refusal:
             messages.warning(request, refusal)
         return None
     if not _is_publish_request(request):
         return None
-    refusal = publish_refusal(request.user, page)
+    refusal = publish_refusal(request.user, page, read_text=not from_strings)
     if refusal:
         messages.error(request, refusal)
         return redirect(request.path)
@@ -140,8 +205,14 @@ class RuledPublishBulkAction(PublishBulkAction):
         return [
             f"{page.get_admin_display_title()}: {reason}"
             for page in pages
-            if (reason := publish_refusal(self.request.user, page))
+            if (reason := self._refusal(page))
         ]
+
+    def _refusal(self, page) -> str | None:
+        revision = page.get_latest_revision()
+        return publish_refusal(self.request.user, page) or (
+            content_refusal(revision.as_object()) if revision is not None else None
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -157,6 +228,24 @@ class RuledPublishBulkAction(PublishBulkAction):
                 messages.error(self.request, refusal)
             return redirect(self.next_url or reverse("wagtailadmin_home"))
         return super().prepare_action(objects, objects_without_access)
+
+    def check_perm(self, page):
+        # Bulk publish publishes each page's latest revision: the rule reads that text.
+        if not super().check_perm(page):
+            return False
+        revision = page.get_latest_revision()
+        return revision is None or content_refusal(revision.as_object()) is None
+
+
+@hooks.register("register_log_actions")
+def register_refused_publish(actions):
+    @actions.register_action(REFUSED_LOG_ACTION)
+    class RefusedPublish(LogFormatter):
+        label = _("Publiceringen stoppades")
+
+        def format_message(self, log_entry):
+            reason = (log_entry.data or {}).get("reason", "")
+            return _("Den schemalagda publiceringen stoppades: %(reason)s") % {"reason": reason}
 
 
 # After Wagtail's own registration, so that this class replaces it for pages.

@@ -7,7 +7,8 @@ segments, translatable snippets. Each URL gets a GET and two hostile POSTs: ever
 asking to publish (with every locale selected), and the other actions (convert to alias,
 restart, machine translation). After each request the test compares hashes of the rows of
 the other languages (live page rows, revisions, translation records, string translations,
-snippets) and of every live page row, then rolls back.
+snippets) and of every live page row, checks the invariant (``review.invariant.violations``: every
+live translated text reviewed or allowed, and the reader notice saying so), then rolls back.
 
 To stay fast, views that share one class are tried once per kind of model (translatable or
 not): Wagtail's snippet viewsets make the same views for every model.
@@ -29,6 +30,8 @@ from home.models import HomePage
 from home.navigation import NavigationLink
 from portal.demo.home import ensure_locales
 from portal.demo.human_translations import publish_human_translation
+from review.invariant import violations
+from review.models import LocalePublishPolicy
 from review.roles import COMMUNICATOR, COORDINATOR, setup_roles, translator_group_name
 from tests.review.review_helpers import (
     add_child_page,
@@ -157,6 +160,10 @@ class AdminURLGuard(TestCase):
         page = add_child_page(home, "Strategin", "strategin", intro="<b>Kommunen</b> samarbetar.")
         cls.pages = {"sv": page}
         cls.pages["ar"] = translate(page, "ar", kind="manual", publish=True)
+        # Unreviewed machine text is live in uk: its policy allows it (the invariant holds).
+        LocalePublishPolicy.objects.create(
+            locale=cls.locales["uk"], allow_unreviewed_machine_text=True
+        )
         cls.pages["uk"] = translate(page, "uk", publish=True)
         cls.pages["so"] = translate(page, "so", kind="manual")
         edit_string(cls.pages["ar"], "تعديل", field_path="intro")  # unpublished human edit
@@ -342,6 +349,8 @@ class AdminURLGuard(TestCase):
                     problem = f"changed another language: {', '.join(changed)}"
                 elif not PUBLISHING_NAMES.search(name or "") and self.live_pages() != live_before:
                     problem = "changed a live page without publishing"
+                elif broken := violations():
+                    problem = "broke the invariant: " + "; ".join(broken)
             transaction.set_rollback(True)
             return problem
 
