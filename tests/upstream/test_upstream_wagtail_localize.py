@@ -95,3 +95,21 @@ def test_the_translation_editor_still_knows_no_text_direction(sv_en, throwaway_p
     assert set(props["locale"]) == {"code", "displayName"}, message
     assert set(props["sourceLocale"]) == {"code", "displayName"}, message
     assert "rtl" not in bundle.lower(), message
+
+
+def test_the_editor_still_fetches_choosers_from_the_admin_apis_without_checking():
+    """The editor's choosers read the admin APIs and use any answer as the object."""
+    bundle = Path(finders.find("wagtail_localize/js/wagtail-localize.js")).read_text("utf-8")
+    message = changed(
+        "review/editor_media.py (and the snippet scope in review/localize_guards.py)",
+        "the translation editor no longer fetches chosen images, documents, pages and "
+        "snippets from /admin/api/main/ and localize/api/snippets/ without checking the answer",
+    )
+    for fetched in (
+        "api/main/images/${",
+        "api/main/documents/${",
+        "api/main/pages/${",
+        "localize/api/snippets/${",
+    ):
+        assert fetched in bundle, message
+    assert "e=>e.json()).then(" in bundle.replace(" ", ""), message
