@@ -1,7 +1,9 @@
-"""A daily email to each translator when new machine drafts wait in their language.
+"""A daily email to each translator when new machine drafts wait in their language, or
+translations became stale (``review.states.is_stale``: the Swedish text changed).
 
 At most one digest per translator per calendar day (``TIME_ZONE``), and only when drafts
-arrived since the last one. Sent through Django's email backend (the console in dev).
+arrived or translations became stale since the last one. Sent through Django's email
+backend (the console in dev).
 """
 
 from django.conf import settings
@@ -20,21 +22,42 @@ def _translators():
     return translator_users().exclude(email="").order_by("pk")
 
 
-def _compose(user, drafts) -> tuple[str, str]:
-    base_url = (settings.WAGTAILADMIN_BASE_URL or "").rstrip("/")
-    lines = [
-        ngettext(
-            "%(count)s nytt maskinutkast väntar på granskning:",
-            "%(count)s nya maskinutkast väntar på granskning:",
-            len(drafts),
-        )
-        % {"count": len(drafts)},
-        "",
-    ]
-    for item in drafts:
+def _lines(items, base_url) -> list[str]:
+    lines = []
+    for item in items:
         url = base_url + reverse("wagtailadmin_pages:edit", args=[item.target_page.pk])
         lines.append(f"- {item.source_page.title} ({item.locale.language_code}): {url}")
-    lines += ["", _("Granskningskön: %(url)s") % {"url": base_url + reverse("review:queue")}]
+    return lines
+
+
+def _compose(user, drafts, stale) -> tuple[str, str]:
+    base_url = (settings.WAGTAILADMIN_BASE_URL or "").rstrip("/")
+    lines = []
+    if drafts:
+        lines += [
+            ngettext(
+                "%(count)s nytt maskinutkast väntar på granskning:",
+                "%(count)s nya maskinutkast väntar på granskning:",
+                len(drafts),
+            )
+            % {"count": len(drafts)},
+            "",
+            *_lines(drafts, base_url),
+            "",
+        ]
+    if stale:
+        lines += [
+            ngettext(
+                "%(count)s översättning är inaktuell, den svenska texten har ändrats:",
+                "%(count)s översättningar är inaktuella, den svenska texten har ändrats:",
+                len(stale),
+            )
+            % {"count": len(stale)},
+            "",
+            *_lines(stale, base_url),
+            "",
+        ]
+    lines += [_("Granskningskön: %(url)s") % {"url": base_url + reverse("review:queue")}]
     subject = _("Översättningar att granska")
     return subject, "\n".join(lines)
 
@@ -50,18 +73,19 @@ def send_review_digests(now=None) -> int:
             continue
         codes = user_locale_codes(user)
         codes = codes - {settings.LANGUAGE_CODE} if codes is not None else None
-        drafts = [
+        new = [
             item
             for item in review_items(codes)
-            if item.state == State.MACHINE_DRAFT
-            and item.target_page is not None
+            if item.target_page is not None
             and (
                 record is None or (item.waiting_since and item.waiting_since > record.last_sent_at)
             )
         ]
-        if not drafts:
+        drafts = [item for item in new if item.state == State.MACHINE_DRAFT]
+        stale = [item for item in new if item.state == State.STALE]
+        if not drafts and not stale:
             continue
-        subject, body = _compose(user, drafts)
+        subject, body = _compose(user, drafts, stale)
         send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
         DigestRecord.objects.update_or_create(user=user, defaults={"last_sent_at": now})
         sent += 1

@@ -1,8 +1,10 @@
 """Staleness from content: which Swedish strings a translation was made from.
 
-A translation is stale when the source strings its target was last made from differ from
-the strings of the source page as last published, never because of timestamps: publishing
-the Swedish page again with the same text makes nothing stale.
+A translation's source is behind when the source strings its target was last made from
+differ from the strings of the source page as last published, never because of timestamps:
+publishing the Swedish page again with the same text makes nothing stale. The staleness
+rule itself (which also counts carried strings nobody has checked) is
+``review.states.is_stale``.
 
 - ``SourceStrings``: the strings of the live source page, recorded on each publish
   (``record_source``) or, for pages published before this existed, on first use.
@@ -82,7 +84,3 @@ def made_from(translation: Translation) -> TranslatedFrom:
     """What ``translation`` was made from; for older data, its source as extracted now."""
     row = TranslatedFrom.objects.filter(translation=translation).first()
     return row if row is not None else record_translation(translation)
-
-
-def is_stale(translation: Translation, source_page) -> bool:
-    return made_from(translation).fingerprint != current_source(source_page).fingerprint

@@ -24,6 +24,7 @@ Upstream workaround: delete a view here when wagtail-localize checks the permiss
 
 from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
@@ -36,6 +37,7 @@ from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.views import report, snippets_api, submit_translations, update_translations
 
 from .drafts import target_of
+from .editor_media import referenced_ids, translation_codes
 from .publish_rules import may_publish_in, publish_refusal
 from .roles import restricted_locale_codes, user_locale_codes
 
@@ -171,7 +173,12 @@ class TranslationsReportView(report.TranslationsReportView):
 
 
 class SnippetChooserAPI(snippets_api.SnippetViewSet):
-    """wagtail-localize's snippet API, only for models the user has a permission on."""
+    """wagtail-localize's snippet API, only for models the user has a permission on.
+
+    A role member sees the snippets of their locales, and the ones their work refers to
+    (``review.editor_media``): the translation editor shows the Swedish programme chosen in
+    a page that is translated into Arabic.
+    """
 
     def get_queryset(self):
         model = self.get_model()
@@ -183,7 +190,10 @@ class SnippetChooserAPI(snippets_api.SnippetViewSet):
         queryset = super().get_queryset()
         codes = restricted_locale_codes(self.request.user)
         if codes is not None and issubclass(model, TranslatableMixin):
-            queryset = queryset.filter(locale__language_code__in=codes)
+            queryset = queryset.filter(
+                Q(locale__language_code__in=codes)
+                | Q(pk__in=referenced_ids(translation_codes(self.request.user), model))
+            )
         return queryset
 
 

@@ -57,7 +57,7 @@ def translations_needing_work(locale: Locale, user, *, refresh=False) -> list[Tr
             continue
         if not item.target_page.permissions_for_user(user).can_edit():
             continue
-        if refresh and item.state == State.STALE:
+        if refresh and item.source_behind:
             try:
                 with transaction.atomic():
                     item.translation.source.update_from_db()

@@ -10,14 +10,18 @@ Rules, in order:
 
 1. MISSING: no enabled ``Translation``, no target page, the target is only an alias of the
    Swedish page, or nothing has been translated yet and nothing is live.
-2. STALE: the Swedish strings the target was last made from differ from the strings of the
-   Swedish page as last published (content, not timestamps: republishing unchanged text
-   makes nothing stale).
+2. STALE: the translation does not yet say what the Swedish page as last published says.
+   Either the Swedish strings the target was last made from differ from the strings of the
+   Swedish page (content, not timestamps: republishing unchanged text makes nothing
+   stale; ``source_behind``), or the target was brought up to date but a person's
+   translation of the older text was carried over to a changed string and nobody has
+   checked it yet (``strings_to_check``, ``review.carry_forward``). ``is_stale`` is the
+   one rule; the queue, the coverage report, the draft status page, the digests and the
+   editor's string footers all read it from here.
 3. While work is pending (target not live, a draft revision waits, or strings changed since
    the last publish): MACHINE_DRAFT when unapproved machine text waits and no person has
    touched it since; otherwise IN_REVIEW.
-4. A carried-over translation that nobody has checked yet: IN_REVIEW.
-5. Published and up to date: PUBLISHED_MACHINE when machine strings remain that no approval
+4. Published and up to date: PUBLISHED_MACHINE when machine strings remain that no approval
    covers, otherwise PUBLISHED_REVIEWED.
 
 Approvals are per string and cover the text as it was approved: a string whose text
@@ -86,11 +90,31 @@ class PageReview:
     strings: list = field(default_factory=list)
     made_from: TranslatedFrom | None = None
     source_strings: SourceStrings | None = None
+    # The target was made from older Swedish strings than the page's (refresh it first).
+    source_behind: bool = False
     extra: dict = field(default_factory=dict)
 
     @property
     def state_label(self):
         return self.state.label
+
+
+def is_stale(made_from, current, strings_to_check: int) -> bool:
+    """The one staleness rule (module docstring, rule 2)."""
+    return source_is_behind(made_from, current) or strings_to_check > 0
+
+
+def source_is_behind(made_from, current) -> bool:
+    known = made_from is not None and current is not None
+    return known and made_from.fingerprint != current.fingerprint
+
+
+def is_carried_unchecked(string_translation, approval) -> bool:
+    """A person's translation of an older Swedish text, carried to the changed string and
+    not checked since (what makes a string stale in the editor's footer)."""
+    return string_translation.tool_name == CARRIED and not (
+        approval is not None and approval.covers(string_translation)
+    )
 
 
 def source_locale() -> Locale:
@@ -198,7 +222,7 @@ def compute_state(
     item.unreviewed_machine_text = any(
         st.translation_type == StringTranslation.TRANSLATION_TYPE_MACHINE for st in unapproved
     )
-    item.strings_to_check = sum(st.tool_name == CARRIED for st in unapproved)
+    item.strings_to_check = sum(is_carried_unchecked(st, approvals.get(st.pk)) for st in strings)
     last_change = max((st.updated_at for st in strings), default=None)
     item.last_string_change = last_change
     item.approval = approval
@@ -206,8 +230,8 @@ def compute_state(
     if not strings and not target.live:
         return item
 
-    known = made_from is not None and current is not None
-    if known and made_from.fingerprint != current.fingerprint:
+    item.source_behind = source_is_behind(made_from, current)
+    if is_stale(made_from, current, item.strings_to_check):
         item.state = State.STALE
         item.waiting_since = source_page.last_published_at
         return item
@@ -231,10 +255,8 @@ def compute_state(
         item.waiting_since = last_change or target.latest_revision_created_at
         return item
 
-    if item.strings_to_check:
-        item.state = State.IN_REVIEW
-        item.waiting_since = last_change
-    elif item.unreviewed_machine_text if live_machine is None else live_machine:
+    # Carried strings nobody has checked made the page STALE above.
+    if item.unreviewed_machine_text if live_machine is None else live_machine:
         # ``live_machine``: the reader-notice flag, i.e. the check of the live text itself.
         item.state = State.PUBLISHED_MACHINE
         item.waiting_since = published

@@ -118,7 +118,7 @@ def approve_translation(request, page_id):
     target, item = _target_item(request, page_id)
     if item.state == State.MISSING or item.target_page is None:
         messages.error(request, _("Det finns ingen översättning att godkänna."))
-    elif item.state == State.STALE:
+    elif item.state == State.STALE and item.source_behind:
         # The translation was made from an older Swedish text: approving it would approve
         # the old text. Bring it up to date first (the changed strings need checking).
         messages.error(
@@ -126,6 +126,16 @@ def approve_translation(request, page_id):
             _(
                 "Översättningen är gjord från en äldre svensk text. Hämta den nya svenska "
                 "texten först och kontrollera de ändrade delarna."
+            ),
+        )
+    elif item.state == State.STALE:
+        # Up to date, but translations of the older text were carried to changed strings:
+        # each is checked against the change in the editor, not approved unseen.
+        messages.error(
+            request,
+            _(
+                "Svenska texten har ändrats sedan översättningen. Kontrollera de markerade "
+                "texterna i översättningsverktyget först."
             ),
         )
     else:
@@ -149,7 +159,7 @@ def refresh_translation(request, page_id):
     translators do not have; this does the same for one locale.
     """
     target, item = _target_item(request, page_id)
-    if item.state != State.STALE:
+    if not item.source_behind:
         messages.warning(request, _("Översättningen är redan uppdaterad."))
         return redirect(reverse("review:queue"))
     try:

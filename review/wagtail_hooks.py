@@ -4,7 +4,7 @@ import copy
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import FieldDoesNotExist, PermissionDenied
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.shortcuts import redirect
 from django.urls import include, path, reverse
@@ -14,17 +14,19 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.pages.bulk_actions.publish import PublishBulkAction
-from wagtail.images import get_image_model
-from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.log_actions import LogFormatter
 from wagtail.models import DraftStateMixin, TranslatableMixin
-from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_localize.fields import TranslatableField, get_translatable_fields
 
 from . import admin_urls, localize_guards
 from .editor_direction import editor_assets
+from .editor_media import (
+    ScopedDocumentsAPIViewSet,
+    ScopedImagesAPIViewSet,
+    ScopedPagesAPIViewSet,
+)
 from .locale_permissions import (
     check_new_snippet_locale,
     check_snippet_locale,
@@ -258,22 +260,15 @@ def hide_convert_to_alias(menu_items, request, context):
     menu_items[:] = [item for item in menu_items if item.name != "localize-convert-to-alias"]
 
 
-# The admin API's images: only for users with a permission on images ----------------------
-
-
-class PermittedImagesAPIViewSet(ImagesAdminAPIViewSet):
-    def get_queryset(self):
-        policy = policy_registry.get_by_type(get_image_model())
-        actions = ["add", "change", "delete", "choose"]
-        if not policy.user_has_any_permission(self.request.user, actions):
-            raise PermissionDenied
-        permitted = policy.instances_user_has_any_permission_for(self.request.user, actions)
-        return super().get_queryset().filter(pk__in=permitted.values("pk"))
+# The admin API's images, documents and page details: Wagtail's permissions, or what a role
+# member's pages and snippets refer to (review.editor_media) ---------------------------------------
 
 
 @hooks.register("construct_admin_api", order=100)
-def limit_images_api(router):
-    router.register_endpoint("images", PermittedImagesAPIViewSet)
+def limit_library_api(router):
+    router.register_endpoint("images", ScopedImagesAPIViewSet)
+    router.register_endpoint("documents", ScopedDocumentsAPIViewSet)
+    router.register_endpoint("pages", ScopedPagesAPIViewSet)
 
 
 # Coordinators' settings and reader reports as snippets -------------------------------------

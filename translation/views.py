@@ -12,6 +12,8 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 
+from review.states import review_state
+
 from . import pauses, pipeline, usage
 from .deepl.errors import MachineTranslationError
 from .models import DraftStatus
@@ -59,6 +61,7 @@ class PageDraftStatusView(WagtailAdminTemplateMixin, TemplateView):
         statuses = {
             status.locale_id: status for status in DraftStatus.objects.filter(page=self.page)
         }
+        is_source = self.page.locale.language_code == settings.LANGUAGE_CODE
         rows = []
         for locale in pipeline.target_locales():
             target = self.page.get_translation_or_none(locale)
@@ -66,6 +69,8 @@ class PageDraftStatusView(WagtailAdminTemplateMixin, TemplateView):
                 {
                     "locale": locale,
                     "status": statuses.get(locale.pk),
+                    # The review state as the queue and the coverage report count it.
+                    "review": review_state(self.page, locale) if is_source else None,
                     "edit_url": reverse("wagtailadmin_pages:edit", args=[target.pk])
                     if target
                     else "",
@@ -75,7 +80,7 @@ class PageDraftStatusView(WagtailAdminTemplateMixin, TemplateView):
         context.update(
             page=self.page,
             rows=rows,
-            is_source=self.page.locale.language_code == settings.LANGUAGE_CODE,
+            is_source=is_source,
             pauses=pauses.active_pauses(),
         )
         return context

@@ -365,3 +365,27 @@ class AdminURLGuard(TestCase):
 
     def test_translator_without_machine_translation(self):
         self.walk("oversattare-so")
+
+    def test_widened_read_apis_show_only_the_translators_work(self):
+        """The admin APIs that the translation editor reads (review/editor_media.py) answer a
+        translator for what their work refers to only, and other roles as before."""
+        from wagtail.images.models import Image
+        from wagtail.images.tests.utils import get_test_image_file
+
+        unused = Image.objects.create(title="Oanvänd", file=get_test_image_file())
+        snippet = "/admin/localize/api/snippets/home/navigationlink/{}/".format
+        expected = {
+            "oversattare-ar": {
+                f"/admin/api/main/images/{unused.pk}/": 404,
+                snippet(self.links["ar"].pk): 200,
+                snippet(self.links["uk"].pk): 404,
+                f"/admin/api/main/pages/{self.pages['ar'].pk}/": 200,
+                f"/admin/api/main/pages/{self.pages['uk'].pk}/": 404,
+            },
+            "kommunikator": {f"/admin/api/main/images/{unused.pk}/": 403},
+            "samordnare": {f"/admin/api/main/images/{unused.pk}/": 403},
+        }
+        for username, urls in expected.items():
+            self.client.force_login(self.users[username])
+            answers = {url: self.client.get(url).status_code for url in urls}
+            assert answers == urls, (username, answers)

@@ -152,7 +152,8 @@ def test_translator_refreshes_stale_translation(client, users, tree, later):
     assert response.status_code == 302
     assert response.url == reverse("wagtailadmin_pages:edit", args=[target.pk])
     item = review_state(page, target.locale)
-    assert item.state == State.IN_REVIEW  # the new Swedish sentence awaits its translation
+    # Up to date with the Swedish page, stale until the carried sentence is checked.
+    assert item.state == State.STALE and not item.source_behind
     # The translator's intro is carried over to the new sentence, marked for checking.
     assert item.strings_to_check == 1
     editor = client.get(response.url).content.decode()

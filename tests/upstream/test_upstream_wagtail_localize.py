@@ -95,3 +95,51 @@ def test_the_translation_editor_still_knows_no_text_direction(sv_en, throwaway_p
     assert set(props["locale"]) == {"code", "displayName"}, message
     assert set(props["sourceLocale"]) == {"code", "displayName"}, message
     assert "rtl" not in bundle.lower(), message
+
+
+def test_the_editor_still_fetches_choosers_from_the_admin_apis_without_checking():
+    """The editor's choosers read the admin APIs and use any answer as the object."""
+    bundle = Path(finders.find("wagtail_localize/js/wagtail-localize.js")).read_text("utf-8")
+    message = changed(
+        "review/editor_media.py (and the snippet scope in review/localize_guards.py)",
+        "the translation editor no longer fetches chosen images, documents, pages and "
+        "snippets from /admin/api/main/ and localize/api/snippets/ without checking the answer",
+    )
+    for fetched in (
+        "api/main/images/${",
+        "api/main/documents/${",
+        "api/main/pages/${",
+        "localize/api/snippets/${",
+    ):
+        assert fetched in bundle, message
+    assert "e=>e.json()).then(" in bundle.replace(" ", ""), message
+
+
+def test_the_editor_still_writes_footers_from_tool_name_and_error():
+    """wagtail-localize's footer: "Translated with {tool_name} on {date}", a tick unless the
+    string's ``error`` is set; only the template's ``data-props`` carries them."""
+    import datetime
+
+    from django.utils import translation
+
+    import wagtail_localize
+    from wagtail_localize.models import StringTranslation
+
+    template = (
+        Path(wagtail_localize.__file__).parent
+        / "templates/wagtail_localize/admin/edit_translation.html"
+    )
+    bundle = Path(finders.find("wagtail_localize/js/wagtail-localize.js")).read_text("utf-8")
+    message = changed(
+        "review/editor_footers.py and review/templates/wagtail_localize/admin/"
+        "edit_translation.html",
+        "the translation editor's template, its string footer or its use of error/comment changed",
+    )
+    assert 'data-props="{{ props }}"' in template.read_text("utf-8"), message
+    assert "isErrored:!!e.error,comment:e.error?e.error:e.comment" in bundle.replace(" ", ""), (
+        message
+    )
+    row = StringTranslation(tool_name="X", translation_type="manual")
+    row.updated_at = datetime.datetime(2026, 12, 4)
+    with translation.override("en"):
+        assert row.get_comment() == "Translated with X on 4 December 2026", message
