@@ -18,7 +18,7 @@ from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import admin_urls, localize_guards
+from . import admin_urls, locale_sync, localize_guards
 from .editor_direction import editor_assets
 from .locale_permissions import (
     check_new_snippet_locale,
@@ -39,6 +39,7 @@ def register_admin_urls():
     return [
         *guarded_localize_urls(),
         *localize_guards.guarded_urls(),
+        *locale_sync.guarded_urls(),
         path("review/", include(admin_urls, namespace="review")),
     ]
 
