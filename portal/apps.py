@@ -8,6 +8,9 @@ class PortalConfig(AppConfig):
     def ready(self):
         # The frontend cache (Varnish) is purged on publish; it knows the listing page types,
         # so it lives on the top floor (the shared content cache is core's).
-        from . import purge
+        from django.core import checks
+
+        from . import purge, shared_cache
 
         purge.connect()
+        checks.register(shared_cache.check_shared_cache, checks.Tags.caches, deploy=True)

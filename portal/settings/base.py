@@ -124,7 +124,14 @@ if ENV.REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Without Redis (development): a file cache on this machine, which the server and the
+    # background worker share; never in production (portal/shared_cache.py).
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": BASE_DIR / ".run" / "cache",
+        }
+    }
 # The cache that counts requests for rate limits (reader reports, login throttling): it must
 # be shared by every application host, so Redis in production (``REDIS_URL``).
 PORTAL_RATE_LIMIT_CACHE = "default"
