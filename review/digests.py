@@ -1,7 +1,8 @@
-"""A daily email to each translator when new machine drafts wait in their language.
+"""A daily email to each translator when new machine drafts wait in their language, or a
+Swedish page with a translation in their language was deleted (``review/source_delete.py``).
 
 At most one digest per translator per calendar day (``TIME_ZONE``), and only when drafts
-arrived since the last one. Sent through Django's email backend (the console in dev).
+arrived or pages were deleted since the last one. Sent through Django's email backend (the console in dev).
 """
 
 from django.conf import settings
@@ -11,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .models import DigestRecord
+from .models import DeletedSource, DigestRecord
 from .roles import translator_users, user_locale_codes
 from .states import State, review_items
 
@@ -20,20 +21,44 @@ def _translators():
     return translator_users().exclude(email="").order_by("pk")
 
 
-def _compose(user, drafts) -> tuple[str, str]:
+def _deletion_lines(deletions, base_url) -> list[str]:
+    lines = [_("Svenska sidor med översättning som har tagits bort:"), ""]
+    for deleted in deletions:
+        line = _(
+            "- %(title)s (%(language)s): %(count)s handskrivna texter finns kvar i "
+            "översättningsminnet."
+        ) % {
+            "title": deleted.title,
+            "language": deleted.locale.language_code,
+            "count": deleted.kept_strings,
+        }
+        if deleted.target_page_id:
+            url = base_url + reverse("wagtailadmin_pages:edit", args=[deleted.target_page_id])
+            line += " " + _("Den översatta sidan finns kvar: %(url)s") % {"url": url}
+        lines.append(line)
+    return [*lines, ""]
+
+
+def _compose(user, drafts, deletions=()) -> tuple[str, str]:
     base_url = (settings.WAGTAILADMIN_BASE_URL or "").rstrip("/")
-    lines = [
-        ngettext(
-            "%(count)s nytt maskinutkast väntar på granskning:",
-            "%(count)s nya maskinutkast väntar på granskning:",
-            len(drafts),
-        )
-        % {"count": len(drafts)},
-        "",
-    ]
+    lines = []
+    if drafts:
+        lines += [
+            ngettext(
+                "%(count)s nytt maskinutkast väntar på granskning:",
+                "%(count)s nya maskinutkast väntar på granskning:",
+                len(drafts),
+            )
+            % {"count": len(drafts)},
+            "",
+        ]
     for item in drafts:
         url = base_url + reverse("wagtailadmin_pages:edit", args=[item.target_page.pk])
         lines.append(f"- {item.source_page.title} ({item.locale.language_code}): {url}")
+    if deletions:
+        if drafts:
+            lines.append("")
+        lines += _deletion_lines(deletions, base_url)
     lines += ["", _("Granskningskön: %(url)s") % {"url": base_url + reverse("review:queue")}]
     subject = _("Översättningar att granska")
     return subject, "\n".join(lines)
@@ -59,9 +84,15 @@ def send_review_digests(now=None) -> int:
                 record is None or (item.waiting_since and item.waiting_since > record.last_sent_at)
             )
         ]
-        if not drafts:
+        deletions = DeletedSource.objects.select_related("locale").order_by("deleted_at")
+        if codes is not None:
+            deletions = deletions.filter(locale__language_code__in=codes)
+        if record is not None:
+            deletions = deletions.filter(deleted_at__gt=record.last_sent_at)
+        deletions = list(deletions)
+        if not drafts and not deletions:
             continue
-        subject, body = _compose(user, drafts)
+        subject, body = _compose(user, drafts, deletions)
         send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
         DigestRecord.objects.update_or_create(user=user, defaults={"last_sent_at": now})
         sent += 1

@@ -18,7 +18,7 @@ from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import admin_urls, locale_sync, localize_guards
+from . import admin_urls, locale_sync, localize_guards, source_delete
 from .editor_direction import editor_assets
 from .locale_permissions import (
     check_new_snippet_locale,
@@ -96,6 +96,14 @@ def refuse_snippet_edit_in_other_locale(request, instance):
 @hooks.register("before_delete_snippet", order=EARLY)
 def refuse_snippet_delete_in_other_locale(request, instances):
     check_snippet_locale(request, instances)
+
+
+# Deleting a Swedish page: what exists in other languages, and who may (source_delete) ---
+
+
+@hooks.register("before_delete_page", order=EARLY)
+def describe_or_refuse_source_delete(request, page):
+    return source_delete.before_delete(request, page)
 
 
 # Every page publish asks review.publish_rules --------------------------------------------
