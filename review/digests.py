@@ -2,7 +2,8 @@
 Swedish page with a translation in their language was deleted (``review/source_delete.py``).
 
 At most one digest per translator per calendar day (``TIME_ZONE``), and only when drafts
-arrived or pages were deleted since the last one. Sent through Django's email backend (the console in dev).
+arrived or pages were deleted since the last one. Sent through Django's email backend
+(the console in dev).
 """
 
 from django.conf import settings
