@@ -74,3 +74,17 @@ def test_locale_synchronisation_is_still_a_component_anyone_who_edits_a_locale_m
             "through EditView.get_components",
         )
     )
+
+
+def test_wagtails_password_form_still_needs_the_csrf_cookie():
+    from pathlib import Path
+
+    import wagtail
+    from wagtail import views as wagtail_views
+
+    template = Path(wagtail.__file__).parent / "templates/wagtailcore/password_required.html"
+    exempt = getattr(wagtail_views.authenticate_with_password, "csrf_exempt", False)
+    assert "{% csrf_token %}" in template.read_text() and not exempt, changed(
+        "core/page_password.py and WAGTAIL_PASSWORD_REQUIRED_TEMPLATE",
+        "Wagtail's password form no longer needs Django's CSRF cookie",
+    )
