@@ -227,7 +227,7 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # A protected page's password form without the CSRF cookie (core/page_password.py).
-WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "core/password_required.html"
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "core/password_required.html"  # noqa: S105 - a template
 PAGE_PASSWORD_TOKEN_MAX_AGE = 6 * 60 * 60
 # Avatars would otherwise be fetched from a third party in the admin and the translation editor.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
