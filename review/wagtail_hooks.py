@@ -98,6 +98,16 @@ def refuse_snippet_delete_in_other_locale(request, instances):
     check_snippet_locale(request, instances)
 
 
+# Wagtail's move confirmation checks nothing on GET -------------------------------------
+
+
+@hooks.register("before_move_page", order=EARLY)
+def refuse_move_confirmation_without_permission(request, page_to_move, destination):
+    """The confirmation showed any page's draft title, in any language, to every role."""
+    if not page_to_move.permissions_for_user(request.user).can_move_to(destination):
+        raise PermissionDenied
+
+
 # Deleting a Swedish page: what exists in other languages, and who may (source_delete) ---
 
 
