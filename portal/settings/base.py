@@ -68,6 +68,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Wagtail admin views that raise on hostile input answer 400 (portal/admin_bad_requests.py).
+    "portal.admin_bad_requests.AdminBadRequestMiddleware",
     # Routes Wagtail pages from the furniture cache in two queries (home/routing.py).
     "home.routing.RoutingMiddleware",
     "portal.login_throttle.PasswordResetThrottleMiddleware",
