@@ -26,8 +26,8 @@ def _deletion_lines(deletions, base_url) -> list[str]:
     lines = [_("Svenska sidor med översättning som har tagits bort:"), ""]
     for deleted in deletions:
         line = _(
-            "- %(title)s (%(language)s): %(count)s handskrivna texter finns kvar i "
-            "översättningsminnet."
+            "- %(title)s (%(language)s): handskrivna texter som finns kvar i "
+            "översättningsminnet: %(count)s."
         ) % {
             "title": deleted.title,
             "language": deleted.locale.language_code,

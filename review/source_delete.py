@@ -28,7 +28,6 @@ from django.db.models.signals import pre_delete
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from wagtail.admin import messages as admin_messages
 from wagtail.models import Page
@@ -109,11 +108,10 @@ def translations_of(page: Page) -> list[TranslationInfo]:
 def describe(info: TranslationInfo) -> str:
     status = _("publicerad") if info.live else _("utkast")
     if info.handwritten:
-        who = ngettext(
-            "%(count)s handskriven text av %(names)s",
-            "%(count)s handskrivna texter av %(names)s",
-            info.handwritten,
-        ) % {"count": info.handwritten, "names": ", ".join(info.translators) or _("okänd")}
+        who = _("handskrivna texter: %(count)s, av %(names)s") % {
+            "count": info.handwritten,
+            "names": ", ".join(info.translators) or _("okänd"),
+        }
     else:
         who = _("bara maskinöversättning")
     return f"{swedish_name(info.language_code)} ({status}; {who})"
