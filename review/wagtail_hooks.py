@@ -18,7 +18,7 @@ from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import admin_urls, locale_sync, localize_guards, source_delete
+from . import admin_urls, locale_sync, localize_guards, override_errors, source_delete
 from .editor_direction import editor_assets
 from .locale_permissions import (
     check_new_snippet_locale,
@@ -96,6 +96,21 @@ def refuse_snippet_edit_in_other_locale(request, instance):
 @hooks.register("before_delete_snippet", order=EARLY)
 def refuse_snippet_delete_in_other_locale(request, instances):
     check_snippet_locale(request, instances)
+
+
+# Overrides with an error are left out of the live page: say so (override_errors) -------
+
+
+@hooks.register("before_edit_page", order=EARLY)
+def warn_about_flagged_overrides(request, page):
+    if request.method == "GET":
+        warnings = override_errors.editor_warnings(page)
+    elif _is_publish_request(request) and publish_refusal(request.user, page) is None:
+        warnings = override_errors.publish_warnings(page)
+    else:
+        warnings = []
+    for warning in warnings:
+        messages.warning(request, warning)
 
 
 # Wagtail's move confirmation checks nothing on GET -------------------------------------
