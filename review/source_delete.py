@@ -151,6 +151,12 @@ def before_delete(request, page: Page):
     return None
 
 
+def after_delete(request, page: Page) -> None:
+    """``after_delete_page``: the user is remembered for this request only (a worker thread
+    serves many)."""
+    _deleting_user.set(None)
+
+
 def _source_page_deleting(sender, instance, **kwargs):
     # Django sends pre_delete for the plain Page row and for its specific row: once is enough.
     if type(instance) is not Page or instance.depth <= 1 or not _is_source(instance):

@@ -131,6 +131,11 @@ def describe_or_refuse_source_delete(request, page):
     return source_delete.before_delete(request, page)
 
 
+@hooks.register("after_delete_page")
+def forget_who_deleted(request, page):
+    source_delete.after_delete(request, page)
+
+
 # Every page publish asks review.publish_rules --------------------------------------------
 # The permission tester (installed in ReviewConfig.ready) refuses; these hooks say why.
 
