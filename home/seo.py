@@ -16,6 +16,7 @@ from django.views.decorators.http import require_safe
 
 from wagtail.models import Page
 
+from core.absolute_urls import absolute
 from core.content_cache import public
 
 
@@ -32,7 +33,7 @@ def sitemap_entries(request) -> list[dict]:
         url = page.get_url(request=request)
         if not url:
             continue
-        urls[page.pk] = request.build_absolute_uri(url)
+        urls[page.pk] = absolute(url)
         by_key[page.translation_key][page.locale.language_code] = page
     order = [code for code, _name in settings.LANGUAGES]
     entries = []
@@ -74,7 +75,7 @@ def robots(request):
         "User-agent: *",
         "Disallow: /admin/",
         "Allow: /",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {absolute(reverse('sitemap'))}",
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

@@ -15,14 +15,16 @@ from django.utils.translation import gettext as _
 
 from icalendar import Calendar, Event
 
+from core.absolute_urls import absolute, current
 from organisation.lookup import for_request as organisation_for_request
 
 FEED_LENGTH = 20
 
 
 def absolute_url(request, page) -> str:
-    """The page's address on the host the reader used, for links that leave the site."""
-    return request.build_absolute_uri(page.get_url(request))
+    """The page's address on the site's configured address (``core/absolute_urls.py``),
+    for links that leave the site."""
+    return absolute(page.get_url(request))
 
 
 class NewsRssFeed(Feed):
@@ -43,7 +45,7 @@ class NewsRssFeed(Feed):
         return index.intro or index.title
 
     def feed_url(self, index):
-        return self.request.build_absolute_uri()
+        return current(self.request)
 
     def items(self, index):
         items = list(index.listing_queryset()[:FEED_LENGTH])

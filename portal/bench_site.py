@@ -246,6 +246,8 @@ def main() -> None:
         "SECRET_KEY": os.environ.get("SECRET_KEY", "bench-only-not-secret"),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SECURE_SSL_REDIRECT": "false",
+        # Production refuses to start without a shared cache (portal/shared_cache.py).
+        "REDIS_URL": os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/5",
         "DATABASE_URL": os.environ.get("DATABASE_URL") or f"sqlite:///{workdir / 'bench.sqlite3'}",
     }
     os.environ.update(env)

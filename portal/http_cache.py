@@ -11,7 +11,14 @@ expires or a publish purges it (``portal/purge.py``). Everything else says
 - a request with a query string the view did not accept as valid (``mark_query_cacheable``):
   ``?x=random`` on a page that takes no parameters, or a hostile filter value, reaches the
   application but never fills the cache with copies of the same page;
-- errors other than 404 and anything that is not GET or HEAD.
+- errors other than 404 and anything that is not GET or HEAD;
+- a page with a view restriction (its own or an ancestor's), whether the reader gets the
+  password form or, having given the password, the page: neither may be stored by a
+  shared cache.
+
+A session cookie that names no session (expired, or junk) is not deleted on a public URL:
+Django's session middleware would answer it with a deleting ``Set-Cookie``, and public URLs
+set no cookie (the reader's browser keeps sending it; it opens nothing).
 
 A response that already says what it wants (``Cache-Control`` set by the view, e.g. the
 sitemap) keeps it, unless one of the rules above makes it private.
@@ -38,6 +45,24 @@ def _is_authenticated(request) -> bool:
     return bool(user is not None and user.is_authenticated)
 
 
+def _restricted_page(request) -> bool:
+    """Whether the page Wagtail served has view restrictions (``home/routing.py`` leaves
+    ``get_view_restrictions`` without a query while no page has any)."""
+    route = getattr(request, "_wagtail_route_for_request", None)
+    page = getattr(route, "page", None)
+    return page is not None and page.get_view_restrictions().exists()
+
+
+def _keep_session_cookie(request, response) -> None:
+    """Drop the deletion of a session cookie that names no session, on public URLs."""
+    name = settings.SESSION_COOKIE_NAME
+    if request.path.startswith(NEVER_CACHED_PREFIXES) or name not in request.COOKIES:
+        return
+    morsel = response.cookies.get(name)
+    if morsel is not None and morsel.value == "" and str(morsel["max-age"]) == "0":
+        del response.cookies[name]
+
+
 def is_cacheable(request, response) -> bool:
     if request.method not in ("GET", "HEAD") or response.status_code not in CACHEABLE_STATUSES:
         return False
@@ -47,7 +72,7 @@ def is_cacheable(request, response) -> bool:
         return False
     if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or request.META.get("CSRF_COOKIE_USED"):
         return False
-    if _is_authenticated(request):
+    if _is_authenticated(request) or _restricted_page(request):
         return False
     # A query string the view did not validate must not fill the cache.
     return not request.GET or getattr(request, "portal_query_cacheable", False)
@@ -61,6 +86,7 @@ class CacheControlMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
+        _keep_session_cookie(request, response)
         if is_cacheable(request, response):
             if not response.has_header("Cache-Control"):
                 patch_cache_control(response, public=True, max_age=settings.PORTAL_CACHE_MAX_AGE)

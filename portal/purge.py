@@ -13,7 +13,9 @@ page in any language, this purges, in every language:
 - ``/sitemap.xml``.
 
 A change to a snippet (menus, footer, partners, goals) shows on many pages: the whole site is
-purged (Varnish bans every URL of the host).
+purged (Varnish bans every URL of the host). So does any change of a view restriction (a
+password, login-only, groups: set, changed or removed, in any language): it covers the whole
+subtree below the page and decides whether a cached copy may be served at all, and it is rare.
 
 The purge runs right after the commit, through the backends of ``WAGTAILFRONTENDCACHE``
 (a PURGE to Varnish on loopback takes a millisecond), so that readers see the change within a
@@ -31,11 +33,11 @@ from types import SimpleNamespace
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
-from django.db.models.signals import post_delete, post_save, pre_delete
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.utils import timezone
 
 from wagtail.contrib.frontend_cache.utils import get_backends
-from wagtail.models import Page, Site, TranslatableMixin
+from wagtail.models import Page, PageViewRestriction, Site, TranslatableMixin
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
 from django_tasks import task
@@ -224,9 +226,25 @@ def _snippet_changed(sender, instance, **kwargs):
     purge_after_commit(_site_roots(), whole_site=True)
 
 
+def _restriction_changed(sender, instance=None, **kwargs):
+    if kwargs.get("raw") or not settings.WAGTAILFRONTENDCACHE:
+        return
+    purge_after_commit(_site_roots(), whole_site=True)
+
+
 def connect() -> None:
     """Connected once from ``PortalConfig.ready``."""
     from django.apps import apps
+
+    for signal in (post_save, post_delete):
+        signal.connect(
+            _restriction_changed, sender=PageViewRestriction, dispatch_uid=f"purge_pvr_{signal!r}"
+        )
+    m2m_changed.connect(
+        _restriction_changed,
+        sender=PageViewRestriction.groups.through,
+        dispatch_uid="purge_pvr_groups",
+    )
 
     page_published.connect(_page_changed, dispatch_uid="purge_published")
     page_unpublished.connect(_page_changed, dispatch_uid="purge_unpublished")

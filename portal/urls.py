@@ -7,6 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import page_password
 from home import seo
 from home import views as home_views
 from review import reports as review_reports
@@ -28,6 +29,11 @@ urlpatterns += i18n_patterns(
         "rapportera-oversattning/<int:page_id>/",
         review_reports.report_translation,
         name="report_translation",
+    ),
+    # Wagtail's own path, answered without the CSRF cookie (core/page_password.py).
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        page_password.authenticate_with_password,
     ),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -12,11 +12,15 @@ class ReviewConfig(AppConfig):
         from . import (
             notice_flags,  # noqa: F401 - connects the reader-notice receivers
             publish_rules,
+            restrictions,
+            source_delete,
             string_records,  # noqa: F401 - strings of sources and targets
         )
         from .models import ReaderNotice
 
         publish_rules.install()
+        restrictions.install()
+        source_delete.install()
         # The notice is read through the content cache (templatetags/review_tags.py): a new
         # flag starts a new cache generation, on every host.
         content_cache.forget_on_change(ReaderNotice)

@@ -1,9 +1,10 @@
-"""A daily email to each translator when new machine drafts wait in their language, or
-translations became stale (``review.states.is_stale``: the Swedish text changed).
+"""A daily email to each translator when new machine drafts wait in their language,
+translations became stale (``review.states.is_stale``: the Swedish text changed), or a
+Swedish page with a translation in their language was deleted (``review/source_delete.py``).
 
 At most one digest per translator per calendar day (``TIME_ZONE``), and only when drafts
-arrived or translations became stale since the last one. Sent through Django's email
-backend (the console in dev).
+arrived, translations became stale or pages were deleted since the last one. Sent through
+Django's email backend (the console in dev).
 """
 
 from django.conf import settings
@@ -13,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .models import DigestRecord
+from .models import DeletedSource, DigestRecord
 from .roles import translator_users, user_locale_codes
 from .states import State, review_items
 
@@ -30,7 +31,25 @@ def _lines(items, base_url) -> list[str]:
     return lines
 
 
-def _compose(user, drafts, stale) -> tuple[str, str]:
+def _deletion_lines(deletions, base_url) -> list[str]:
+    lines = [_("Svenska sidor med översättning som har tagits bort:"), ""]
+    for deleted in deletions:
+        line = _(
+            "- %(title)s (%(language)s): handskrivna texter som finns kvar i "
+            "översättningsminnet: %(count)s."
+        ) % {
+            "title": deleted.title,
+            "language": deleted.locale.language_code,
+            "count": deleted.kept_strings,
+        }
+        if deleted.target_page_id:
+            url = base_url + reverse("wagtailadmin_pages:edit", args=[deleted.target_page_id])
+            line += " " + _("Den översatta sidan finns kvar: %(url)s") % {"url": url}
+        lines.append(line)
+    return [*lines, ""]
+
+
+def _compose(user, drafts, stale=(), deletions=()) -> tuple[str, str]:
     base_url = (settings.WAGTAILADMIN_BASE_URL or "").rstrip("/")
     lines = []
     if drafts:
@@ -57,6 +76,8 @@ def _compose(user, drafts, stale) -> tuple[str, str]:
             *_lines(stale, base_url),
             "",
         ]
+    if deletions:
+        lines += _deletion_lines(deletions, base_url)
     lines += [_("Granskningskön: %(url)s") % {"url": base_url + reverse("review:queue")}]
     subject = _("Översättningar att granska")
     return subject, "\n".join(lines)
@@ -83,9 +104,15 @@ def send_review_digests(now=None) -> int:
         ]
         drafts = [item for item in new if item.state == State.MACHINE_DRAFT]
         stale = [item for item in new if item.state == State.STALE]
-        if not drafts and not stale:
+        deletions = DeletedSource.objects.select_related("locale").order_by("deleted_at")
+        if codes is not None:
+            deletions = deletions.filter(locale__language_code__in=codes)
+        if record is not None:
+            deletions = deletions.filter(deleted_at__gt=record.last_sent_at)
+        deletions = list(deletions)
+        if not drafts and not stale and not deletions:
             continue
-        subject, body = _compose(user, drafts, stale)
+        subject, body = _compose(user, drafts, stale, deletions)
         send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
         DigestRecord.objects.update_or_create(user=user, defaults={"last_sent_at": now})
         sent += 1

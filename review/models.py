@@ -366,3 +366,38 @@ class WordingApproval(models.Model):
 
     def __str__(self):
         return f"{self.context_id} {self.text_hash[:12]}"
+
+
+class DeletedSource(models.Model):
+    """A Swedish page was deleted while it had a translation in ``locale``.
+
+    The translators of that language hear of it in their next daily digest
+    (``review/digests.py``); their hand-written strings stay in the translation memory
+    (``review/source_delete.py``). Plain text, not foreign keys: the pages are gone, or
+    may go.
+    """
+
+    locale = models.ForeignKey(
+        Locale, verbose_name=_("språk"), on_delete=models.CASCADE, related_name="+"
+    )
+    title = models.CharField(_("svensk titel"), max_length=255)
+    translated_title = models.CharField(_("översatt titel"), max_length=255, blank=True)
+    # The translation's page when it stays (orphaned, maybe still live).
+    target_page_id = models.BigIntegerField(null=True, blank=True)
+    kept_strings = models.PositiveIntegerField(_("bevarade handskrivna texter"), default=0)
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("borttagen av"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    deleted_at = models.DateTimeField(_("borttagen"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("borttagen svensk sida")
+        verbose_name_plural = _("borttagna svenska sidor")
+
+    def __str__(self):
+        return f"{self.title} ({self.locale_id})"

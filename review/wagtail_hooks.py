@@ -20,7 +20,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_localize.fields import TranslatableField, get_translatable_fields
 
-from . import admin_urls, localize_guards
+from . import admin_urls, locale_sync, localize_guards, override_errors, source_delete
 from .editor_direction import editor_assets
 from .editor_media import (
     ScopedDocumentsAPIViewSet,
@@ -51,6 +51,7 @@ def register_admin_urls():
     return [
         *guarded_localize_urls(),
         *localize_guards.guarded_urls(),
+        *locale_sync.guarded_urls(),
         path("review/", include(admin_urls, namespace="review")),
     ]
 
@@ -158,6 +159,44 @@ def refuse_snippet_form_text(request, instance):
 @hooks.register("before_delete_snippet", order=EARLY)
 def refuse_snippet_delete_in_other_locale(request, instances):
     check_snippet_locale(request, instances)
+
+
+# Overrides with an error are left out of the live page: say so (override_errors) -------
+
+
+@hooks.register("before_edit_page", order=EARLY)
+def warn_about_flagged_overrides(request, page):
+    if request.method == "GET":
+        warnings = override_errors.editor_warnings(page)
+    elif _is_publish_request(request) and publish_refusal(request.user, page) is None:
+        warnings = override_errors.publish_warnings(page)
+    else:
+        warnings = []
+    for warning in warnings:
+        messages.warning(request, warning)
+
+
+# Wagtail's move confirmation checks nothing on GET -------------------------------------
+
+
+@hooks.register("before_move_page", order=EARLY)
+def refuse_move_confirmation_without_permission(request, page_to_move, destination):
+    """The confirmation showed any page's draft title, in any language, to every role."""
+    if not page_to_move.permissions_for_user(request.user).can_move_to(destination):
+        raise PermissionDenied
+
+
+# Deleting a Swedish page: what exists in other languages, and who may (source_delete) ---
+
+
+@hooks.register("before_delete_page", order=EARLY)
+def describe_or_refuse_source_delete(request, page):
+    return source_delete.before_delete(request, page)
+
+
+@hooks.register("after_delete_page")
+def forget_who_deleted(request, page):
+    source_delete.after_delete(request, page)
 
 
 # Every page publish asks review.publish_rules --------------------------------------------

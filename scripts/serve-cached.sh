@@ -16,6 +16,8 @@ export SECRET_KEY=${SECRET_KEY:-serve-cached-local-only}
 export ALLOWED_HOSTS=${ALLOWED_HOSTS:-127.0.0.1,localhost}
 export TRUSTED_PROXY_COUNT=${TRUSTED_PROXY_COUNT:-1}
 export SECURE_SSL_REDIRECT=${SECURE_SSL_REDIRECT:-false}
+# Production settings refuse to start without a shared cache (two workers share Redis).
+export REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379/6}
 
 mkdir -p .run
 "$python" manage.py migrate --no-input >/dev/null

@@ -5,6 +5,7 @@ from django.conf import settings
 
 from wagtail.models import Page
 
+from core.absolute_urls import absolute as absolute_url
 from home.languages import language_links, published_translations
 
 register = template.Library()
@@ -42,7 +43,7 @@ def language_alternates(context):
 
     def absolute(p: Page) -> str:
         url = p.get_url(request=request)
-        return request.build_absolute_uri(url) if url else ""
+        return absolute_url(url)
 
     if page.alias_of_id is not None:
         source = Page.objects.filter(pk=page.alias_of_id).first()

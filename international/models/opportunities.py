@@ -16,6 +16,7 @@ from wagtail.models import PageManager
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.absolute_urls import absolute
 from core.localization import localize_many
 from core.pages import BasePage, BasePageQuerySet, ListingPage
 from international.blocks import BodyBlock
@@ -279,9 +280,7 @@ class OpportunityPage(ExampleMixin, BasePage):
             "@type": "EducationalOccupationalProgram",
             "name": self.title,
             "description": self.summary,
-            "url": request.build_absolute_uri(self.get_url(request))
-            if request
-            else self.get_full_url(),
+            "url": absolute(self.get_url(request)) if request else self.get_full_url(),
             "inLanguage": self.locale.language_code,
             "programType": str(self.Kind(self.kind).label),
             "applicationStartDate": timezone.localtime(self.opens_at).isoformat(),

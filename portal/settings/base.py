@@ -68,6 +68,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Wagtail admin views that raise on hostile input answer 400 (portal/admin_bad_requests.py).
+    "portal.admin_bad_requests.AdminBadRequestMiddleware",
     # Routes Wagtail pages from the furniture cache in two queries (home/routing.py).
     "home.routing.RoutingMiddleware",
     "portal.login_throttle.PasswordResetThrottleMiddleware",
@@ -124,7 +126,14 @@ if ENV.REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Without Redis (development): a file cache on this machine, which the server and the
+    # background worker share; never in production (portal/shared_cache.py).
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": BASE_DIR / ".run" / "cache",
+        }
+    }
 # The cache that counts requests for rate limits (reader reports, login throttling): it must
 # be shared by every application host, so Redis in production (``REDIS_URL``).
 PORTAL_RATE_LIMIT_CACHE = "default"
@@ -221,6 +230,9 @@ WAGTAILSEARCH_BACKENDS = search_backends(DATABASES["default"]["ENGINE"], LANGUAG
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# A protected page's password form without the CSRF cookie (core/page_password.py).
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "core/password_required.html"  # noqa: S105 - a template
+PAGE_PASSWORD_TOKEN_MAX_AGE = 6 * 60 * 60
 # Avatars would otherwise be fetched from a third party in the admin and the translation editor.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # The admin would otherwise ask releases.wagtail.org for new versions from every browser.

@@ -3,6 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from portal.error_reporting import init_sentry
+from portal.shared_cache import MISSING_REDIS_URL
 
 from .base import *  # noqa: F403
 from .environment import ENV
@@ -11,6 +12,9 @@ if not ENV.SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment in production.")
 if not ENV.ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set in the environment in production.")
+
+if not ENV.REDIS_URL:
+    raise ImproperlyConfigured(MISSING_REDIS_URL)
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = ENV.SECURE_SSL_REDIRECT

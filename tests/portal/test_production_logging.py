@@ -45,7 +45,8 @@ def run_production(tmp_path, *request_ids, sentry_dsn=""):
         "SECRET_KEY": "production-like-test-key-" + "x" * 40,
         "ALLOWED_HOSTS": "testserver",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
-        "REDIS_URL": "",
+        # Production refuses to start without a shared cache; a Redis database of its own.
+        "REDIS_URL": "redis://127.0.0.1:6379/13",
         "SENTRY_DSN": sentry_dsn,
     }
     return subprocess.run(  # noqa: S603 - our own interpreter and script

@@ -34,6 +34,8 @@ def test_production_settings_pass_the_deploy_check():
         DJANGO_SETTINGS_MODULE="portal.settings.production",
         SECRET_KEY="x" * 20 + "-a-long-random-production-secret-value-for-the-check",
         ALLOWED_HOSTS="international.nassjo.se",
+        REDIS_URL="redis://127.0.0.1:6379/13",
+        BASE_URL="https://international.nassjo.se",
     )
 
     assert result.returncode == 0, result.stderr + result.stdout
@@ -49,6 +51,34 @@ def test_production_refuses_to_start_without_a_secret_key():
 
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_the_deploy_check_wants_the_public_https_address_as_base_url():
+    result = run_manage(
+        "check",
+        "--deploy",
+        DJANGO_SETTINGS_MODULE="portal.settings.production",
+        SECRET_KEY="x" * 20 + "-a-long-random-production-secret-value-for-the-check",
+        ALLOWED_HOSTS="international.nassjo.se",
+        REDIS_URL="redis://127.0.0.1:6379/13",
+        BASE_URL="http://127.0.0.1:8000",
+    )
+
+    assert result.returncode != 0
+    assert "portal.E002" in result.stderr + result.stdout
+
+
+def test_production_refuses_to_start_without_a_shared_cache():
+    result = run_manage(
+        "check",
+        DJANGO_SETTINGS_MODULE="portal.settings.production",
+        SECRET_KEY="y" * 60,
+        ALLOWED_HOSTS="international.nassjo.se",
+        REDIS_URL="",
+    )
+
+    assert result.returncode != 0
+    assert "REDIS_URL must be set" in result.stderr
 
 
 def test_production_refuses_to_start_without_allowed_hosts():
