@@ -44,6 +44,7 @@ def arabic_home(transactional_db, django_db_serialized_rollback):
     ar = home.copy_for_translation(Locale.objects.get(language_code="ar"))
     ar.title = "نيشو في العالم"
     ar.body = BODY_AR
+    ar.intro = "للاستفسار اتصلوا على 0380-51 80 00 قبل 2026-12-04."
     ar.save_revision().publish()
     return ar.get_url()
 
@@ -64,6 +65,9 @@ def check_order(page):
     assert body["1 2"] < body[" 000"], body
     mail = positions(page, ".rich-text", ["kommun", "nassjo.se"])
     assert mail["kommun"] < mail["nassjo.se"], mail
+    # A plain-text field (the intro) too.
+    lead = positions(page, ".lead", ["0380", " 00", "2026", "-04"])
+    assert lead["0380"] < lead[" 00"] and lead["2026"] < lead["-04"], lead
 
 
 def test_ltr_data_keeps_its_order_in_an_arabic_page(live_server, arabic_home, browser, screenshots):
