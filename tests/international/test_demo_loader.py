@@ -105,7 +105,9 @@ def test_every_language_home_still_renders(demo, client):
 def test_translatable_and_synchronised_fields(demo):
     """What goes to translators is text; dates, links and flags are copied as they are."""
 
-    opportunity = OpportunityPage.objects.get(slug="ungdomsutbyte-italien")
+    opportunity = OpportunityPage.objects.get(
+        slug="ungdomsutbyte-italien", locale__language_code="sv"
+    )
     source, _created = TranslationSource.get_or_create_from_instance(opportunity)
     texts = set(StringSegment.objects.filter(source=source).values_list("string__data", flat=True))
     assert opportunity.title in texts

@@ -248,4 +248,6 @@ def test_the_page_is_what_it_claims(site, client):
     response = client.get("/ar/nyheter/ungdomsutbyte-i-morag/")
     assert response.status_code == 200
     assert '<html lang="ar" dir="rtl">' in response.content.decode()
-    assert "[ar]" in response.content.decode()
+    # The demo's own Arabic translation (portal/demo/states.py: "[AR] ⟦…⟧" from the local
+    # DeepL stand-in), or this module's bracketed copy where the demo has none.
+    assert "[ar]" in response.content.decode() or "[AR]" in response.content.decode()
