@@ -37,7 +37,7 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 
 from .live_text import refusal as text_refusal
 from .publish_policy import publish_refusal as policy_refusal
-from .roles import publish_locale_codes
+from .roles import is_coordinator, publish_locale_codes
 
 logger = logging.getLogger(__name__)
 
@@ -166,6 +166,20 @@ class PublishRuleTester(wagtail_pages.PagePermissionTester):
 
     def can_publish(self):
         return super().can_publish() and self.publish_refusal() is None
+
+    def can_delete(self, ignore_bulk=False):
+        """Wagtail lets only editors with ``change`` delete; a coordinator, who edits no
+        page, may delete a Swedish page below the home page (``review.source_delete``
+        keeps the translators' work and tells them)."""
+        if super().can_delete(ignore_bulk=ignore_bulk):
+            return True
+        return (
+            self.user.is_active
+            and "bulk_delete" in getattr(self, "permissions", ())
+            and self.page.depth > 2
+            and self.page.locale.language_code == settings.LANGUAGE_CODE
+            and is_coordinator(self.user)
+        )
 
     def can_unpublish(self):
         return super().can_unpublish() and self._in_publishable_locale()

@@ -62,6 +62,12 @@ def _user_roles(user) -> list[tuple[str, str | None]]:
     return cached
 
 
+def is_coordinator(user) -> bool:
+    return user.is_authenticated and any(
+        kind == Role.Kind.COORDINATOR for kind, _code in _user_roles(user)
+    )
+
+
 def _role_codes(roles) -> set[str]:
     codes = {code for kind, code in roles if kind == Role.Kind.TRANSLATOR and code}
     if any(kind == Role.Kind.COMMUNICATOR for kind, _code in roles):
@@ -164,6 +170,17 @@ def _grant_pages(group: Group, locale: Locale) -> None:
             GroupPagePermission.objects.get_or_create(group=group, page=home, permission=permission)
 
 
+def _grant_source_delete(group: Group, locale: Locale) -> None:
+    """Coordinators may delete Swedish pages (``PublishRuleTester.can_delete``), also those
+    live in other languages, after the confirmation has listed the translators' work
+    (``review.source_delete``). ``bulk_delete`` alone lets them edit or publish nothing."""
+    permission = Permission.objects.get(
+        content_type__app_label="wagtailcore", codename="bulk_delete_page"
+    )
+    for home in Page.objects.filter(depth=2, locale=locale):
+        GroupPagePermission.objects.get_or_create(group=group, page=home, permission=permission)
+
+
 def _coordinator_permissions() -> list[Permission]:
     permissions = _permissions("wagtailadmin", ["access_admin"])
     permissions += _permissions("wagtail_localize", ["submit_translation"])
@@ -234,5 +251,7 @@ def setup_roles() -> dict[str, Group]:
 
     coordinator = _role_group(Role.Kind.COORDINATOR, COORDINATOR)
     coordinator.permissions.add(*_coordinator_permissions())
+    if settings.LANGUAGE_CODE in locales:
+        _grant_source_delete(coordinator, locales[settings.LANGUAGE_CODE])
     groups[COORDINATOR] = coordinator
     return groups

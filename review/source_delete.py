@@ -35,8 +35,8 @@ from wagtail_localize.models import StringTranslation
 
 from core.languages import swedish_name
 
-from .models import DeletedSource, Role
-from .roles import _user_roles
+from .models import DeletedSource
+from .roles import is_coordinator
 
 MANUAL = StringTranslation.TRANSLATION_TYPE_MANUAL
 _deleting_user = contextvars.ContextVar("review_deleting_user", default=None)
@@ -59,7 +59,7 @@ def may_delete_translated_source(user) -> bool:
     """Superusers and coordinators delete a Swedish page that is live in another language."""
     if user.is_superuser:
         return True
-    return any(kind == Role.Kind.COORDINATOR for kind, _code in _user_roles(user))
+    return is_coordinator(user)
 
 
 def _kept_strings(translation_keys, exclude_locale_id):

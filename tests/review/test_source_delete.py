@@ -100,3 +100,31 @@ def test_the_translators_are_told_in_their_digest(client, users, translated):
     body = sent["ar@example.invalid"]
     assert "Strategin (ar)" in body and "översättningsminnet" in body
     assert f"/admin/pages/{ar.pk}/edit/" in body
+
+
+def test_a_coordinator_deletes_a_page_live_in_another_language(client, users, translated):
+    page, ar, _uk = translated
+    client.force_login(users["samordnare"])
+    confirmation = client.get(f"/admin/pages/{page.pk}/delete/")
+    assert confirmation.status_code == 200
+    assert "arabiska (publicerad;" in " ".join(messages_of(confirmation))
+
+    response = delete(client, users["samordnare"], page)
+
+    assert response.status_code == 302
+    assert not Page.objects.filter(pk=page.pk).exists()
+    assert StringTranslation.objects.filter(locale=ar.locale, translation_type="manual").exists()
+    assert DeletedSource.objects.filter(locale=ar.locale).exists()
+
+
+def test_a_coordinator_edits_publishes_and_deletes_nothing_else(client, users, translated):
+    page, ar, _uk = translated
+    client.force_login(users["samordnare"])
+    assert client.get(f"/admin/pages/{page.pk}/edit/").status_code in (302, 403)
+    assert client.post(f"/admin/pages/{ar.pk}/delete/", {}).status_code in (302, 403)
+    assert Page.objects.filter(pk=ar.pk).exists()
+    home = page.get_parent()
+    while home.depth > 2:
+        home = home.get_parent()
+    assert client.post(f"/admin/pages/{home.pk}/delete/", {}).status_code in (302, 403)
+    assert Page.objects.filter(pk=home.pk).exists()
