@@ -141,10 +141,13 @@ def plan() -> dict:
 
 
 def face(name: str, spec: dict, url_prefix: str) -> str:
+    # The autonym subsets are preloaded and tiny; "optional" keeps a late one from being
+    # swapped in after the first paint, which rewrapped the switcher (a layout shift).
+    display = "optional" if spec["family"] == "Portal Autonyms" else "swap"
     return (
         "@font-face {\n"
         f'    font-family: "{spec["family"]}"; font-style: normal; '
-        f"font-weight: {spec['weight']}; font-display: swap;\n"
+        f"font-weight: {spec['weight']}; font-display: {display};\n"
         f'    src: url("{url_prefix}{name}") format("woff2");\n'
         f"    unicode-range: {spec['unicode_range']};\n"
         "}\n"
