@@ -140,11 +140,15 @@ def plan() -> dict:
     return files
 
 
-def face(name: str, spec: dict, url_prefix: str) -> str:
+def face(name: str, spec: dict, url_prefix: str, *, site: bool = True) -> str:
+    # On the site the autonym subsets are preloaded and tiny; "optional" keeps a late one
+    # from being swapped in after the first paint, which rewrapped the switcher (a layout
+    # shift). The admin preloads nothing and has no such concern: "swap".
+    display = "optional" if site and spec["family"] == "Portal Autonyms" else "swap"
     return (
         "@font-face {\n"
         f'    font-family: "{spec["family"]}"; font-style: normal; '
-        f"font-weight: {spec['weight']}; font-display: swap;\n"
+        f"font-weight: {spec['weight']}; font-display: {display};\n"
         f'    src: url("{url_prefix}{name}") format("woff2");\n'
         f"    unicode-range: {spec['unicode_range']};\n"
         "}\n"
@@ -161,7 +165,7 @@ def admin_css(files: dict) -> str:
     subset covers only some of them: an Arabic text edited in the admin would be drawn in
     two fonts with broken joins, and every system the admin runs on has an Arabic font."""
     faces = "".join(
-        face(name, spec, "../../fonts/")
+        face(name, spec, "../../fonts/", site=False)
         for name, spec in sorted(files.items())
         if spec["family"] == "Portal Autonyms" and "arab" not in name
     )

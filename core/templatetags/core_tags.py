@@ -66,9 +66,21 @@ LANGUAGE_SCRIPTS = {
 }
 
 
+# The switcher's names in other scripts (site.css, "Portal Autonyms", a few KB each): a page
+# preloads those it draws with them, so that they are there before the first paint and the
+# switcher does not rewrap (layout shift) when they arrive.
+AUTONYM_FONTS = {
+    "portal-autonyms-arab-400": {"ar", "fa"},
+    "portal-autonyms-ethi-400": {"ti"},
+    "portal-autonyms-cyrl-400": {"uk"},
+}
+
+
 @register.simple_tag
 def font_preloads(language_code):
-    fonts = SCRIPT_FONTS[LANGUAGE_SCRIPTS.get(language_code, "latin")]
+    fonts = SCRIPT_FONTS[LANGUAGE_SCRIPTS.get(language_code, "latin")] + [
+        name for name, languages in AUTONYM_FONTS.items() if language_code not in languages
+    ]
     return format_html_join(
         "\n    ",
         '<link rel="preload" href="{}" as="font" type="font/woff2" crossorigin>',
