@@ -15,6 +15,8 @@ tests that run after a journey module find the database as migrations left it.
 import io
 import shutil
 
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import override_settings
@@ -50,6 +52,10 @@ def _snapshot() -> str:
 
 
 def _restore(contents: str) -> None:
+    # Deserializing a multi-table child (Wagtail's GroupApprovalTask) asks for its content
+    # type before the content types are back; from an empty cache that creates the row
+    # under a new id, and the serialized row then collides with it. Cached, it does not.
+    ContentType.objects.get_for_models(*apps.get_models())
     # As Django's serialized rollback: the sequences stay where they are, above every id
     # that comes back.
     call_command(
@@ -83,6 +89,9 @@ def journey_server(django_db_setup, django_db_blocker, tmp_path_factory):
         TRANSLATION_AUTO_DRAFTS=False,
     )
     overrides.enable()
+    # pytest-django's database guard is one switch for the whole process: the server's
+    # threads need the database between tests too (a publish may still run its drafts).
+    django_db_blocker.unblock()
     server = LiveServer("localhost:0")
     try:
         yield server
@@ -90,8 +99,8 @@ def journey_server(django_db_setup, django_db_blocker, tmp_path_factory):
         server.stop()
         overrides.disable()
         deepl.stop()
-        with django_db_blocker.unblock():
-            _restore(contents)
+        _restore(contents)
+        django_db_blocker.restore()
 
 
 @pytest.fixture(scope="module")
@@ -105,6 +114,7 @@ def journey_site(request, journey_server, django_db_blocker):
     from portal.management.commands import load_demo
 
     import sys, time
+
     t0 = time.perf_counter()
     with django_db_blocker.unblock():
         if "demo" in _DEMO:
@@ -120,7 +130,7 @@ def journey_site(request, journey_server, django_db_blocker):
         build = getattr(request.module, "build_site", None)
         built = build() if build else None
         t3 = time.perf_counter()
-    print(f"TIMING demo {t1-t0:.1f} users {t2-t1:.1f} build {t3-t2:.1f}", file=sys.stderr)
+    print(f"TIMING demo {t1 - t0:.1f} users {t2 - t1:.1f} build {t3 - t2:.1f}", file=sys.stderr)
     with override_settings(TRANSLATION_AUTO_DRAFTS=True):
         yield built
 

@@ -97,7 +97,7 @@ class Journey:
             "Math.max(0, document.documentElement.scrollWidth - window.innerWidth)"
         )
 
-    def step(self, name: str) -> Path:
+    def step(self, name: str, *, full_page: bool = True) -> Path:
         """Check the page as it is now and keep a screenshot of it."""
         self.page.wait_for_load_state("networkidle")
         self.page.evaluate("document.fonts.ready.then(() => true)")
@@ -117,7 +117,7 @@ class Journey:
         folder = ARTIFACTS / self.role
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"{name}-{self.lang}-{self.width}.png"
-        self.page.screenshot(path=str(path), full_page=True)
+        self.page.screenshot(path=str(path), full_page=full_page)
         self.shots.append(path)
         return path
 

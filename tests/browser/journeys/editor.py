@@ -1,0 +1,62 @@
+"""Clicking through wagtail-localize's translation editor and Wagtail's page editor.
+
+The editor is a React application: a string is a list item (``complete``, ``incomplete``
+or ``errored``) with an *Edit* (*Redigera*) or *Translate* (*Översätt*) button that opens a
+text area and a *Save* (*Spara*) button. Buttons are found by their Swedish or English
+label, so the journeys hold whether or not upstream's labels are translated.
+"""
+
+import re
+
+EDIT = re.compile(r"^\s*(Redigera|Edit|Översätt|Translate)\s*$")
+SAVE = re.compile(r"^\s*(Spara|Save)\s*$")
+PUBLISH_IN = re.compile(r"^\s*(Publicera på|Publish in)\b")
+SLOW = 120_000
+
+
+def segments(page):
+    """The editor's strings, once React has drawn them (a blank editor has none)."""
+    page.wait_for_load_state("networkidle")
+    editor = page.locator(".js-translation-editor")
+    editor.wait_for()
+    return editor.locator("li.complete, li.incomplete, li.errored")
+
+
+def correct_first_string(page, text: str) -> None:
+    """Open the first text string for editing, type ``text`` and save it."""
+    strings = segments(page)
+    strings.first.wait_for()
+    # Pinned by position: once opened, the string no longer has an Edit button to match.
+    at = strings.evaluate_all(
+        """(items, pattern) => items.findIndex(li => [...li.querySelectorAll(':scope > ul button')]
+            .some(b => new RegExp(pattern).test(b.textContent.trim())))""",
+        EDIT.pattern,
+    )
+    assert at >= 0, "no string with an Edit or Translate button"
+    editable = strings.nth(at)
+    editable.get_by_role("button", name=EDIT).first.click()
+    editable.locator("textarea").wait_for()
+    editable.locator("textarea").fill(text)
+    editable.get_by_role("button", name=SAVE).click()
+    editable.get_by_text(text).wait_for()
+
+
+def publish(page) -> None:
+    """The editor's *Publish in <language>*; waits for the page it leads to."""
+    segments(page).first.wait_for()
+    button = page.get_by_role("button", name=PUBLISH_IN)
+    with page.expect_navigation(timeout=SLOW):
+        button.click()
+    page.wait_for_load_state("networkidle")
+
+
+def publish_page(page) -> None:
+    """Wagtail's page editor: the footer's *Publicera* (behind the *Spara utkast* menu)."""
+    publish_button = page.locator("footer button[name=action-publish]")
+    if not publish_button.is_visible():
+        page.locator("footer .w-dropdown__toggle").first.click()
+    # A Swedish publish makes the drafts in eight languages before it answers (tasks run
+    # at once in tests), so it may take a while on a busy machine.
+    with page.expect_navigation(timeout=SLOW):
+        publish_button.click()
+    page.wait_for_load_state("networkidle")
