@@ -14,6 +14,8 @@ tests that run after a journey module find the database as migrations left it.
 
 import io
 import shutil
+import threading
+import time
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
@@ -30,7 +32,6 @@ from translation.deepl_server import LocalDeepLServer
 
 from .harness import Journey
 
-
 # The demo with its accounts, serialized by the first journey module of the run: loading
 # it again from the rows takes a fraction of the time that building it takes.
 _DEMO: dict[str, str] = {}
@@ -39,6 +40,21 @@ _DEMO: dict[str, str] = {}
 @pytest.fixture(autouse=True)
 def _media_in_tmp():
     """The module's site keeps its media for all its tests (see ``journey_server``)."""
+
+
+def _wait_for_requests(seconds: float = 180) -> None:
+    """Let the server answer what it is still answering (a publish making its drafts, when a
+    journey failed while waiting for it) before the database is emptied under it."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        busy = [
+            thread
+            for thread in threading.enumerate()
+            if "process_request_thread" in repr(getattr(thread, "_target", None))
+        ]
+        if not busy:
+            return
+        busy[0].join(timeout=1)
 
 
 def _snapshot() -> str:
@@ -96,6 +112,7 @@ def journey_server(django_db_setup, django_db_blocker, tmp_path_factory):
     try:
         yield server
     finally:
+        _wait_for_requests()
         server.stop()
         overrides.disable()
         deepl.stop()
@@ -113,24 +130,16 @@ def journey_site(request, journey_server, django_db_blocker):
     from portal.demo import users
     from portal.management.commands import load_demo
 
-    import sys, time
-
-    t0 = time.perf_counter()
     with django_db_blocker.unblock():
         if "demo" in _DEMO:
             _restore(_DEMO["demo"])
-            t1 = t2 = time.perf_counter()
         else:
             call_command(load_demo.Command(), "--no-users", stdout=io.StringIO())
-            t1 = time.perf_counter()
             users.ensure_superuser(io.StringIO())
             users.ensure_role_users(io.StringIO())
             _DEMO["demo"] = connection.creation.serialize_db_to_string()
-            t2 = time.perf_counter()
         build = getattr(request.module, "build_site", None)
         built = build() if build else None
-        t3 = time.perf_counter()
-    print(f"TIMING demo {t1 - t0:.1f} users {t2 - t1:.1f} build {t3 - t2:.1f}", file=sys.stderr)
     with override_settings(TRANSLATION_AUTO_DRAFTS=True):
         yield built
 

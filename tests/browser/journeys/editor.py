@@ -12,14 +12,21 @@ EDIT = re.compile(r"^\s*(Redigera|Edit|Översätt|Translate)\s*$")
 SAVE = re.compile(r"^\s*(Spara|Save)\s*$")
 PUBLISH_IN = re.compile(r"^\s*(Publicera på|Publish in)\b")
 SLOW = 120_000
+DRAWN = 5_000
 
 
 def segments(page):
-    """The editor's strings, once React has drawn them (a blank editor has none)."""
+    """The editor's strings, once React has drawn them (a blank editor has none).
+
+    The editor draws as soon as its requests are answered; a few seconds after the network
+    is quiet it has drawn or it has failed (a blank editor is hidden), so the wait is short.
+    """
     page.wait_for_load_state("networkidle")
     editor = page.locator(".js-translation-editor")
-    editor.wait_for()
-    return editor.locator("li.complete, li.incomplete, li.errored")
+    editor.wait_for(timeout=DRAWN)
+    strings = editor.locator("li.complete, li.incomplete, li.errored")
+    strings.first.wait_for(timeout=DRAWN)
+    return strings
 
 
 def correct_first_string(page, text: str) -> None:
@@ -37,8 +44,12 @@ def correct_first_string(page, text: str) -> None:
     editable.get_by_role("button", name=EDIT).first.click()
     editable.locator("textarea").wait_for()
     editable.locator("textarea").fill(text)
-    editable.get_by_role("button", name=SAVE).click()
+    with page.expect_response(lambda r: r.request.method in ("PUT", "POST")) as saved:
+        editable.get_by_role("button", name=SAVE).click()
+    assert saved.value.ok, f"saving the string answered {saved.value.status}"
+    # Saved: the string shows the text again, with its Edit button back.
     editable.get_by_text(text).wait_for()
+    editable.get_by_role("button", name=EDIT).first.wait_for()
 
 
 def publish(page) -> None:
@@ -54,7 +65,8 @@ def publish_page(page) -> None:
     """Wagtail's page editor: the footer's *Publicera* (behind the *Spara utkast* menu)."""
     publish_button = page.locator("footer button[name=action-publish]")
     if not publish_button.is_visible():
-        page.locator("footer .w-dropdown__toggle").first.click()
+        page.locator("footer [data-w-dropdown-target='toggle']").first.click()
+        publish_button.wait_for(timeout=DRAWN)
     # A Swedish publish makes the drafts in eight languages before it answers (tasks run
     # at once in tests), so it may take a while on a busy machine.
     with page.expect_navigation(timeout=SLOW):

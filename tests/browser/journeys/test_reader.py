@@ -76,6 +76,28 @@ def swedish_text_outside_swedish_marks(session) -> list[str]:
     )
 
 
+def phone_drawn_left_to_right(session) -> bool:
+    """Whether "0380" is drawn left of the number's last group, as in "0380-51 80 00"."""
+    return session.page.evaluate(
+        r"""() => {
+            const walker = document.createTreeWalker(
+                document.querySelector('footer'), NodeFilter.SHOW_TEXT);
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                const match = /0380-\d\d \d\d \d\d/.exec(node.data);
+                if (!match) continue;
+                const rect = (from, to) => {
+                    const range = document.createRange();
+                    range.setStart(node, match.index + from);
+                    range.setEnd(node, match.index + to);
+                    return range.getBoundingClientRect();
+                };
+                return rect(0, 4).left < rect(match[0].length - 2, match[0].length).left;
+            }
+            return true;
+        }"""
+    )
+
+
 @pytest.mark.parametrize("width", [PHONE, DESKTOP])
 def test_reader_moves_between_languages_with_the_switcher(journey, journey_site, width):
     session = journey("reader", "sv", width)
@@ -103,6 +125,8 @@ def test_reader_moves_between_languages_with_the_switcher(journey, journey_site,
         # The latest news of the language is on its home page.
         if not session.page.locator("main").get_by_text(journey_site["titles"][code]).count():
             problems.append(f"{code}: the home page does not show the latest news")
+        if code in RTL and not phone_drawn_left_to_right(session):
+            problems.append(f"{code}: the footer's phone number is drawn reversed")
         session.step("home")
     session.finish()
     assert not problems, "\n".join(problems)
