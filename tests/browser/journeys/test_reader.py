@@ -60,7 +60,8 @@ def swedish_text_outside_swedish_marks(session) -> list[str]:
     """Menu, footer and section texts shown in Swedish without ``lang="sv"`` around them."""
     return session.page.evaluate(
         """() => {
-            const swedish = /\\b(och|för|med|om|att|Nyheter|Kontakt|Öppettider|Startsida)\\b|[åäöÅÄÖ]/;
+            const swedish =
+                /\\b(och|för|med|om|att|Nyheter|Kontakt|Öppettider|Startsida)\\b|[åäöÅÄÖ]/;
             const out = [];
             for (const el of document.querySelectorAll(
                     '.site-header nav:not(.language-switcher) a, footer *, main h2, main h3')) {
