@@ -173,4 +173,9 @@ def journey(journey_browser, journey_server):
     yield open_journey
     for session in opened:
         if session.context.pages:
+            # The journey stopped before finish(): what it had seen so far goes to the
+            # report (captured output), beside the error that stopped it.
+            if session.problems:
+                print(f"{session.role} ({session.lang}, {session.width}px) had also seen:")
+                print("\n".join(session.problems))
             session.context.close()

@@ -55,32 +55,38 @@ def correct_first_string(page, text: str) -> None:
 
 
 def publish(page) -> None:
-    """The editor's *Publish in <language>*; waits for the page it leads to."""
-    segments(page).first.wait_for()
+    """The editor's *Publish in <language>*, the footer's main button or in its menu."""
+    segments(page)
     button = page.get_by_role("button", name=PUBLISH_IN)
-    with page.expect_navigation(timeout=SLOW):
-        button.click()
-    page.wait_for_load_state("networkidle")
+    toggle = page.locator("nav.footer__container [data-w-dropdown-target='toggle']").first
+    _click_in_menu(page, button, toggle)
 
 
 def publish_page(page) -> None:
     """Wagtail's page editor: the footer's *Publicera* (behind the *Spara utkast* menu)."""
-    publish_button = page.locator("footer button[name=action-publish]")
-    menu = (
+    button = page.locator("footer button[name=action-publish]")
+    toggle = (
         page.locator("footer [data-controller~='w-dropdown']")
         .filter(has=page.locator("button[name=action-publish]"))
+        .first.locator("[data-w-dropdown-target='toggle']")
         .first
     )
-    if not publish_button.is_visible():
-        menu.locator("[data-w-dropdown-target='toggle']").first.click()
+    _click_in_menu(page, button, toggle)
+
+
+def _click_in_menu(page, button, toggle) -> None:
+    """Click ``button``, opening the footer's menu (``toggle``) first when it is inside it;
+    then wait for the page the form leads to."""
+    if not button.is_visible():
+        toggle.click()
     try:
-        publish_button.wait_for(timeout=DRAWN)
-        click = publish_button.click
+        button.wait_for(timeout=DRAWN)
+        click = button.click
     except PlaywrightError:
         # The menu did not open under the pointer (seen on a loaded machine): the button's
         # own click event submits the form with it, as the opened menu would.
         def click():
-            publish_button.dispatch_event("click")
+            button.dispatch_event("click")
 
     # A Swedish publish makes the drafts in eight languages before it answers (tasks run
     # at once in tests), so it may take a while on a busy machine.
