@@ -12,7 +12,8 @@ from playwright.sync_api import Error as PlaywrightError
 
 EDIT = re.compile(r"^\s*(Redigera|Edit|Översätt|Translate)\s*$")
 SAVE = re.compile(r"^\s*(Spara|Save)\s*$")
-PUBLISH_IN = re.compile(r"^\s*(Publicera på|Publish in)\b")
+# No \\b after "på": in the browser's regular expressions "å" is not a word character.
+PUBLISH_IN = re.compile(r"^\s*(Publicera på|Publish in)\s")
 SLOW = 120_000
 DRAWN = 5_000
 
@@ -81,7 +82,10 @@ def _click_in_menu(page, button, toggle) -> None:
         toggle.click()
     try:
         button.wait_for(timeout=DRAWN)
-        click = button.click
+
+        def click():
+            # The click itself waits for the navigation it starts: as long as the publish.
+            button.click(timeout=SLOW)
     except PlaywrightError:
         # The menu did not open under the pointer (seen on a loaded machine): the button's
         # own click event submits the form with it, as the opened menu would.
