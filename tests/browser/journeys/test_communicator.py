@@ -57,7 +57,7 @@ def test_communicator_publishes_and_sees_drafts_per_language(journey, journey_si
     session.goto(reverse("wagtailadmin_pages:edit", args=[news.pk]))
     # The "…" button beside the title (labelled in Swedish or, upstream's, in English).
     more = session.page.locator("header").get_by_role(
-        "button", name=re.compile("Fler åtgärder|Åtgärder|More actions|Actions", re.I)
+        "button", name=re.compile("Handlingar|Fler åtgärder|Åtgärder|More actions|Actions", re.I)
     )
     more.first.click()
     session.page.get_by_role("link", name="Översättningsutkast").click()
