@@ -1,10 +1,13 @@
 """Chromium (Debian's, through Playwright) against pytest-django's live server.
 
 The browser tests are skipped, with the reason, when /usr/bin/chromium or
-node_modules/axe-core is missing (`npm ci` installs axe-core; `make test` runs it).
+node_modules/axe-core is missing (`npm ci` installs axe-core; `make test` runs it); under
+CI (the environment variable ``CI`` set, as `.ci/run` does) they fail instead, with the
+same reason: the journeys are the acceptance suite and must never pass by not running.
 """
 
 import io
+import os
 import shutil
 from pathlib import Path
 
@@ -34,17 +37,38 @@ CHROMIUM_ARGS = [
 PHONE = {"width": 390, "height": 844}
 
 
-def pytest_collection_modifyitems(config, items):
-    reason = None
+MISSING = pytest.StashKey[str]()
+
+
+def missing_browser() -> str | None:
+    """Why the browser tests cannot run here, or None."""
     if not CHROMIUM.exists() and not shutil.which("chromium"):
-        reason = "Debian's chromium is not installed (apt-get install chromium)"
-    elif not AXE.exists():
-        reason = "node_modules/axe-core is missing (run `npm ci` at the repository root)"
+        return "Debian's chromium is not installed (apt-get install chromium)"
+    if not AXE.exists():
+        return "node_modules/axe-core is missing (run `npm ci` at the repository root)"
+    return None
+
+
+def under_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+def pytest_collection_modifyitems(config, items):
+    reason = missing_browser()
     if reason is None:
         return
     for item in items:
-        if "browser" in item.keywords:
+        if "browser" not in item.keywords:
+            continue
+        if under_ci():
+            item.stash[MISSING] = reason
+        else:
             item.add_marker(pytest.mark.skip(reason=reason))
+
+
+def pytest_runtest_setup(item):
+    if MISSING in item.stash:
+        pytest.fail(f"CI is set and the browser tests cannot run: {item.stash[MISSING]}")
 
 
 @pytest.fixture

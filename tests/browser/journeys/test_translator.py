@@ -1,0 +1,183 @@
+"""The Arabic and the Tigrinya translator: every page type and snippet, then one page to the end.
+
+The translator logs in, opens wagtail-localize's editor on a draft of every page type and
+every translatable snippet of the portal (news items with their image, opportunities and
+projects with their programme, the follow-up with its indicators...), and corrects a
+string in each: the editor must show the page, not a blank screen. Then, on a news item,
+they correct the title, approve in the queue, publish from the editor and read the page
+as an anonymous reader would. Last, the communicator changes the Swedish title the Arabic
+translator corrected: the translator's text is carried forward, and the queue and the
+coverage report count the translation as stale.
+"""
+
+from django.conf import settings
+from django.urls import reverse
+
+from wagtail.models import Locale
+
+import pytest
+from playwright.sync_api import Error as PlaywrightError
+
+from international.models import NewsPage, StrategyAreaPage
+from portal.demo.human_translations import publish_human_translation
+
+from . import coverage, editor, sites
+from .harness import DESKTOP, PHONE, login
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.journey,
+    pytest.mark.django_db(serialized_rollback=True),
+]
+
+LANGUAGES = ["ar", "ti"]
+CORRECTION = {"ar": "تصحيح المترجم", "ti": "ዝተኣረመ ብተርጓሚ"}
+
+
+def build_site():
+    pages = sites.one_of_each_page_type()
+    # Four news items more, each taken to the end by one run of the publish journey.
+    # At a desktop width the translator takes a news item with its image to the end; on a
+    # phone, a strategy area (text only). Each run has its own page.
+    news = list(
+        NewsPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+        .live()
+        .exclude(pk=pages["international.newspage"].pk)
+        .exclude(image=None)
+        .order_by("path")[:3]
+    )
+    areas = list(
+        StrategyAreaPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+        .live()
+        .exclude(pk=pages["international.strategyareapage"].pk)
+        .order_by("path")[:2]
+    )
+    # By (language, width): ar-1280, ar-390, ti-1280, ti-390.
+    news, stale = [news[0], areas[0], news[1], areas[1]], news[2]
+    sites.drafts([*pages.values(), *news], LANGUAGES)
+    snippets = sites.snippet_translations(LANGUAGES)
+    # The news index is published in both languages, as the translators would have done.
+    index = pages["international.newsindexpage"]
+    for code, title in [("ar", "الأخبار"), ("ti", "ዜና")]:
+        publish_human_translation(
+            index, Locale.objects.get(language_code=code), {index.title: title}
+        )
+    # Published in Arabic, its title written by the translator: the stale journey's page.
+    publish_human_translation(stale, Locale.objects.get(language_code="ar"), {stale.title: "خبر"})
+    return {"pages": pages, "news": news, "snippets": snippets, "stale": stale}
+
+
+def target_of(page, code):
+    return page.get_translation(Locale.objects.get(language_code=code))
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_translator_opens_every_page_type_and_snippet(journey, journey_site, code):
+    """Every page type and translatable snippet opens in the editor, and a string saves."""
+    session = journey(f"oversattare-{code}", code, DESKTOP)
+    login(session, f"oversattare-{code}")
+    targets = [(kind, target_of(page, code)) for kind, page in journey_site["pages"].items()]
+    targets += [(kind, items[code]) for kind, items in journey_site["snippets"].items()]
+    blank = []
+    for kind, target in targets:
+        url = sites.editor_url(target)
+        session.goto(url)
+        name = f"editor-{kind.replace('.', '-')}"
+        try:
+            editor.correct_first_string(session.page, f"{CORRECTION[code]} {kind}")
+        except PlaywrightError as error:
+            blank.append(f"{kind} ({url}): {str(error).splitlines()[0]}")
+        session.step(name, full_page=False)
+    session.problems += [f"the editor did not show or save a string: {item}" for item in blank]
+    session.finish()
+
+
+@pytest.mark.parametrize("width", [DESKTOP, PHONE])
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_translator_corrects_approves_publishes_and_reads(journey, journey_site, code, width):
+    """A news item with its image (a strategy area on a phone), from the queue to the reader."""
+    news = journey_site["news"][LANGUAGES.index(code) * 2 + (width == PHONE)]
+    target = target_of(news, code)
+    session = journey(f"oversattare-{code}", code, width)
+    login(session, f"oversattare-{code}")
+    session.goto(reverse("review:queue"))
+    row = session.page.locator(f"tr[data-page='{news.pk}'][data-locale='{code}']")
+    assert row.count() == 1, f"the queue does not list the {code} draft of {news.title!r}"
+    session.step("queue")
+    row.locator(f"a[href='{sites.editor_url(target)}']").click()
+    title = f"{CORRECTION[code]} {width}"
+    editor.correct_first_string(session.page, title)
+    session.step("editor-corrected")
+
+    session.goto(reverse("review:queue"))
+    approve = session.page.locator(f"tr[data-page='{news.pk}'][data-locale='{code}'] form")
+    if code == "ar":
+        # Machine text in the rest of the page: the translator approves it as it reads.
+        assert approve.count() == 1, "no Godkänn for the Arabic machine draft"
+    if approve.count():
+        approve.locator("button[type=submit]").click()
+        session.page.wait_for_load_state("networkidle")
+        session.step("queue-approved")
+
+    session.goto(sites.editor_url(target))
+    editor.publish(session.page)
+    session.step("editor-published")
+    errors = session.page.locator(".messages .error, .help-block.help-critical")
+    assert errors.count() == 0, errors.all_inner_texts()
+    target.refresh_from_db()
+    assert target.live and target.title == title, (target.live, target.title)
+
+    reader = journey(f"oversattare-{code}", code, width)
+    reader.role = f"oversattare-{code}"
+    reader.goto(target.get_url())
+    assert reader.page.locator("h1").inner_text().strip() == title
+    assert reader.page.locator("html").get_attribute("lang") == code
+    reader.step("reader-sees-it")
+    assert reader.context.cookies() == []
+    reader.finish()
+    session.finish()
+
+
+def test_a_swedish_change_is_carried_forward_and_counted_stale(journey, journey_site):
+    """The communicator changes a word of a title the Arabic translator wrote."""
+    news = journey_site["stale"]
+    target = target_of(news, "ar")
+    communicator = journey("kommunikator", "sv", DESKTOP)
+    login(communicator, "kommunikator")
+    communicator.goto(reverse("wagtailadmin_pages:edit", args=[news.pk]))
+    communicator.page.fill("input[name=title]", news.title + " i Nässjö")
+    editor.publish_page(communicator.page)
+    communicator.step("changed-swedish-title")
+    communicator.finish()
+
+    session = journey("oversattare-ar", "ar", DESKTOP)
+    login(session, "oversattare-ar")
+    session.goto(reverse("review:queue"))
+    session.step("queue-after-swedish-change")
+    stale = session.page.locator("a[data-state='stale'] strong").inner_text()
+    row = session.page.locator(f"#state-stale tr[data-page='{news.pk}'][data-locale='ar']")
+    problems = []
+    if stale == "0" or row.count() != 1:
+        problems.append(f"queue: Inaktuell: {stale}, the page is not listed as stale")
+    session.goto(sites.editor_url(target))
+    try:
+        editor.segments(session.page)
+    except PlaywrightError as error:
+        problems.append(f"the editor shows no strings: {str(error).splitlines()[0]}")
+    session.step("editor-carried-forward")
+    footer = session.page.locator(".js-translation-editor").inner_text()
+    if "Översatt med Den svenska texten har ändrats" in footer:
+        problems.append("the editor says the carried text was translated with a tool")
+    problems += session.problems
+    session.problems = []
+    session.finish()
+
+    coordinator = journey("samordnare", "sv", DESKTOP)
+    login(coordinator, "samordnare")
+    coordinator.goto(reverse("followup_coverage"))
+    coordinator.step("coverage-after-swedish-change")
+    stale_ar = coverage.cell(coordinator.page, "ar", "Inaktuell")
+    if stale_ar in ("", "0"):
+        problems.append(f"coverage: Arabic stale count is {stale_ar!r}")
+    coordinator.finish()
+    assert not problems, "\n".join(problems)
