@@ -39,9 +39,9 @@ def record_source_strings(sender, instance, **kwargs):
 
 
 @receiver(post_save, sender=TranslationLog, dispatch_uid="review_record_made_from")
-def record_made_from(sender, instance, created, **kwargs):
+def record_made_from(sender, instance, created, raw=False, **kwargs):
     """A target was saved from its source: it is now made from the source's strings."""
-    if not created:
+    if not created or raw:
         return
     translation = Translation.objects.filter(
         source_id=instance.source_id, target_locale_id=instance.locale_id
@@ -64,8 +64,12 @@ def retire_segment(sender, instance, **kwargs):
 
 
 @receiver(post_save, sender=StringTranslation, dispatch_uid="review_record_wording")
-def record_wording(sender, instance, **kwargs):
-    """Keep this wording: a revision saved from it may be published later."""
+def record_wording(sender, instance, raw=False, **kwargs):
+    """Keep this wording: a revision saved from it may be published later.
+
+    Not for a raw save (loaddata, a serialized database): the wordings come with it."""
+    if raw:
+        return
     KnownWording.objects.get_or_create(
         locale_id=instance.locale_id,
         context_id=instance.context_id,
@@ -78,8 +82,13 @@ def record_wording(sender, instance, **kwargs):
 
 
 @receiver(post_save, sender=StringApproval, dispatch_uid="review_record_wording_approval")
-def record_wording_approval(sender, instance, **kwargs):
-    """An approval is of the exact wording approved, also after the string changes."""
+def record_wording_approval(sender, instance, raw=False, **kwargs):
+    """An approval is of the exact wording approved, also after the string changes.
+
+    Not for a raw save: the approval's string may not be loaded yet, and the wording
+    approvals come with the data."""
+    if raw:
+        return
     st = instance.string_translation
     WordingApproval.objects.get_or_create(
         locale_id=st.locale_id,

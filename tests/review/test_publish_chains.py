@@ -281,3 +281,16 @@ def test_a_live_copy_in_a_translated_language_is_refused(client, users, approved
     )
     assert "Kopian kan inte publiceras direkt" in response.content.decode()
     assert not Page.objects.filter(slug="kopia", live=True).exists()
+
+
+@pytest.mark.django_db
+def test_a_raw_save_of_an_approval_before_its_string_is_left_alone():
+    """loaddata and serialized test databases save raw rows in any order: an approval
+    may arrive before its string translation, and its wording approval comes with it."""
+    from django.db.models.signals import post_save
+
+    from review.models import StringApproval, WordingApproval
+
+    approval = StringApproval(string_translation_id=987654, text_hash="0" * 64)
+    post_save.send(StringApproval, instance=approval, created=True, raw=True)
+    assert not WordingApproval.objects.exists()
