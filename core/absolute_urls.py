@@ -6,7 +6,7 @@ with ``request.build_absolute_uri()``, they followed ``X-Forwarded-Proto`` (trus
 ``SECURE_PROXY_SSL_HEADER``) and the ``Host`` header: one request over plain HTTP, or with
 another allowed host name, could fill the shared cache with links every reader then got.
 They are built on ``BASE_URL`` (``WAGTAILADMIN_BASE_URL``, the address readers use, e.g.
-``https://international.nassjo.se``) instead: the same bytes whatever the request says.
+``https://international.kommun.se``) instead: the same bytes whatever the request says.
 """
 
 from urllib.parse import urlsplit

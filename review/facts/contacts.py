@@ -11,7 +11,7 @@ import re
 from .model import Fact
 
 # Lookbehinds exclude Latin letters and digits only: Arabic and Tigrinya attach prepositions
-# and conjunctions to what follows ("وwww.nassjo.se", "ብ070-123 45 67").
+# and conjunctions to what follows ("وwww.kommun.se", "ብ070-123 45 67").
 
 EMAIL_RE = re.compile(
     r"(?i)(?<![0-9a-z_.+-])[a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}"
@@ -119,7 +119,7 @@ def postal_codes(text: str, taken: bytearray, require_capital: bool) -> list[Fac
             continue
         solid = " " not in match.group()
         if (require_capital or solid) and not match.group(3).isupper():
-            continue  # "15000 kronor" is an amount; a postal code is "571 80" or "57180 Nässjö"
+            continue  # "15000 kronor" is an amount; a postal code is "571 80" or "57180 Storby"
         facts.append(Fact("postal_code", match.group(1) + match.group(2), start, end))
         _take(taken, start, end)
     return facts

@@ -7,6 +7,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text
 
 import pytest
 
+from core.templatetags.core_tags import amount
 from tests.translation.mt_helpers import DEEPL_LANGUAGES, draft_of, paragraphs
 from translation.models import GlossaryTerm, ServicePause
 
@@ -73,7 +74,8 @@ def test_coordinators_see_usage_budget_and_pauses(deepl, make_page, client, supe
     used = sum(r["billed"] for r in deepl.translate_requests())
     assert f'data-used="{used}"' in html
     assert "kvoten hos DeepL är slut" in html
-    assert f"{used} av 1000000000 tecken" in html  # DeepL's own count
+    # DeepL's own count, grouped the Swedish way.
+    assert f"{amount(used)} av {amount(1_000_000_000)} tecken" in html
 
     dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Maskinöversättningen är stoppad" in dashboard
