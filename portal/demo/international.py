@@ -12,7 +12,6 @@ import json
 from django.utils import timezone
 
 from wagtail.models import Locale, Page
-from wagtail.rich_text import RichText
 
 from home.models import (
     AccessibilityStatementPage,
@@ -278,11 +277,11 @@ class Loader:
             "kontakt",
             title="Kontakta oss",
             intro="Har du frågor om kommunens internationella arbete? Hör av dig.",
-            body=str(
-                RichText(
-                    "<p>Den internationella samordnaren på kommunledningskontoret hjälper "
-                    "verksamheter, skolor och föreningar att hitta partner och söka pengar.</p>"
-                )
+            # The stored source, not str(RichText(...)): that renders for a reader, in the
+            # active language (right-to-left isolation under Arabic would be stored).
+            body=(
+                "<p>Den internationella samordnaren på kommunledningskontoret hjälper "
+                "verksamheter, skolor och föreningar att hitta partner och söka pengar.</p>"
             ),
             email=content.CONTACT["email"],
             phone=content.CONTACT["phone"],

@@ -112,7 +112,7 @@ def editor_url(target) -> str:
 
 @pytest.mark.django_db
 def test_the_arabic_translator_gets_everything_each_editor_fetches(client, demo_in_arabic):
-    translator = make_user("oversattare-ar", translator_group_name("ar"))
+    translator = make_user("granskare-ar", translator_group_name("ar"))
     client.force_login(translator)
     covered_models = set()
     asked = {}
