@@ -155,7 +155,7 @@ def add_charts(view: IndicatorView, name: str, rtl: bool) -> None:
     )
     shown = svg.bar_series(dataset)
     if len(shown) > 1:
-        view.legend = [(svg.swatch(i, f"{view.uid}-legend"), s) for i, s in enumerate(shown)]
+        view.legend = [(svg.swatch(i), s) for i, s in enumerate(shown)]
 
 
 def _series_summary(dataset: Dataset, series: Series) -> str:
