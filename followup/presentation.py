@@ -132,7 +132,9 @@ def _line_summary(dataset: Dataset) -> str:
 
 def add_charts(view: IndicatorView, name: str, rtl: bool) -> None:
     dataset = view.dataset
-    desc = f"{view.summary} {gettext('Alla siffror finns i tabellen intill.')}"
+    # The summary is the paragraph just above the chart: repeating it in the description
+    # made screen readers say it twice and weighed on a page of many charts.
+    desc = gettext("Alla siffror finns i tabellen intill.")
     if dataset.chart == Chart.LINE:
         for index, series in enumerate(dataset.series):
             heading = series.label
