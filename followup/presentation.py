@@ -150,7 +150,9 @@ def _names(labels: list[str]) -> str:
 
 def add_charts(view: IndicatorView, name: str, rtl: bool) -> None:
     dataset = view.dataset
-    desc = f"{view.summary} {gettext('Alla siffror finns i tabellen intill.')}"
+    # The summary is the paragraph just above the chart: repeating it in the description
+    # made screen readers say it twice and weighed on a page of many charts.
+    desc = gettext("Alla siffror finns i tabellen intill.")
     if dataset.chart == Chart.LINE:
         for index, series in enumerate(dataset.series):
             heading = series.label
@@ -173,7 +175,7 @@ def add_charts(view: IndicatorView, name: str, rtl: bool) -> None:
     )
     shown = svg.bar_series(dataset)
     if len(shown) > 1:
-        view.legend = [(svg.swatch(i, f"{view.uid}-legend"), s) for i, s in enumerate(shown)]
+        view.legend = [(svg.swatch(i), s) for i, s in enumerate(shown)]
 
 
 def _series_summary(dataset: Dataset, series: Series) -> str:

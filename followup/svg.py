@@ -9,7 +9,9 @@ background, and colour is never the only cue: series differ by pattern and every
 end carries its value.
 
 Styling uses presentation attributes only: the site's Content-Security-Policy forbids
-inline ``style``.
+inline ``style``. What all charts share is in followup.css (``.chart``), the series' patterns
+are on the page once (``patterns()``) and a series' bars are one path: a page of a dozen
+charts has to stay under the 200 KB budget of a first visit.
 """
 
 from django.utils.html import escape
@@ -48,12 +50,13 @@ def _n(value: float) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
-def _text(x, y, label, *, anchor="middle", size=FONT, weight="", fill=INK) -> str:
-    # The root sets the usual anchor, size and colour; only differences are written.
-    attributes = [f'x="{_n(x)}" y="{_n(y)}"']
+def _text(x, y, label, *, anchor="middle", size=FONT, weight="", fill=INK, root=FONT) -> str:
+    # The root sets the usual anchor, size (``root``) and colour; only differences are written.
+    # Whole units: a tenth of a unit is not visible in a label, but costs bytes on every one.
+    attributes = [f'x="{round(x)}" y="{round(y)}"']
     if anchor != "middle":
         attributes.append(f'text-anchor="{anchor}"')
-    if size != FONT:
+    if size != root:
         attributes.append(f'font-size="{_n(size)}"')
     if fill != INK:
         attributes.append(f'fill="{fill}"')
@@ -62,48 +65,76 @@ def _text(x, y, label, *, anchor="middle", size=FONT, weight="", fill=INK) -> st
     return f"<text {' '.join(attributes)}>{escape(label)}</text>"
 
 
-def _pattern(uid: str, index: int) -> str:
-    colour, kind = STYLES[index % len(STYLES)]
-    pid = f"{uid}-p{index}"
+def _pattern(index: int) -> str:
+    colour, kind = STYLES[index]
     if kind == "stripes":
         return (
-            f'<pattern id="{pid}" width="6" height="6" patternUnits="userSpaceOnUse"'
-            f' patternTransform="rotate(45)"><rect width="6" height="6" fill="#ffffff"/>'
+            f'<pattern id="fp{index}" width="6" height="6" patternUnits="userSpaceOnUse"'
+            f' patternTransform="rotate(45)"><rect width="6" height="6" fill="#fff"/>'
             f'<rect width="3.5" height="6" fill="{colour}"/></pattern>'
         )
     if kind == "dots":
         return (
-            f'<pattern id="{pid}" width="5" height="5" patternUnits="userSpaceOnUse">'
-            f'<rect width="5" height="5" fill="#ffffff"/>'
+            f'<pattern id="fp{index}" width="5" height="5" patternUnits="userSpaceOnUse">'
+            f'<rect width="5" height="5" fill="#fff"/>'
             f'<circle cx="2.5" cy="2.5" r="1.8" fill="{colour}"/></pattern>'
         )
     return ""
 
 
-def _fill(uid: str, index: int) -> str:
+def patterns() -> SafeString:
+    """The series' patterns, once a page: every chart and legend swatch refers to them
+    (``url(#fp1)``) instead of carrying its own copy, which kept a page of many charts
+    over its weight budget. Out of the flow and hidden from screen readers (followup.css);
+    not ``display: none``, which stops the patterns from painting."""
+    defs = "".join(_pattern(i) for i in range(len(STYLES)))
+    return mark_safe(  # noqa: S308 - built from constants
+        f'<svg class="chart-patterns" width="0" height="0" aria-hidden="true"><defs>{defs}'
+        "</defs></svg>"
+    )
+
+
+def _bars(series_index: int, boxes: list[str], extra: str = "") -> str:
+    """One series' bars as a single path (a subpath a bar), its fill and outline written
+    once: a chart of many bars stays light. ``boxes`` from ``_box``."""
+    if not boxes:
+        return ""
+    colour, kind = STYLES[series_index % len(STYLES)]
+    # A patterned bar gets an outline in its colour, so its edge keeps the contrast.
+    outline = f' stroke="{colour}"' if kind else ""
+    return f'<path d="{"".join(boxes)}" fill="{_fill(series_index)}"{outline}{extra}/>'
+
+
+def _box(left: float, bottom: float, width: float, height: float) -> str:
+    return f"M{_n(left)} {_n(bottom)}v-{_n(height)}h{_n(width)}v{_n(height)}z"
+
+
+def _fill(index: int) -> str:
     colour, kind = STYLES[index % len(STYLES)]
-    return f"url(#{uid}-p{index})" if kind else colour
+    return f"url(#fp{index % len(STYLES)})" if kind else colour
 
 
-def _open(uid: str, height: float, title: str, desc: str, rtl: bool) -> str:
+def _open(uid: str, height: float, title: str, desc: str, rtl: bool, size: int = FONT) -> str:
+    # The usual colour, text size and anchor, and the outlines' width are followup.css'
+    # (.chart, the same values as INK, FONT): written once for every chart on the page.
     direction = "rtl" if rtl else "ltr"
+    font = f' font-size="{size}"' if size != FONT else ""
     return (
         f'<svg class="chart" role="img" viewBox="0 0 {WIDTH} {_n(height)}" width="100%"'
-        f' direction="{direction}" aria-labelledby="{uid}-title {uid}-desc"'
-        f' fill="{INK}" font-size="{FONT}" text-anchor="middle">'
+        f' direction="{direction}" aria-labelledby="{uid}-title {uid}-desc"{font}>'
         f'<title id="{uid}-title">{escape(title)}</title>'
         f'<desc id="{uid}-desc">{escape(desc)}</desc>'
     )
 
 
-def swatch(index: int, uid: str) -> SafeString:
-    """The legend's sample of a series' fill, hidden from screen readers (the text says it)."""
+def swatch(index: int) -> SafeString:
+    """The legend's sample of a series' fill, hidden from screen readers (the text says it);
+    its pattern is the page's one (``patterns()``)."""
     colour, _kind = STYLES[index % len(STYLES)]
-    return mark_safe(  # noqa: S308 - built from constants and a slug
-        f'<svg class="swatch" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true"'
-        f' focusable="false"><defs>{_pattern(uid, index)}</defs>'
-        f'<rect x="1" y="1" width="14" height="14" fill="{_fill(uid, index)}"'
-        f' stroke="{colour}" stroke-width="1.5"/></svg>'
+    return mark_safe(  # noqa: S308 - built from constants
+        f'<svg class="swatch" width="16" height="16" aria-hidden="true">'
+        f'<rect x="1" y="1" width="14" height="14" fill="{_fill(index)}" stroke="{colour}"'
+        f' stroke-width="1.5"/></svg>'
     )
 
 
@@ -141,11 +172,9 @@ def bar_chart(dataset: Dataset, *, uid: str, title: str, desc: str, rtl: bool) -
         return WIDTH - value - width if rtl else value
 
     parts = [_open(uid, height, title, desc, rtl)]
-    patterns = "".join(_pattern(uid, i) for i in range(len(series)))
-    if patterns:
-        parts.append(f"<defs>{patterns}</defs>")
     start = WIDTH - PAD if rtl else PAD
     parts.append(_text(start, 16, _unit_caption(dataset.unit), anchor="start", size=SMALL))
+    boxes = [[] for _ in series]
     for i in range(len(categories)):
         left = PAD + i * slot + (slot - group) / 2
         for j, s in enumerate(series):
@@ -157,13 +186,8 @@ def bar_chart(dataset: Dataset, *, uid: str, title: str, desc: str, rtl: bool) -
                 parts.append(_text(centre, base - 4, "–", fill=AXIS))
                 continue
             h = float(value) / peak * plot_h
-            colour, kind = STYLES[j % len(STYLES)]
-            # A patterned bar gets an outline in its colour, so its edge keeps the contrast.
-            outline = f' stroke="{colour}" stroke-width="1.5"' if kind else ""
-            parts.append(
-                f'<rect x="{_n(x(bx, inner))}" y="{_n(base - h)}" width="{_n(inner)}"'
-                f' height="{_n(h)}" fill="{_fill(uid, j)}"{outline}/>'
-            )
+            if h > 0:
+                boxes[j].append(_box(x(bx, inner), base, inner, h))
             label = format_value(value, dataset.unit)
             room = slot * 0.96 if len(series) == 1 else inner + 2
             size = max(8.0, min(float(FONT), room / (len(label) * 0.6)))
@@ -171,10 +195,8 @@ def bar_chart(dataset: Dataset, *, uid: str, title: str, desc: str, rtl: bool) -
         lines, size = labels[i]
         for row, line in enumerate(lines):
             parts.append(_text(x(PAD + (i + 0.5) * slot), base + 19 + row * LINE, line, size=size))
-    parts.append(
-        f'<line x1="{PAD}" y1="{base}" x2="{WIDTH - PAD}" y2="{base}" stroke="{AXIS}"'
-        f' stroke-width="1.5"/>'
-    )
+    parts.extend(_bars(j, b) for j, b in enumerate(boxes))
+    parts.append(f'<path d="M{PAD} {base}H{WIDTH - PAD}" stroke="{AXIS}"/>')
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 - every text went through escape()
 
@@ -202,11 +224,9 @@ def stacked_bar_chart(
         return WIDTH - value - width if rtl else value
 
     parts = [_open(uid, height, title, desc, rtl)]
-    patterns = "".join(_pattern(uid, i) for i in range(len(series)))
-    if patterns:
-        parts.append(f"<defs>{patterns}</defs>")
     start = WIDTH - PAD if rtl else PAD
     parts.append(_text(start, 16, _unit_caption(dataset.unit), anchor="start", size=SMALL))
+    boxes = [[] for _ in series]
     for i, total in enumerate(totals):
         left = PAD + i * slot + (slot - bar) / 2
         centre = x(left + bar / 2)
@@ -219,14 +239,8 @@ def stacked_bar_chart(
                 if not value:
                     continue
                 h = float(value) / peak * plot_h
-                colour, kind = STYLES[j % len(STYLES)]
-                outline = f' stroke="{colour}" stroke-width="1.5"' if kind else ""
                 # A white gap of one unit between segments.
-                parts.append(
-                    f'<rect x="{_n(x(left, bar))}" y="{_n(y - h + 0.5)}" width="{_n(bar)}"'
-                    f' height="{_n(max(h - 1, 0.5))}" fill="{_fill(uid, j)}"{outline}'
-                    f' data-series="{escape(s.key)}"/>'
-                )
+                boxes[j].append(_box(x(left, bar), y - 0.5, bar, max(h - 1, 0.5)))
                 y -= h
             label = format_value(total, dataset.unit)
             size = max(8.0, min(float(FONT), slot * 0.96 / (len(label) * 0.6)))
@@ -234,10 +248,11 @@ def stacked_bar_chart(
         lines, size = labels[i]
         for row, line in enumerate(lines):
             parts.append(_text(x(PAD + (i + 0.5) * slot), base + 19 + row * LINE, line, size=size))
-    parts.append(
-        f'<line x1="{PAD}" y1="{base}" x2="{WIDTH - PAD}" y2="{base}" stroke="{AXIS}"'
-        f' stroke-width="1.5"/>'
+    parts.extend(
+        _bars(j, b, f' data-series="{escape(s.key)}"')
+        for j, (s, b) in enumerate(zip(series, boxes, strict=True))
     )
+    parts.append(f'<path d="M{PAD} {base}H{WIDTH - PAD}" stroke="{AXIS}"/>')
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 - every text went through escape()
 
@@ -278,18 +293,14 @@ def line_chart(
     def y(value) -> float:
         return base - float(value) / 100 * plot_h
 
-    parts = [_open(uid, height, title, desc, rtl)]
+    # Every label here is small: the root says so once.
+    parts = [_open(uid, height, title, desc, rtl, size=SMALL)]
+    grid = "".join(f"M{_n(x(x0))} {_n(y(level))}H{_n(x(x1))}" for level in (50, 100))
+    parts.append(f'<path d="{grid}" stroke="{GRID}" stroke-width="1"/>')
+    parts.append(f'<path d="M{_n(x(x0))} {_n(y(0))}H{_n(x(x1))}" stroke="{AXIS}"/>')
     for level in (0, 50, 100):
-        colour = AXIS if level == 0 else GRID
-        parts.append(
-            f'<line x1="{_n(x(x0))}" y1="{_n(y(level))}" x2="{_n(x(x1))}" y2="{_n(y(level))}"'
-            f' stroke="{colour}" stroke-width="{1.5 if level == 0 else 1}"/>'
-        )
-        parts.append(
-            _text(
-                x(x0 - 6), y(level) + 4, format_value(level, dataset.unit), anchor="end", size=SMALL
-            )
-        )
+        label = format_value(level, dataset.unit)
+        parts.append(_text(x(x0 - 6), y(level) + 4, label, anchor="end", size=SMALL, root=SMALL))
     colour = STYLES[0][0]
     runs, run = [], []
     for i, value in enumerate(series.values):
@@ -310,7 +321,8 @@ def line_chart(
             )
         for px, py in points:
             parts.append(
-                f'<circle cx="{_n(px)}" cy="{_n(py)}" r="3.5" fill="{colour}" stroke="#ffffff"/>'
+                f'<circle cx="{_n(px)}" cy="{_n(py)}" r="3.5" fill="{colour}" stroke="#fff"'
+                ' stroke-width="1"/>'
             )
     last = next(
         ((i, v) for i, v in reversed(list(enumerate(series.values))) if v is not None), None
@@ -324,16 +336,31 @@ def line_chart(
                 format_value(value, dataset.unit),
                 anchor="start",
                 size=SMALL,
+                root=SMALL,
                 weight="bold",
             )
         )
     if dataset.categories:
         parts.append(
-            _text(x(x0), base + 18, dataset.categories[0].label, anchor="start", size=SMALL)
+            _text(
+                x(x0),
+                base + 18,
+                dataset.categories[0].label,
+                anchor="start",
+                size=SMALL,
+                root=SMALL,
+            )
         )
         if count > 1:
             parts.append(
-                _text(x(x1), base + 18, dataset.categories[-1].label, anchor="end", size=SMALL)
+                _text(
+                    x(x1),
+                    base + 18,
+                    dataset.categories[-1].label,
+                    anchor="end",
+                    size=SMALL,
+                    root=SMALL,
+                )
             )
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 - every text went through escape()

@@ -102,7 +102,10 @@ class LixBandTests(TestCase):
         labels = " ".join(t.text for t in texts(svg))
         for word in ("Mycket", "lätt", "Lätt", "Medelsvår", "Svår", "svår"):
             self.assertIn(word, labels)
-        self.assertTrue(any(tag(e) == "rect" for e in svg.iter()))
+        # The bars: one path a series, a closed subpath a bar (followup/svg.py).
+        bars = [e for e in svg.iter() if tag(e) == "path" and e.get("fill")]
+        self.assertEqual(len(bars), 1)
+        self.assertGreaterEqual(bars[0].get("d").count("z"), 4)
         self.assertRegex(section, r"Av \d+ svenska sidor har flest, \d+, nivån [a-zåäö ]+\.")
 
     def test_csv_has_the_ranges_and_the_same_figures(self):
