@@ -70,14 +70,16 @@ def autonym_text(script: str) -> str:
 
 
 def script_characters(text: str, script: str) -> list[int]:
-    """The code points of ``text`` that belong to ``script`` (not parentheses or spaces,
-    which the page's own font draws)."""
+    """The code points of ``text`` that belong to ``script``, and the space and parentheses
+    of the "(startsida)" notes: the switcher falls back to the system font, not to the
+    page's web font (which would arrive later and move the menu), so the subset draws them."""
     blocks = {
         "Arab": [(0x0600, 0x06FF), (0x0750, 0x077F), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF)],
         "Ethi": [(0x1200, 0x139F), (0x2D80, 0x2DDF), (0xAB00, 0xAB2F)],
         "Cyrl": [(0x0400, 0x052F)],
     }[script]
-    return sorted({ord(c) for c in text if any(low <= ord(c) <= high for low, high in blocks)})
+    letters = {ord(c) for c in text if any(low <= ord(c) <= high for low, high in blocks)}
+    return sorted(letters | {ord(" "), ord("("), ord(")")})
 
 
 def unicode_range(points) -> str:
