@@ -21,8 +21,6 @@ Upstream workaround: delete this module and ``WAGTAIL_PASSWORD_REQUIRED_TEMPLATE
 Wagtail's password form works without the CSRF cookie (``tests/upstream/``).
 """
 
-from urllib.parse import urlsplit
-
 from django.conf import settings
 from django.core import signing
 from django.http import HttpResponseForbidden
@@ -34,6 +32,8 @@ from django.views.decorators.http import require_http_methods
 
 from wagtail import views as wagtail_views
 from wagtail.models import Page, PageViewRestriction
+
+from .origin import same_origin
 
 SALT = "core.page-password.form"
 
@@ -49,21 +49,6 @@ def token_valid(token: str, restriction_id: int, page_id: int) -> bool:
     except signing.BadSignature:  # also SignatureExpired
         return False
     return value == f"{restriction_id}:{page_id}"
-
-
-def _origin_of(url: str) -> str:
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}".lower() if parts.scheme and parts.netloc else ""
-
-
-def same_origin(request) -> bool:
-    """Whether the post comes from a page of this site (``Origin``, else ``Referer``)."""
-    own = {f"{request.scheme}://{request.get_host()}".lower()}
-    own |= {origin.lower() for origin in getattr(settings, "CSRF_TRUSTED_ORIGINS", [])}
-    origin = request.META.get("HTTP_ORIGIN")
-    if origin is not None:
-        return origin.lower() in own
-    return _origin_of(request.META.get("HTTP_REFERER", "")) in own
 
 
 @csrf_exempt

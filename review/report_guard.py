@@ -8,8 +8,6 @@ site. A cross-site page cannot forge the Origin header of a reader's browser, an
 cannot be reused for another page or after ``REPORT_FORM_TOKEN_MAX_AGE`` seconds.
 """
 
-from urllib.parse import urlsplit
-
 from django.conf import settings
 from django.core import signing
 
@@ -27,21 +25,6 @@ def token_valid(token: str, page_id: int) -> bool:
     except signing.BadSignature:  # also SignatureExpired
         return False
     return value == str(page_id)
-
-
-def _origin_of(url: str) -> str:
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}".lower() if parts.scheme and parts.netloc else ""
-
-
-def same_origin(request) -> bool:
-    """Whether the post comes from a page of this site (Origin, else Referer)."""
-    own = {f"{request.scheme}://{request.get_host()}".lower()}
-    own |= {origin.lower() for origin in getattr(settings, "CSRF_TRUSTED_ORIGINS", [])}
-    origin = request.META.get("HTTP_ORIGIN")
-    if origin is not None:
-        return origin.lower() in own
-    return _origin_of(request.META.get("HTTP_REFERER", "")) in own
 
 
 def body_too_large(request) -> bool:

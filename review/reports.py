@@ -25,6 +25,7 @@ from django.views.decorators.csrf import csrf_exempt
 from wagtail.models import Page
 
 from core.client_address import client_ip
+from core.origin import same_origin
 
 from . import report_guard
 from .models import ReaderReport
@@ -123,7 +124,7 @@ def report_translation(request, page_id):
             )
         if report_guard.body_too_large(request):
             return HttpResponse(_("Rapporten är för stor."), status=413, content_type="text/plain")
-        if not report_guard.same_origin(request):
+        if not same_origin(request):
             return HttpResponse(
                 _("Rapporten kom inte från den här webbplatsen."),
                 status=403,
