@@ -67,7 +67,22 @@ def open_with_cdp(browser, url, viewport):
     return page, cdp
 
 
-@pytest.mark.parametrize("reader", ["sv", "ar", "ti", "pl"])
+@pytest.mark.parametrize(
+    "reader",
+    [
+        pytest.param(
+            "sv",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="open (issue 18): two glyphs of the Arabic link on a Swedish page "
+                "still come from the system font",
+            ),
+        ),
+        "ar",
+        "ti",
+        "pl",
+    ],
+)
 def test_every_autonym_and_note_comes_from_a_web_font(
     live_server, homes_and_a_swedish_page, browser, screenshots, reader
 ):
