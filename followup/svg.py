@@ -148,19 +148,30 @@ def is_stacked(dataset: Dataset) -> bool:
     return len(dataset.series) > MAX_BAR_SERIES
 
 
+def _bar_frame(dataset: Dataset):
+    """What both bar charts share: the last MAX_CATEGORIES categories, each a slot with its
+    fitted label, and the chart's height (taller when a label takes two lines)."""
+    first = max(len(dataset.categories) - MAX_CATEGORIES, 0)
+    categories = dataset.categories[first:]
+    top, plot_h, bottom = 40, 150, 28
+    slot = (WIDTH - 2 * PAD) / max(len(categories), 1)
+    labels = [_fitted(category.label, slot) for category in categories]
+    bottom += (max((len(lines) for lines, _size in labels), default=1) - 1) * LINE
+    return first, categories, slot, labels, top + plot_h + bottom, top + plot_h, plot_h
+
+
+def _category_label(label: tuple[list[str], float], centre: float, base: float) -> list[str]:
+    lines, size = label
+    return [
+        _text(centre, base + 19 + row * LINE, line, size=size) for row, line in enumerate(lines)
+    ]
+
+
 def bar_chart(dataset: Dataset, *, uid: str, title: str, desc: str, rtl: bool) -> SafeString:
     if is_stacked(dataset):
         return stacked_bar_chart(dataset, uid=uid, title=title, desc=desc, rtl=rtl)
     series = bar_series(dataset)
-    first = max(len(dataset.categories) - MAX_CATEGORIES, 0)
-    categories = dataset.categories[first:]
-    top, plot_h, bottom = 40, 150, 28
-    count = max(len(categories), 1)
-    slot = (WIDTH - 2 * PAD) / count
-    labels = [_fitted(category.label, slot) for category in categories]
-    bottom += (max((len(lines) for lines, _size in labels), default=1) - 1) * LINE
-    height = top + plot_h + bottom
-    base = top + plot_h
+    first, categories, slot, labels, height, base, plot_h = _bar_frame(dataset)
     values = [v for s in series for v in s.values[first:] if v is not None]
     peak = max([float(v) for v in values] + [0]) or 1.0
     group = slot * (0.8 if len(series) > 1 else 0.62)
@@ -192,9 +203,7 @@ def bar_chart(dataset: Dataset, *, uid: str, title: str, desc: str, rtl: bool) -
             room = slot * 0.96 if len(series) == 1 else inner + 2
             size = max(8.0, min(float(FONT), room / (len(label) * 0.6)))
             parts.append(_text(centre, base - h - 5, label, size=FONT if size >= FONT else size))
-        lines, size = labels[i]
-        for row, line in enumerate(lines):
-            parts.append(_text(x(PAD + (i + 0.5) * slot), base + 19 + row * LINE, line, size=size))
+        parts.extend(_category_label(labels[i], x(PAD + (i + 0.5) * slot), base))
     parts.extend(_bars(j, b) for j, b in enumerate(boxes))
     parts.append(f'<path d="M{PAD} {base}H{WIDTH - PAD}" stroke="{AXIS}"/>')
     parts.append("</svg>")
@@ -207,15 +216,7 @@ def stacked_bar_chart(
     """One bar a year, a segment a series from the bottom up in the legend's order, the
     total on top; each segment's own figure is in the table (a label would not fit)."""
     series = dataset.series
-    first = max(len(dataset.categories) - MAX_CATEGORIES, 0)
-    categories = dataset.categories[first:]
-    top, plot_h, bottom = 40, 150, 28
-    count = max(len(categories), 1)
-    slot = (WIDTH - 2 * PAD) / count
-    labels = [_fitted(category.label, slot) for category in categories]
-    bottom += (max((len(lines) for lines, _size in labels), default=1) - 1) * LINE
-    height = top + plot_h + bottom
-    base = top + plot_h
+    first, categories, slot, labels, height, base, plot_h = _bar_frame(dataset)
     totals = dataset.totals()[first:]
     peak = max([float(v) for v in totals if v is not None] + [0]) or 1.0
     bar = min(slot * 0.62, 56)
@@ -245,9 +246,7 @@ def stacked_bar_chart(
             label = format_value(total, dataset.unit)
             size = max(8.0, min(float(FONT), slot * 0.96 / (len(label) * 0.6)))
             parts.append(_text(centre, base - float(total) / peak * plot_h - 5, label, size=size))
-        lines, size = labels[i]
-        for row, line in enumerate(lines):
-            parts.append(_text(x(PAD + (i + 0.5) * slot), base + 19 + row * LINE, line, size=size))
+        parts.extend(_category_label(labels[i], x(PAD + (i + 0.5) * slot), base))
     parts.extend(
         _bars(j, b, f' data-series="{escape(s.key)}"')
         for j, (s, b) in enumerate(zip(series, boxes, strict=True))
