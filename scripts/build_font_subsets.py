@@ -47,6 +47,9 @@ AUTONYM_SOURCES = {
     "Ethi": "noto-sans-ethiopic/files/noto-sans-ethiopic-ethiopic-400-normal.woff2",
     "Cyrl": "noto-sans/files/noto-sans-cyrillic-400-normal.woff2",
 }
+# The brackets of the "(startsida)" notes, from Noto Sans' Latin file: a unicode-range that
+# claimed them for a script subset without the glyphs sent them to the system font.
+NOTE_PUNCTUATION = "noto-sans/files/noto-sans-latin-400-normal.woff2"
 # Latin Extended-A without what Noto Sans' latin file already has (U+0131, U+0152-0153).
 LATIN_EXT_A = [(0x0100, 0x0130), (0x0132, 0x0151), (0x0154, 0x017F)]
 
@@ -70,16 +73,18 @@ def autonym_text(script: str) -> str:
 
 
 def script_characters(text: str, script: str) -> list[int]:
-    """The code points of ``text`` that belong to ``script``, and the space and parentheses
-    of the "(startsida)" notes: the switcher falls back to the system font, not to the
-    page's web font (which would arrive later and move the menu), so the subset draws them."""
+    """The code points of ``text`` that belong to ``script``, and the space between the
+    autonym and its note: the switcher falls back to the system font, not to the page's
+    web font (which would arrive later and move the menu), so the subset draws it. The
+    parentheses are not in @fontsource's script files; they come from the Latin
+    punctuation subset (``NOTE_PUNCTUATION``)."""
     blocks = {
         "Arab": [(0x0600, 0x06FF), (0x0750, 0x077F), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF)],
         "Ethi": [(0x1200, 0x139F), (0x2D80, 0x2DDF), (0xAB00, 0xAB2F)],
         "Cyrl": [(0x0400, 0x052F)],
     }[script]
     letters = {ord(c) for c in text if any(low <= ord(c) <= high for low, high in blocks)}
-    return sorted(letters | {ord(" "), ord("("), ord(")")})
+    return sorted(letters | {ord(" ")})
 
 
 def unicode_range(points) -> str:
@@ -131,6 +136,14 @@ def plan() -> dict:
             "text": "".join(chr(p) for p in points),
             "unicode_range": unicode_range(points),
         }
+    brackets = [ord("("), ord(")")]
+    files["portal-autonyms-punct-400.woff2"] = {
+        "family": "Portal Autonyms",
+        "weight": 400,
+        "source": f"@fontsource/{NOTE_PUNCTUATION}",
+        "text": "()",
+        "unicode_range": unicode_range(brackets),
+    }
     for weight in (400, 700):
         files[f"noto-sans-latin-ext-a-{weight}-normal.woff2"] = {
             "family": "Noto Sans",

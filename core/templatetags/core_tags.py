@@ -73,6 +73,8 @@ AUTONYM_FONTS = {
     "portal-autonyms-arab-400": {"ar", "fa"},
     "portal-autonyms-ethi-400": {"ti"},
     "portal-autonyms-cyrl-400": {"uk"},
+    # The brackets of the notes; needed wherever a script subset is (every language).
+    "portal-autonyms-punct-400": set(),
 }
 
 

@@ -58,7 +58,14 @@ def woff2_loaded(page):
 
 
 def open_with_cdp(browser, url, viewport):
+    """The page as a reader sees it once the subsets have arrived. They are font-display:
+    optional (no late swap that moves the switcher), so on a machine busy enough that a
+    preloaded 2 KB font takes over 100 ms the first paint keeps the system font for that
+    page's life; the second visit draws from the cache. That one is measured, so what is
+    asserted is the faces and their unicode-ranges, not the test machine's load."""
     page = browser.new_page(viewport=viewport)
+    page.goto(url)
+    page.evaluate("document.fonts.ready")
     cdp = page.context.new_cdp_session(page)
     cdp.send("DOM.enable")
     cdp.send("CSS.enable")
@@ -70,14 +77,7 @@ def open_with_cdp(browser, url, viewport):
 @pytest.mark.parametrize(
     "reader",
     [
-        pytest.param(
-            "sv",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="open (issue 18): two glyphs of the Arabic link on a Swedish page "
-                "still come from the system font",
-            ),
-        ),
+        "sv",
         "ar",
         "ti",
         "pl",

@@ -28,6 +28,7 @@ SCRIPT_FONTS = {
         "portal-autonyms-arab-400",
         "portal-autonyms-ethi-400",
         "portal-autonyms-cyrl-400",
+        "portal-autonyms-punct-400",
     ],
 }
 EVERY_PAGE = ["latin", "latin-ext-a", "autonyms"]
