@@ -1,7 +1,9 @@
 """The interface catalogs: complete in every language, and the machine-translation command."""
 
+import ast
 import datetime
 import io
+import re
 import sys
 import types
 from pathlib import Path
@@ -32,6 +34,67 @@ def untranslated(entry):
     if entry.msgid_plural:
         return not entry.msgstr_plural or not all(v.strip() for v in entry.msgstr_plural.values())
     return not entry.msgstr.strip()
+
+
+GETTEXT_FUNCTIONS = {  # name -> index of the msgid argument
+    "_": 0,
+    "gettext": 0,
+    "gettext_lazy": 0,
+    "gettext_noop": 0,
+    "ngettext": 0,
+    "ngettext_lazy": 0,
+    "pgettext": 1,
+    "pgettext_lazy": 1,
+    "npgettext": 1,
+}
+TEMPLATE_TRANSLATE = re.compile(
+    r'{%\s*(?:translate|trans)\s+"(?P<msgid>[^"]+)"(?:\s+context\s+"(?P<context>[^"]+)")?'
+)
+
+
+def project_sources(pattern):
+    base = Path(settings.BASE_DIR)
+    apps = [app for app in settings.INSTALLED_APPS if (base / app / "apps.py").exists()]
+    assert "review" in apps and "portal" in apps, apps
+    for app in apps:
+        for path in (base / app).rglob(pattern):
+            if "migrations" not in path.parts:
+                yield path
+    if pattern == "*.html":
+        yield from (Path(settings.BASE_DIR) / "site" / "templates").rglob(pattern)
+
+
+def messages_in_code():
+    """(context, msgid, where) of every literal the code and templates translate: what
+    `make messages` would extract, read without gettext's tools."""
+    for path in project_sources("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+            index = GETTEXT_FUNCTIONS.get(name)
+            if index is None or len(node.args) <= index:
+                continue
+            msgid = node.args[index]
+            context = node.args[0] if index else None
+            if isinstance(msgid, ast.Constant) and isinstance(msgid.value, str):
+                yield (context.value if context else None, msgid.value, f"{path}:{node.lineno}")
+    for path in project_sources("*.html"):
+        for match in TEMPLATE_TRANSLATE.finditer(path.read_text()):
+            # The template tag looks its literal up with "%" doubled (django.template.base).
+            yield match["context"], match["msgid"].replace("%", "%%"), str(path)
+
+
+def test_every_string_the_code_translates_is_in_the_catalog():
+    """A string added to the code without a catalog entry shows in Swedish on every page in
+    every language ("Alla siffror finns i tabellen intill." on the follow-up charts did)."""
+    known = {(entry.msgctxt, entry.msgid) for entry in catalog(SOURCE) if not entry.obsolete}
+    missing = sorted(
+        f"{where}: {msgid!r}"
+        for context, msgid, where in messages_in_code()
+        if (context, msgid) not in known
+    )
+    assert not missing, "\n".join(missing)
 
 
 @pytest.mark.parametrize("code", TARGETS)
