@@ -54,7 +54,7 @@ SCRIPT_FONTS = {
         "noto-sans-latin-ext-a-700-normal",
     ],
     "cyrillic": ["noto-sans-cyrillic-400-normal", "noto-sans-cyrillic-700-normal"],
-    "arabic": ["noto-sans-arabic-arabic-400-normal", "noto-sans-arabic-arabic-700-normal"],
+    "arabic": ["noto-sans-arabic-core-400-normal", "noto-sans-arabic-core-700-normal"],
     "ethiopic": ["noto-sans-ethiopic-ethiopic-400-normal"],
 }
 LANGUAGE_SCRIPTS = {

@@ -17,10 +17,6 @@ SCREENSHOT_LANGUAGES = {"sv", "ar", "ti"}
 RTL = {"ar", "fa"}
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PAGE_BUDGET = 200 * 1024
-# One known excess, to remove: the Arabic follow-up page (eight stacked series and their
-# tables, two Arabic and two Latin weights) weighs 208 KB since its phone layout and
-# stacked charts (issue 18). docs/site.md "Open" lists the ways back under 200 KB.
-BUDGET_EXCEPTIONS = {"/ar/strategi/uppfoljning/": 212 * 1024}
 
 pytestmark = [
     pytest.mark.browser,
@@ -115,7 +111,7 @@ def test_every_page_is_accessible_local_cookieless_and_light(
                 problems.append(f"{where}: console errors {errors}")
             sizes = {r.url: len(r.response().body()) for r in requests if r.response()}
             weight = sum(sizes.values())
-            if weight >= BUDGET_EXCEPTIONS.get(path, PAGE_BUDGET):
+            if weight >= PAGE_BUDGET:
                 heaviest = sorted(sizes.items(), key=lambda item: -item[1])[:6]
                 problems.append(f"{where}: first visit weighs {weight} bytes: {heaviest}")
             levels = page.evaluate(

@@ -21,7 +21,7 @@ SCRIPT_FONTS = {
     # Polish needs Latin Extended-A only (scripts/build_font_subsets.py).
     "latin-ext-a": ["noto-sans-latin-ext-a-400-normal", "noto-sans-latin-ext-a-700-normal"],
     "cyrillic": ["noto-sans-cyrillic-400-normal", "noto-sans-cyrillic-700-normal"],
-    "arabic": ["noto-sans-arabic-arabic-400-normal", "noto-sans-arabic-arabic-700-normal"],
+    "arabic": ["noto-sans-arabic-core-400-normal", "noto-sans-arabic-core-700-normal"],
     "ethiopic": ["noto-sans-ethiopic-ethiopic-400-normal"],
     # The switcher's names in other scripts, on every page.
     "autonyms": [
