@@ -1,6 +1,7 @@
 """Shared fixtures: catalogs, locales, the Swedish home page as the site root, the content tree."""
 
 import io
+import os
 
 from django.conf import settings
 from django.core.cache import cache
@@ -24,6 +25,29 @@ def pytest_report_header(config):
     if workers:
         header += f", one test database for each of {workers} workers (pytest-xdist)"
     return header
+
+
+def under_ci() -> bool:
+    """`.ci/run` exports CI=1 (as hosted CI services do)."""
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+def skip_as_failure(report) -> None:
+    """Under CI a skipped test is a failed one: a missing service (PostgreSQL, Varnish,
+    chromium, the S3 stand-in) must not let the suite pass by not running what needs it.
+    Expected failures (xfail) are not skips and stay as they are."""
+    if report.skipped and not hasattr(report, "wasxfail"):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
+        report.outcome = "failed"
+        report.longrepr = f"CI is set and this test would have been skipped: {reason}"
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if under_ci():
+        skip_as_failure(report)
+    return report
 
 
 @pytest.hookimpl(optionalhook=True)

@@ -7,7 +7,6 @@ same reason: the journeys are the acceptance suite and must never pass by not ru
 """
 
 import io
-import os
 import shutil
 from pathlib import Path
 
@@ -22,6 +21,8 @@ from playwright.sync_api import sync_playwright
 from followup.models import FollowUpPage
 from home.models import HomePage
 from portal.demo.human_translations import publish_human_translation
+from tests.browser import rows
+from tests.conftest import under_ci
 
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
@@ -47,10 +48,6 @@ def missing_browser() -> str | None:
     if not AXE.exists():
         return "node_modules/axe-core is missing (run `npm ci` at the repository root)"
     return None
-
-
-def under_ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
 
 
 def pytest_collection_modifyitems(config, items):
@@ -94,14 +91,31 @@ def axe_source():
     return AXE.read_text(encoding="utf-8")
 
 
+# The demo site's rows and files, kept by the first test of a worker that asks for it.
+_DEMO_SITE: dict = {}
+
+
 @pytest.fixture
-def demo_site(transactional_db, django_db_serialized_rollback):
+def demo_site(transactional_db, django_db_serialized_rollback, settings, tmp_path_factory):
     """The demo, plus "Om oss": translated into English, only a Swedish alias in
     Somali and Tigrinya; and the follow-up page translated into Arabic and Tigrinya.
 
     Committed for the live server to see; the database is flushed after the test and the
     rows that migrations created (root page, default locale) come back for the next one.
+    Built by the first test of a worker; later tests put its rows and images back
+    (``tests/browser/rows.py``), which takes a fraction of the build.
     """
+    if _DEMO_SITE:
+        rows.copy_media(_DEMO_SITE["media"], settings.MEDIA_ROOT)
+        rows.restore(_DEMO_SITE["rows"])
+        return
+    build_demo_site()
+    _DEMO_SITE["media"] = tmp_path_factory.mktemp("demo-site-media")
+    rows.copy_media(settings.MEDIA_ROOT, _DEMO_SITE["media"])
+    _DEMO_SITE["rows"] = rows.serialize()
+
+
+def build_demo_site():
     call_command("load_demo", "--no-users", stdout=io.StringIO())
     sv_home = HomePage.objects.get(locale__language_code="sv")
     about = sv_home.add_child(
@@ -131,7 +145,6 @@ def demo_site(transactional_db, django_db_serialized_rollback):
         publish_human_translation(
             follow_up, Locale.objects.get(language_code=code), {follow_up.title: title}
         )
-    return about
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests import conftest as root_conftest
 from tests.browser import conftest
 
 
@@ -47,3 +48,27 @@ def test_under_ci_a_missing_chromium_fails_the_browser_tests(no_chromium, monkey
 def test_ci_false_is_not_ci(monkeypatch):
     monkeypatch.setenv("CI", "false")
     assert not conftest.under_ci()
+
+
+def skipped_report(reason, **extra):
+    report = pytest.TestReport(
+        "tests/x.py::test_x", ("tests/x.py", 1, "test_x"), {}, "skipped", None, "call"
+    )
+    report.longrepr = ("tests/x.py", 1, f"Skipped: {reason}")
+    for name, value in extra.items():
+        setattr(report, name, value)
+    return report
+
+
+def test_under_ci_any_skip_is_a_failure_with_its_reason():
+    """Every service, not only chromium: Varnish, PostgreSQL, the S3 stand-in."""
+    report = skipped_report("varnishd is not installed")
+    root_conftest.skip_as_failure(report)
+    assert report.failed
+    assert "varnishd is not installed" in report.longrepr
+
+
+def test_an_expected_failure_stays_expected_under_ci():
+    report = skipped_report("xfail", wasxfail="open bug")
+    root_conftest.skip_as_failure(report)
+    assert report.skipped

@@ -1,4 +1,4 @@
-"""The demo site, built once per test class and rolled back after it.
+"""The demo site, built once per test module and rolled back after it.
 
 Besides the demo (home page in nine languages) it adds one Swedish subpage, "Om oss", that is
 translated into English only and exists in Somali merely as an alias of the Swedish page: the
@@ -44,8 +44,11 @@ def build_site() -> dict:
     return {"sv_home": sv_home, "about": about, "somali_alias": somali_alias}
 
 
-@pytest.fixture(scope="class")
+@pytest.fixture(scope="module")
 def site_pages(django_db_setup, django_db_blocker):
+    """Module, not class, scope: pytest gives a class-scoped fixture a fresh instance for
+    every test outside a class (each parameter too), which built the demo ten times in
+    the two modules that use it, about four minutes of the suite."""
     with django_db_blocker.unblock(), transaction.atomic():
         yield build_site()
         transaction.set_rollback(True)

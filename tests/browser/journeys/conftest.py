@@ -17,8 +17,6 @@ import shutil
 import threading
 import time
 
-from django.apps import apps
-from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import override_settings
@@ -27,6 +25,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 from pytest_django.live_server_helper import LiveServer
 
+from tests.browser import rows
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
 from translation.deepl_server import LocalDeepLServer
 
@@ -67,23 +66,6 @@ def _snapshot() -> str:
     return contents
 
 
-def _restore(contents: str) -> None:
-    # Deserializing a multi-table child (Wagtail's GroupApprovalTask) asks for its content
-    # type before the content types are back; from an empty cache that creates the row
-    # under a new id, and the serialized row then collides with it. Cached, it does not.
-    ContentType.objects.get_for_models(*apps.get_models())
-    # As Django's serialized rollback: the sequences stay where they are, above every id
-    # that comes back.
-    call_command(
-        "flush",
-        verbosity=0,
-        interactive=False,
-        reset_sequences=False,
-        inhibit_post_migrate=True,
-    )
-    connection.creation.deserialize_db_from_string(contents)
-
-
 @pytest.fixture(scope="module")
 def journey_server(django_db_setup, django_db_blocker, tmp_path_factory):
     """The portal served on a free port, with the local DeepL server behind it.
@@ -116,7 +98,7 @@ def journey_server(django_db_setup, django_db_blocker, tmp_path_factory):
         server.stop()
         overrides.disable()
         deepl.stop()
-        _restore(contents)
+        rows.restore(contents)
         django_db_blocker.restore()
 
 
@@ -132,7 +114,7 @@ def journey_site(request, journey_server, django_db_blocker):
 
     with django_db_blocker.unblock():
         if "demo" in _DEMO:
-            _restore(_DEMO["demo"])
+            rows.restore(_DEMO["demo"])
         else:
             call_command(load_demo.Command(), "--no-users", stdout=io.StringIO())
             users.ensure_superuser(io.StringIO())
