@@ -12,7 +12,6 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Locale, Orderable, Page
 
-
 ENGINE_CHOICES = [("deepl", "DeepL"), ("azure", "Azure AI Translator")]
 
 
@@ -68,6 +67,13 @@ class LocalePolicy(models.Model):
         FieldPanel("formality"),
     ]
 
+    class Meta:
+        verbose_name = _("språkinställning för översättning")
+        verbose_name_plural = _("språkinställningar för översättning")
+
+    def __str__(self):
+        return self.locale.get_display_name()
+
     def clean(self):
         super().clean()
         if not self.locale_id or not self.machine_translation_enabled:
@@ -77,13 +83,6 @@ class LocalePolicy(models.Model):
         reason = get_engine(self.engine).unsupported_reason(self.locale)
         if reason:
             raise ValidationError({"engine": reason})
-
-    class Meta:
-        verbose_name = _("språkinställning för översättning")
-        verbose_name_plural = _("språkinställningar för översättning")
-
-    def __str__(self):
-        return self.locale.get_display_name()
 
 
 class DraftStatus(models.Model):

@@ -44,3 +44,18 @@ def is_review_only(locale) -> bool:
     if policy is not None:
         return policy.review_only
     return locale.language_code in REVIEW_ONLY
+
+
+def ensure_default_policies() -> None:
+    """Store the defaults of Somali and Tigrinya as rows (as migration 0003 does for the
+    locales that existed then), so the coordinators see them in the language settings."""
+    from wagtail.models import Locale
+
+    for locale in Locale.objects.filter(language_code__in=DEFAULT_ENGINES):
+        LocalePolicy.objects.get_or_create(
+            locale=locale,
+            defaults={
+                "engine": DEFAULT_ENGINES[locale.language_code],
+                "review_only": locale.language_code in REVIEW_ONLY,
+            },
+        )

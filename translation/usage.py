@@ -43,7 +43,10 @@ def record(locale, characters: int, requests: int = 1, engine: str = "deepl") ->
     )
     if not updated:
         record_obj, created = UsageRecord.objects.get_or_create(
-            engine=engine, locale=locale, month=month, defaults={"characters": characters, "requests": requests}
+            engine=engine,
+            locale=locale,
+            month=month,
+            defaults={"characters": characters, "requests": requests},
         )
         if not created:
             UsageRecord.objects.filter(pk=record_obj.pk).update(

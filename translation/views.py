@@ -129,7 +129,8 @@ class UsageView(WagtailAdminTemplateMixin, TemplateView):
             configured=translator is not None,
             pauses=pauses.active_pauses(),
             engines=[
-                {**row, "name": ENGINE_NAMES[row["engine"]]} for row in usage.per_engine_this_month()
+                {**row, "name": ENGINE_NAMES[row["engine"]]}
+                for row in usage.per_engine_this_month()
             ],
             problems=DraftStatus.objects.exclude(
                 status__in=[DraftStatus.MADE, DraftStatus.HUMAN_ONLY, DraftStatus.DISABLED]

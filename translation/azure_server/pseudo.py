@@ -14,8 +14,12 @@ and the portal's script check (``translation.script_check``) passes on it.
 import re
 
 _MARKUP = re.compile(r"(<[^>]*>|&[#a-zA-Z0-9]+;)")
-_NOTRANSLATE = re.compile(r"<(\w+)\b[^>]*\bclass=\"[^\"]*\bnotranslate\b[^\"]*\"[^>]*>.*?</\1>", re.S)
-_DICTIONARY = re.compile(r'<mstrans:dictionary translation="([^"]*)">.*?</mstrans:dictionary>', re.S)
+_NOTRANSLATE = re.compile(
+    r"<(\w+)\b[^>]*\bclass=\"[^\"]*\bnotranslate\b[^\"]*\"[^>]*>.*?</\1>", re.S
+)
+_DICTIONARY = re.compile(
+    r'<mstrans:dictionary translation="([^"]*)">.*?</mstrans:dictionary>', re.S
+)
 
 _ETHIOPIC = dict(
     zip(
@@ -24,9 +28,7 @@ _ETHIOPIC = dict(
         strict=True,
     )
 )
-_ARABIC = dict(
-    zip("abcdefghijklmnopqrstuvwxyzäåöé", "ابكدعفغهيجكلمنوپقرستوڤوخيزاااع", strict=True)
-)
+_ARABIC = dict(zip("abcdefghijklmnopqrstuvwxyzäåöé", "ابكدعفغهيجكلمنوپقرستوڤوخيزاااع", strict=True))
 _CYRILLIC = dict(
     zip("abcdefghijklmnopqrstuvwxyzäåöé", "абцдефгхійклмнопкрстувшксзаяое", strict=True)
 )

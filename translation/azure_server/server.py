@@ -5,6 +5,7 @@ state (keys, fault switches, request log, characters) behind a lock; every reque
 answered by a ``ThreadingHTTPServer`` thread.
 """
 
+import contextlib
 import json
 import sys
 import threading
@@ -12,7 +13,6 @@ import time
 import urllib.parse
 import uuid
 from dataclasses import dataclass, field
-from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from .pseudo import SCRIPTS, pseudo_translate
@@ -38,7 +38,10 @@ ERRORS = {
     401: (401000, "The request is not authorized because credentials are missing or invalid."),
     403: (403000, "The operation is not allowed."),
     408: (408001, "The requested translation system is being prepared."),
-    429: (429000, "The server rejected the request because the client has exceeded request limits."),
+    429: (
+        429000,
+        "The server rejected the request because the client has exceeded request limits.",
+    ),
     500: (500000, "An unexpected error occurred."),
     503: (503000, "Service is temporarily unavailable."),
 }
@@ -263,10 +266,8 @@ def _make_handler(server: LocalAzureServer):
             if not parsed.path.startswith("/_admin/"):
                 with server.lock:
                     server.log.append(entry)
-            try:
+            with contextlib.suppress(ConnectionError):  # the client gave up (timeout)
                 self._send(status, payload, headers)
-            except ConnectionError:
-                pass  # the client gave up (timeout)
 
         def _api(self, method, path, query, body, entry):
             if (query.get("api-version") or [""])[0] != API_VERSION:

@@ -156,7 +156,9 @@ class DeepLMachineTranslator(BaseMachineTranslator):
                 translated = protect.from_placeholders(translated, originals)
             back = protect.from_deepl(translated, isolate_terms=rtl)
             checked.append(markup.check_markup(text, back))
-        model = next((r.model_type_used for r in results if getattr(r, "model_type_used", None)), "")
+        model = next(
+            (r.model_type_used for r in results if getattr(r, "model_type_used", None)), ""
+        )
         return BatchOutcome(checked, billed, model or "")
 
     def translate_in_batches(self, texts: list[str], source_locale, target_locale, **options):

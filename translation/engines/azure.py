@@ -95,7 +95,9 @@ QUOTA_CODES = {403001}
 
 _NOTRANSLATE_OUT = re.compile(r'<span id="(span\d+|term)" translate="no">')
 _NOTRANSLATE_IN = re.compile(r'<span id="(span\d+|term)" class="notranslate">')
-_DICTIONARY = re.compile(r'<mstrans:dictionary translation="([^"]*)">(.*?)</mstrans:dictionary>', re.S)
+_DICTIONARY = re.compile(
+    r'<mstrans:dictionary translation="([^"]*)">(.*?)</mstrans:dictionary>', re.S
+)
 
 
 @dataclass(frozen=True)
@@ -135,14 +137,15 @@ def get_client() -> TextTranslationClient:
     with _lock:
         if _current is None or _current[0] != wanted:
             if not (wanted.key or wanted.endpoint):
-                raise ConfigurationError("AZURE_TRANSLATOR_KEY or AZURE_TRANSLATOR_ENDPOINT is not set.")
+                raise ConfigurationError(
+                    "AZURE_TRANSLATOR_KEY or AZURE_TRANSLATOR_ENDPOINT is not set."
+                )
             options = {
                 "retry_total": wanted.retries,
                 "retry_backoff_factor": wanted.backoff,
                 "retry_backoff_max": 60,
                 "connection_timeout": wanted.timeout,
                 "read_timeout": wanted.timeout,
-                "api_version": API_VERSION,
             }
             if wanted.endpoint:
                 options["endpoint"] = wanted.endpoint
@@ -232,7 +235,9 @@ def supported_codes(client: TextTranslationClient) -> set[str]:
 def for_azure(text: str, terms=(), dictionary=None) -> str:
     """Protected spans and terms as ``class="notranslate"``; glossary terms as Azure's
     dynamic dictionary."""
-    text = _NOTRANSLATE_OUT.sub(r'<span id="\1" class="notranslate">', protect.for_deepl(text, terms))
+    text = _NOTRANSLATE_OUT.sub(
+        r'<span id="\1" class="notranslate">', protect.for_deepl(text, terms)
+    )
     if dictionary:
         text = _with_dictionary(text, dictionary)
     return text

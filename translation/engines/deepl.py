@@ -5,6 +5,8 @@ keeps its batching, glossary, formality, placeholders for text-only targets, usa
 budget; this only answers the interface's questions with it.
 """
 
+import contextlib
+
 from core.languages import swedish_name
 
 from ..deepl import languages
@@ -41,10 +43,9 @@ class DeepLEngine:
 
         supported = languages.deepl_target_code(locale.language_code) is not None
         if supported and self.is_configured():
-            try:
+            # DeepL cannot be asked now: the language table decides.
+            with contextlib.suppress(MachineTranslationError):
                 supported = self.supports(locale)
-            except MachineTranslationError:
-                pass  # DeepL cannot be asked now: the language table decides
         if supported:
             return ""
         return _("DeepL översätter inte till %(language)s.") % {
@@ -55,7 +56,9 @@ class DeepLEngine:
         code = self.translator.target_code(locale)
         features = languages.target_features(self.translator.client, code)
         formality = bool(self.translator.target_languages().get(code))
-        return Capabilities(html=features.tag_handling, glossary=features.glossary, formality=formality)
+        return Capabilities(
+            html=features.tag_handling, glossary=features.glossary, formality=formality
+        )
 
     def translate_in_batches(self, texts, source_locale, target_locale, **options):
         for indexes, outcome in self.translator.translate_in_batches(
