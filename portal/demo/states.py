@@ -185,7 +185,7 @@ class DemoStates:
                     self.changed += 1
 
     def agency(self):
-        """Somali and Tigrinya: no machine translation, so the pages go to an agency.
+        """Somali and Tigrinya: review-only machine drafts (Azure), and an agency's texts.
 
         The Swedish text goes out as PO files and comes back translated; the import makes
         drafts (``review.po_upload``) that the language's translator publishes.
@@ -198,7 +198,7 @@ class DemoStates:
                 continue
             translations = []
             for page, _texts in todo:
-                self.machine_draft(page, code)  # "human translation only": an empty draft
+                self.machine_draft(page, code)  # Azure's draft, never published unreviewed
                 translations.append(
                     Translation.objects.get(
                         source=translation_source_for(page), target_locale=self.locales[code]
