@@ -33,6 +33,8 @@ from translation.engines.azure import (
 )
 from translation.models import (
     DraftStatus,
+    GlossaryTerm,
+    GlossaryTermTranslation,
     LocalePolicy,
     MachineProvenance,
     ServicePause,
@@ -276,3 +278,38 @@ def test_the_data_migration_gives_somali_and_tigrinya_azure_and_review_only(loca
         assert engine_for(locales[code]).name == "azure"
     assert not LocalePolicy.objects.filter(locale=locales["en"]).exists()
     assert engine_for(locales["en"]).name == "deepl"
+
+
+@pytest.mark.django_db
+def test_glossary_terms_go_as_azures_dynamic_dictionary(azure, locales):
+    term = GlossaryTerm.objects.create(term="kommunfullmäktige")
+    GlossaryTermTranslation.objects.create(
+        term=term, locale=locales["so"], translation="Golaha Degmada"
+    )
+
+    outcome = AzureEngine().translate_batch(
+        ["Beslut av <b>kommunfullmäktige</b>."], locales["sv"], locales["so"], terms=[]
+    )
+
+    sent = azure.translate_requests("so")[0]["texts"][0]
+    assert (
+        '<mstrans:dictionary translation="Golaha Degmada">kommunfullmäktige</mstrans:dictionary>'
+        in sent
+    )
+    assert outcome.texts[0].text == "[so] ⟦Beeslut aav <b>Golaha Degmada</b>.⟧"
+    assert not outcome.texts[0].flagged
+
+
+@pytest.mark.django_db
+def test_a_cloud_key_and_region_are_sent_and_a_wrong_one_refused(azure, locales, settings):
+    azure.reset(keys={"cloud-key"})
+    settings.AZURE_TRANSLATOR_KEY = "cloud-key"
+    settings.AZURE_TRANSLATOR_REGION = "swedencentral"
+
+    outcome = AzureEngine().translate_batch(["Hej"], locales["sv"], locales["ti"], terms=[])
+    assert outcome.texts[0].text == "[ተኢ] ⟦ሀኤጀ⟧"
+    assert azure.translate_requests("ti")[0]["region"] == "swedencentral"
+
+    settings.AZURE_TRANSLATOR_KEY = "old-key"
+    with pytest.raises(ConfigurationError, match="401"):
+        AzureEngine().translate_batch(["Hej"], locales["sv"], locales["ti"], terms=[])

@@ -34,7 +34,7 @@ Faults (``LocalAzureServer.set_faults(...)`` in-process, or ``POST /_admin/fault
 ``fail_next`` (statuses: 401, 403, 429, 500, 503…, one per request), ``retry_after``
 (seconds sent with a 429), ``quota_exceeded`` (a 403 is 403001, the free tier's quota),
 ``slow_seconds`` (for timeouts), ``wrong_script``, ``empty_answer``. ``GET /_admin/log``
-gives the request log (path, status, to, textType, texts, characters), ``POST
+gives the request log (path, status, to, textType, texts, characters, region), ``POST
 /_admin/reset`` clears it with the faults.
 """
 

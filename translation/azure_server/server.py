@@ -248,7 +248,13 @@ def _make_handler(server: LocalAzureServer):
             query = urllib.parse.parse_qs(parsed.query)
             length = int(self.headers.get("Content-Length") or 0)
             body = self.rfile.read(length) if length else b""
-            entry = {"path": parsed.path, "method": method, "to": [], "status": 0}
+            entry = {
+                "path": parsed.path,
+                "method": method,
+                "to": [],
+                "status": 0,
+                "region": self.headers.get("Ocp-Apim-Subscription-Region"),
+            }
             with server.lock:
                 server.in_flight += 1
             try:
