@@ -7,6 +7,10 @@ its tags and protected spans, leaves out every word that also stands in the Swed
 remaining letters in the script of the language table (``core.languages``, ISO 15924).
 A translation without letters where the source has some is empty. Either gives a flagged
 string (``translation.markup.CheckedTranslation.wrong_script``), never a silent draft.
+
+Applied to Azure AI Translator's answers (``translation.engines.azure``). Not to DeepL's:
+the local DeepL server's pseudo-translations are Latin in every language, so Arabic,
+Persian and Ukrainian drafts made with it would all be flagged.
 """
 
 import html
