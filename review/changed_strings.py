@@ -155,10 +155,13 @@ def take_machine_view(request, translation_id, string_translation_id):
             _("Texten har redan ändrats i översättningsverktyget och skrevs inte över."),
         )
         return _back(request, translation)
+    from translation.engines import engine_for
+
     with transaction.atomic():
         string_translation.data = carried.machine_text
         string_translation.translation_type = StringTranslation.TRANSLATION_TYPE_MACHINE
-        string_translation.tool_name = "DeepL"
+        # The offer was made by the language's engine (translation.engines).
+        string_translation.tool_name = engine_for(translation.target_locale).tool_name
         string_translation.last_translated_by = request.user
         string_translation.save()
     messages.success(request, _("Maskinöversättningen av den nya texten används nu."))

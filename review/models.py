@@ -169,6 +169,12 @@ class LocalePublishPolicy(models.Model):
 
     @classmethod
     def allows_unreviewed(cls, locale: Locale) -> bool:
+        """A review-only language (``translation.policy.is_review_only``: Somali and
+        Tigrinya to start with) never allows it, whatever this row says."""
+        from translation.policy import is_review_only
+
+        if is_review_only(locale):
+            return False
         policy = cls.objects.filter(locale=locale).first()
         return bool(policy and policy.allow_unreviewed_machine_text)
 

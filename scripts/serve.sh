@@ -3,11 +3,15 @@
 # Without DEEPL_AUTH_KEY, the local DeepL-compatible server (translation/deepl_server)
 # answers machine translation on 127.0.0.1:$DEEPL_LOCAL_PORT (8765) with pseudo-translations;
 # with a key set, the real DeepL is used and the local server is never started.
+# Likewise without AZURE_TRANSLATOR_KEY and AZURE_TRANSLATOR_ENDPOINT, the local Azure
+# Translator-compatible server (translation/azure_server) answers Somali and Tigrinya on
+# 127.0.0.1:$AZURE_LOCAL_PORT (8766).
 # Usage: scripts/serve.sh PYTHON PORT
 set -euo pipefail
 python=$1
 port=$2
 deepl_port=${DEEPL_LOCAL_PORT:-8765}
+azure_port=${AZURE_LOCAL_PORT:-8766}
 
 mkdir -p .run
 pids=()
@@ -31,6 +35,22 @@ if [ -z "${DEEPL_AUTH_KEY:-}" ]; then
   echo "No DEEPL_AUTH_KEY: local DeepL server on $DEEPL_SERVER_URL (pseudo-translations, log in .run/deepl_server.log)."
 else
   echo "DEEPL_AUTH_KEY is set: machine translation uses ${DEEPL_SERVER_URL:-the DeepL API}."
+fi
+
+if [ -z "${AZURE_TRANSLATOR_KEY:-}" ] && [ -z "${AZURE_TRANSLATOR_ENDPOINT:-}" ]; then
+  "$python" -m translation.azure_server --host 127.0.0.1 --port "$azure_port" \
+    > .run/azure_server.log 2>&1 &
+  pids+=($!)
+  export AZURE_TRANSLATOR_ENDPOINT="http://127.0.0.1:$azure_port"
+  for _ in $(seq 1 50); do
+    if "$python" -c "import socket,sys; socket.create_connection(('127.0.0.1', $azure_port), 0.2)" 2>/dev/null; then
+      break
+    fi
+    sleep 0.1
+  done
+  echo "No Azure Translator configured: local Azure server on $AZURE_TRANSLATOR_ENDPOINT (pseudo-translations, log in .run/azure_server.log)."
+else
+  echo "Azure Translator: ${AZURE_TRANSLATOR_ENDPOINT:-the global endpoint}."
 fi
 
 "$python" manage.py erase_report_contacts --schedule > /dev/null

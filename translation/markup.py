@@ -19,6 +19,12 @@ from core.markup import markup_problem
 class CheckedTranslation:
     text: str
     markup_lost: bool
+    # The answer is not in the language's script, or empty (``translation.script_check``).
+    wrong_script: bool = False
+
+    @property
+    def flagged(self) -> bool:
+        return self.markup_lost or self.wrong_script
 
 
 def plain_text(text: str) -> str:

@@ -3,6 +3,7 @@
 Segments, strings and string translations stay in wagtail-localize's own models.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -11,13 +12,18 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Locale, Orderable, Page
 
+ENGINE_CHOICES = [("deepl", "DeepL"), ("azure", "Azure AI Translator")]
+
 
 class LocalePolicy(models.Model):
     """How machine translation treats one target locale.
 
-    Whether DeepL can translate the language at all is decided by DeepL's own list of
-    target languages (see ``translation.deepl.languages``); this only switches it off or sets
-    the formality.
+    Which engine translates it (``translation.engines``; saving refuses an engine that does
+    not report the language as supported), whether machine translation is on, the formality,
+    and whether its machine drafts are review-only (never published unreviewed, whatever the
+    publish policy says: ``review.models.LocalePublishPolicy.allows_unreviewed``). A locale
+    without a row uses ``translation.policy``'s defaults (Azure and review-only for Somali
+    and Tigrinya, DeepL for the others).
     """
 
     FORMALITY_CHOICES = [
@@ -37,10 +43,27 @@ class LocalePolicy(models.Model):
     formality = models.CharField(
         _("tilltal"), max_length=20, choices=FORMALITY_CHOICES, default="default"
     )
+    engine = models.CharField(
+        _("översättningsmotor"),
+        max_length=20,
+        choices=ENGINE_CHOICES,
+        default="deepl",
+        help_text=_("Bara en motor som själv anger att den översätter till språket kan väljas."),
+    )
+    review_only = models.BooleanField(
+        _("endast granskat"),
+        default=False,
+        help_text=_(
+            "Maskinöversatt text på språket publiceras aldrig ogranskad, "
+            "oavsett publiceringsregeln."
+        ),
+    )
 
     panels = [
         FieldPanel("locale"),
         FieldPanel("machine_translation_enabled"),
+        FieldPanel("engine"),
+        FieldPanel("review_only"),
         FieldPanel("formality"),
     ]
 
@@ -50,6 +73,16 @@ class LocalePolicy(models.Model):
 
     def __str__(self):
         return self.locale.get_display_name()
+
+    def clean(self):
+        super().clean()
+        if not self.locale_id or not self.machine_translation_enabled:
+            return
+        from .engines import get_engine
+
+        reason = get_engine(self.engine).unsupported_reason(self.locale)
+        if reason:
+            raise ValidationError({"engine": reason})
 
 
 class DraftStatus(models.Model):
@@ -109,8 +142,9 @@ class DraftStatus(models.Model):
 
 
 class UsageRecord(models.Model):
-    """Characters billed by DeepL, per target locale and calendar month."""
+    """Characters billed by an engine, per target locale and calendar month."""
 
+    engine = models.CharField(max_length=20, choices=ENGINE_CHOICES, default="deepl")
     locale = models.ForeignKey(Locale, on_delete=models.CASCADE, related_name="+")
     month = models.DateField(help_text="The first day of the month.")
     characters = models.BigIntegerField(default=0)
@@ -118,32 +152,62 @@ class UsageRecord(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["locale", "month"], name="unique_usage_month")
+            models.UniqueConstraint(
+                fields=["engine", "locale", "month"], name="unique_engine_usage_month"
+            )
         ]
         verbose_name = _("förbrukning")
         verbose_name_plural = _("förbrukning")
 
     def __str__(self):
-        return f"{self.locale_id} {self.month:%Y-%m}: {self.characters}"
+        return f"{self.engine} {self.locale_id} {self.month:%Y-%m}: {self.characters}"
 
 
 class ServicePause(models.Model):
-    """Machine translation stopped for every page (quota at DeepL spent, bad key)."""
+    """One engine stopped for every page (quota spent, bad key); the other goes on."""
 
     QUOTA = "quota"
     CONFIG = "config"
     REASON_CHOICES = [(QUOTA, _("kvoten hos DeepL är slut")), (CONFIG, _("konfigurationsfel"))]
 
-    reason = models.CharField(max_length=20, choices=REASON_CHOICES, unique=True)
+    engine = models.CharField(max_length=20, choices=ENGINE_CHOICES, default="deepl")
+    reason = models.CharField(max_length=20, choices=REASON_CHOICES)
     message = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["engine", "reason"], name="unique_engine_pause")
+        ]
         verbose_name = _("paus i maskinöversättningen")
         verbose_name_plural = _("pauser i maskinöversättningen")
 
     def __str__(self):
-        return self.reason
+        return f"{self.engine} {self.reason}"
+
+    def get_reason_display(self):
+        """The reason, naming the engine ("kvoten hos Azure AI Translator är slut")."""
+        if self.reason == self.QUOTA and self.engine != "deepl":
+            return _("kvoten hos %(engine)s är slut") % {"engine": self.get_engine_display()}
+        return dict(self.REASON_CHOICES).get(self.reason, self.reason)
+
+
+class MachineProvenance(models.Model):
+    """Which engine and model made one machine string, and when (wagtail-localize's
+    ``StringTranslation`` keeps only a free-text ``tool_name``)."""
+
+    string_translation = models.OneToOneField(
+        "wagtail_localize.StringTranslation",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="machine_provenance",
+    )
+    engine = models.CharField(max_length=20, choices=ENGINE_CHOICES)
+    model = models.CharField(max_length=100, blank=True)
+    translated_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"{self.string_translation_id}: {self.engine} {self.model}"
 
 
 class GlossaryTerm(ClusterableModel):

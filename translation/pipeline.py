@@ -11,7 +11,9 @@ For one published source page and each target locale (``translate_page``):
    are filled, in this order, from a person's translation of the identical text (memory),
    from the person's translation of the text this segment replaced, marked for checking
    (``carry_forward``), from any translation of the identical text (memory), and only then
-   sent to DeepL in batches. Nothing that exists is overwritten, so manual translations are
+   sent to the language's engine (``translation.engines``: DeepL or Azure AI Translator)
+   in batches; each machine string records its engine, model and time
+   (``MachineProvenance``). Nothing that exists is overwritten, so manual translations are
    never touched; a carried translation gets the machine translation of the new text
    offered beside it, not instead of it;
 4. the target is saved as a draft revision (``save_target(publish=False)``) and checked:
@@ -21,7 +23,7 @@ For one published source page and each target locale (``translate_page``):
    from the current source strings (``fingerprints``).
 
 Each locale runs in its own transaction behind a lock on its ``DraftStatus`` row, so two
-jobs for the same page leave one consistent draft. DeepL errors are caught inside: the
+jobs for the same page leave one consistent draft. Engine errors are caught inside: the
 batches already done are kept and the draft is saved with them, and the status tells
 what happens next (retry, quota, budget, configuration error).
 """
@@ -60,9 +62,11 @@ from .deepl.errors import (
     RequestRejected,
     RetryLater,
 )
-from .deepl.translator import TOOL_NAME, TOOL_NAME_MARKUP_LOST, DeepLMachineTranslator
-from .models import DraftStatus, ServicePause
-from .policy import machine_translation_allowed
+from .deepl.translator import DeepLMachineTranslator
+from .engines import get_engine
+from .engines.deepl import DeepLEngine
+from .models import DraftStatus, MachineProvenance, ServicePause
+from .policy import engine_name_for, machine_translation_allowed
 from .protect import protected_terms
 
 logger = logging.getLogger(__name__)
@@ -80,27 +84,27 @@ def get_translator() -> DeepLMachineTranslator | None:
     return None
 
 
-class Session:
-    """One job's view of DeepL: configured, paused, stopped part-way."""
+class _EngineState:
+    """One job's view of one engine: configured, paused, stopped part-way."""
 
-    def __init__(self, translator: DeepLMachineTranslator | None = None):
-        self.translator = translator if translator is not None else get_translator()
+    def __init__(self, engine, not_configured_detail: str):
+        self.engine = engine  # None: not configured
+        self.not_configured_detail = not_configured_detail
         self.stopped: str | None = None
         self.detail = ""
         self._checked = False
-        self.sources: dict[int, TranslationSource] = {}
 
     def stop(self, status: str, detail: str) -> None:
         self.stopped, self.detail = status, detail
 
-    def _check(self) -> None:
+    def check(self) -> None:
         if self._checked:
             return
         self._checked = True
-        if self.translator is None:
-            self.stop(DraftStatus.NOT_CONFIGURED, "DEEPL_AUTH_KEY is not set.")
+        if self.engine is None:
+            self.stop(DraftStatus.NOT_CONFIGURED, self.not_configured_detail)
             return
-        still = pauses.probe_and_lift(self.translator)
+        still = pauses.probe_and_lift(self.engine)
         if still is not None:
             status = (
                 DraftStatus.CONFIG_ERROR
@@ -110,26 +114,50 @@ class Session:
             self.stop(status, still.message)
             return
         try:
-            self.translator.target_languages()
+            self.engine.check()
         except ConfigurationError as error:
-            pauses.pause(ServicePause.CONFIG, str(error))
+            pauses.pause(ServicePause.CONFIG, str(error), self.engine.name)
             self.stop(DraftStatus.CONFIG_ERROR, str(error))
         except MachineTranslationError as error:
             self.stop(DraftStatus.RETRY, str(error))
 
+
+class Session:
+    """One job's view of the engines (``translation.engines``), one state per engine."""
+
+    def __init__(self, translator: DeepLMachineTranslator | None = None):
+        self.translator = translator if translator is not None else get_translator()
+        self.sources: dict[int, TranslationSource] = {}
+        self._states: dict[str, _EngineState] = {}
+
+    def state(self, name: str) -> _EngineState:
+        if name not in self._states:
+            if name == "deepl":
+                engine = DeepLEngine(self.translator) if self.translator is not None else None
+            else:
+                engine = get_engine(name)
+                engine = engine if engine.is_configured() else None
+            detail = get_engine(name).not_configured_detail() if engine is None else ""
+            self._states[name] = _EngineState(engine, detail)
+        return self._states[name]
+
+    def state_for(self, locale) -> _EngineState:
+        return self.state(engine_name_for(locale))
+
     def mode(self, locale) -> tuple[str, str]:
-        """``(MACHINE, "")`` or the status (and detail) a locale gets without DeepL."""
+        """``(MACHINE, "")`` or the status (and detail) a locale gets without its engine."""
         if not machine_translation_allowed(locale):
             return DraftStatus.DISABLED, ""
-        self._check()
-        if self.translator is not None:
+        state = self.state_for(locale)
+        state.check()
+        if state.engine is not None:
             try:
-                if self.translator.target_code(locale) is None:
+                if not state.engine.supports(locale):
                     return DraftStatus.HUMAN_ONLY, ""
             except MachineTranslationError:
-                pass  # DeepL cannot be asked: the reason is in self.stopped
-        if self.stopped:
-            return self.stopped, self.detail
+                pass  # the engine cannot be asked: the reason is in state.stopped
+        if state.stopped:
+            return state.stopped, state.detail
         return MACHINE, ""
 
 
@@ -321,47 +349,59 @@ def _machine_translate(
         else offered[key][0].string_translation.translation_of.data
         for key in string_ids
     ]
-    translator = session.translator
+    state = session.state_for(locale)
+    engine = state.engine
     try:
-        batches = translator.translate_in_batches(texts, source_locale, locale, terms=terms)
+        batches = engine.translate_in_batches(texts, source_locale, locale, terms=terms)
         for indexes, outcome in batches:
             for index, checked in zip(indexes, outcome.texts, strict=True):
                 for carried in offered.get(string_ids[index], ()):
                     carried.machine_text = checked.text
                     carried.save(update_fields=["machine_text"])
                 for segment in by_string.get(string_ids[index], ()):
-                    _obj, created = StringTranslation.objects.get_or_create(
+                    obj, created = StringTranslation.objects.get_or_create(
                         translation_of_id=segment.string_id,
                         locale=locale,
                         context_id=segment.context_id,
                         defaults={
                             "data": checked.text,
                             "translation_type": StringTranslation.TRANSLATION_TYPE_MACHINE,
-                            "tool_name": TOOL_NAME_MARKUP_LOST
-                            if checked.markup_lost
-                            else TOOL_NAME,
+                            "tool_name": _tool_name(engine, checked),
                             "has_error": False,
                         },
                     )
+                    if created:
+                        MachineProvenance.objects.create(
+                            string_translation=obj, engine=engine.name, model=outcome.model
+                        )
                     counts.machine += int(created)
-                    counts.flagged += int(created and checked.markup_lost)
+                    counts.flagged += int(created and checked.flagged)
     except QuotaExceeded as error:
-        pauses.pause(ServicePause.QUOTA, str(error))
-        session.stop(DraftStatus.PAUSED_QUOTA, str(error))
+        pauses.pause(ServicePause.QUOTA, str(error), engine.name)
+        state.stop(DraftStatus.PAUSED_QUOTA, str(error))
         return DraftStatus.PAUSED_QUOTA, str(error)
     except BudgetExhausted as error:
-        session.stop(DraftStatus.PAUSED_BUDGET, str(error))
+        state.stop(DraftStatus.PAUSED_BUDGET, str(error))
         return DraftStatus.PAUSED_BUDGET, str(error)
     except ConfigurationError as error:
-        pauses.pause(ServicePause.CONFIG, str(error))
-        session.stop(DraftStatus.CONFIG_ERROR, str(error))
+        pauses.pause(ServicePause.CONFIG, str(error), engine.name)
+        state.stop(DraftStatus.CONFIG_ERROR, str(error))
         return DraftStatus.CONFIG_ERROR, str(error)
     except RetryLater as error:
-        session.stop(DraftStatus.RETRY, str(error))
+        state.stop(DraftStatus.RETRY, str(error))
         return DraftStatus.RETRY, str(error)
     except RequestRejected as error:
         return DraftStatus.FAILED, str(error)
     return DraftStatus.MADE, ""
+
+
+def _tool_name(engine, checked) -> str:
+    """What the editor's footer says made the string ("Translated with …"), flags included."""
+    if checked.markup_lost:
+        return engine.tool_name_markup_lost
+    if checked.wrong_script:
+        return engine.tool_name_wrong_script
+    return engine.tool_name
 
 
 def needs_work(page: Page, locale: Locale, session: Session) -> bool:

@@ -1,9 +1,10 @@
-"""Billed characters per locale and month, and the monthly character budget.
+"""Billed characters per engine, locale and month, and each engine's monthly budget.
 
-Every DeepL request's billed characters are recorded (``record``). Before a request is
-sent, ``ensure_budget`` refuses it when it would take the month past
-``DEEPL_MONTHLY_CHARACTER_BUDGET`` (0: no budget of our own, DeepL's quota still applies),
-raising ``translation.deepl.errors.BudgetExhausted``.
+Every request's billed characters are recorded (``record``) under its engine ("deepl",
+"azure"). Before a request is sent, ``ensure_budget`` refuses it when it would take the
+engine's month past its budget, ``DEEPL_MONTHLY_CHARACTER_BUDGET`` or
+``AZURE_TRANSLATOR_MONTHLY_CHARACTER_BUDGET`` (0: no budget of our own, the provider's
+quota still applies), raising ``translation.deepl.errors.BudgetExhausted``.
 """
 
 import datetime
@@ -29,14 +30,23 @@ def next_month_start(moment: datetime.datetime | None = None) -> datetime.dateti
     return timezone.make_aware(datetime.datetime.combine(following, datetime.time()))
 
 
-def record(locale, characters: int, requests: int = 1) -> None:
+BUDGET_SETTINGS = {
+    "deepl": "DEEPL_MONTHLY_CHARACTER_BUDGET",
+    "azure": "AZURE_TRANSLATOR_MONTHLY_CHARACTER_BUDGET",
+}
+
+
+def record(locale, characters: int, requests: int = 1, engine: str = "deepl") -> None:
     month = month_start()
-    updated = UsageRecord.objects.filter(locale=locale, month=month).update(
+    updated = UsageRecord.objects.filter(engine=engine, locale=locale, month=month).update(
         characters=F("characters") + characters, requests=F("requests") + requests
     )
     if not updated:
         record_obj, created = UsageRecord.objects.get_or_create(
-            locale=locale, month=month, defaults={"characters": characters, "requests": requests}
+            engine=engine,
+            locale=locale,
+            month=month,
+            defaults={"characters": characters, "requests": requests},
         )
         if not created:
             UsageRecord.objects.filter(pk=record_obj.pk).update(
@@ -44,29 +54,43 @@ def record(locale, characters: int, requests: int = 1) -> None:
             )
 
 
-def used_this_month() -> int:
-    total = UsageRecord.objects.filter(month=month_start()).aggregate(total=Sum("characters"))
-    return total["total"] or 0
+def used_this_month(engine: str = "deepl") -> int:
+    rows = UsageRecord.objects.filter(month=month_start(), engine=engine)
+    return rows.aggregate(total=Sum("characters"))["total"] or 0
 
 
-def monthly_budget() -> int:
-    return int(getattr(settings, "DEEPL_MONTHLY_CHARACTER_BUDGET", 0) or 0)
+def monthly_budget(engine: str = "deepl") -> int:
+    return int(getattr(settings, BUDGET_SETTINGS[engine], 0) or 0)
 
 
-def remaining_budget() -> int | None:
-    """Characters left this month, or None without a budget."""
-    budget = monthly_budget()
+def remaining_budget(engine: str = "deepl") -> int | None:
+    """Characters left this month for ``engine``, or None without a budget."""
+    budget = monthly_budget(engine)
     if not budget:
         return None
-    return max(budget - used_this_month(), 0)
+    return max(budget - used_this_month(engine), 0)
 
 
-def ensure_budget(characters: int) -> None:
-    remaining = remaining_budget()
+def ensure_budget(characters: int, engine: str = "deepl") -> None:
+    remaining = remaining_budget(engine)
     if remaining is not None and characters > remaining:
         raise BudgetExhausted(
-            f"{characters} characters needed, {remaining} left of {monthly_budget()} this month"
+            f"{characters} characters needed, {remaining} left of "
+            f"{monthly_budget(engine)} this month ({engine})"
         )
+
+
+def per_engine_this_month() -> list[dict]:
+    """For the usage page: per engine, characters used this month, budget and what is left."""
+    return [
+        {
+            "engine": engine,
+            "used": used_this_month(engine),
+            "budget": monthly_budget(engine),
+            "remaining": remaining_budget(engine),
+        }
+        for engine in BUDGET_SETTINGS
+    ]
 
 
 def usage_by_locale(months: int = 6) -> list[UsageRecord]:
@@ -76,5 +100,5 @@ def usage_by_locale(months: int = 6) -> list[UsageRecord]:
     return list(
         UsageRecord.objects.filter(month__gte=first)
         .select_related("locale")
-        .order_by("-month", "locale__language_code")
+        .order_by("-month", "engine", "locale__language_code")
     )

@@ -16,10 +16,12 @@ from review.states import review_state
 
 from . import pauses, pipeline, usage
 from .deepl.errors import MachineTranslationError
-from .models import DraftStatus
+from .models import ENGINE_CHOICES, DraftStatus
+from .policy import engine_name_for, is_review_only
 from .tasks import enqueue_page
 
 USAGE_PERMISSION = "translation.view_usagerecord"
+ENGINE_NAMES = dict(ENGINE_CHOICES)
 
 
 def can_see_usage(user) -> bool:
@@ -75,6 +77,9 @@ class PageDraftStatusView(WagtailAdminTemplateMixin, TemplateView):
                     if target
                     else "",
                     "live": bool(target and target.live),
+                    "engine": engine_name_for(locale),
+                    "engine_name": ENGINE_NAMES[engine_name_for(locale)],
+                    "review_only": is_review_only(locale),
                 }
             )
         context.update(
@@ -123,6 +128,10 @@ class UsageView(WagtailAdminTemplateMixin, TemplateView):
             deepl_error=deepl_error,
             configured=translator is not None,
             pauses=pauses.active_pauses(),
+            engines=[
+                {**row, "name": ENGINE_NAMES[row["engine"]]}
+                for row in usage.per_engine_this_month()
+            ],
             problems=DraftStatus.objects.exclude(
                 status__in=[DraftStatus.MADE, DraftStatus.HUMAN_ONLY, DraftStatus.DISABLED]
             )

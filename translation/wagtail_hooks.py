@@ -32,7 +32,7 @@ class LocalePolicyViewSet(SnippetViewSet):
     model = LocalePolicy
     icon = "cog"
     menu_label = gettext_lazy("Språkinställningar")
-    list_display = ["locale", "machine_translation_enabled", "formality"]
+    list_display = ["locale", "engine", "machine_translation_enabled", "review_only", "formality"]
 
 
 class TranslationViewSetGroup(SnippetViewSetGroup):

@@ -45,6 +45,7 @@ from review.publish_rules import publish_refusal
 from review.reports import ReaderReportForm
 from review.roles import COMMUNICATOR, setup_roles, translator_group_name
 from translation import pipeline
+from translation.azure_server import LocalAzureServer
 from translation.deepl_server import LocalDeepLServer
 from translation.models import DraftStatus
 
@@ -53,20 +54,25 @@ from . import states_content as content
 
 @contextmanager
 def local_machine_translation():
-    """The local DeepL stand-in for the demo's drafts; no automatic jobs meanwhile.
+    """The local DeepL and Azure stand-ins for the demo's drafts; no automatic jobs meanwhile.
 
     Automatic drafts are off inside, so publishing the demo's Swedish pages queues nothing:
-    the demo makes the drafts it needs itself and queues the rest once at the end.
+    the demo makes the drafts it needs itself and queues the rest once at the end. Somali and
+    Tigrinya get their machine drafts from the local Azure server (their engine by default).
     """
     server = LocalDeepLServer("127.0.0.1", 0).start()
+    azure = LocalAzureServer("127.0.0.1", 0).start()
     try:
         with override_settings(
             DEEPL_AUTH_KEY="local-demo",
             DEEPL_SERVER_URL=server.url,
+            AZURE_TRANSLATOR_ENDPOINT=azure.url,
+            AZURE_TRANSLATOR_KEY="",
             TRANSLATION_AUTO_DRAFTS=False,
         ):
             yield server
     finally:
+        azure.stop()
         server.stop()
 
 
@@ -179,7 +185,7 @@ class DemoStates:
                     self.changed += 1
 
     def agency(self):
-        """Somali and Tigrinya: no machine translation, so the pages go to an agency.
+        """Somali and Tigrinya: review-only machine drafts (Azure), and an agency's texts.
 
         The Swedish text goes out as PO files and comes back translated; the import makes
         drafts (``review.po_upload``) that the language's translator publishes.
@@ -192,7 +198,7 @@ class DemoStates:
                 continue
             translations = []
             for page, _texts in todo:
-                self.machine_draft(page, code)  # "human translation only": an empty draft
+                self.machine_draft(page, code)  # Azure's draft, never published unreviewed
                 translations.append(
                     Translation.objects.get(
                         source=translation_source_for(page), target_locale=self.locales[code]

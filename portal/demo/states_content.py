@@ -77,8 +77,9 @@ WAITING = {
     "uk": ["strategi/avtal-och-samarbeten"],
 }
 
-# DeepL has neither Somali nor Tigrinya: these pages went to an agency as PO files and came
-# back with these texts (Swedish source text -> translation).
+# Somali and Tigrinya are review-only (Azure's drafts are never published unreviewed): these
+# pages went to an agency as PO files and came back with these texts
+# (Swedish source text -> translation).
 _NEWS_INDEX = ("Nyheter om samarbeten", "Nytt från kommunens samarbeten i Europa och världen.")
 _OPPORTUNITIES = (
     "Utbyten och finansiering",

@@ -23,6 +23,14 @@ class Environment:
         self.DEEPL_AUTH_KEY = env.str("DEEPL_AUTH_KEY", default="")
         self.DEEPL_SERVER_URL = env.str("DEEPL_SERVER_URL", default="")
         self.DEEPL_MONTHLY_CHARACTER_BUDGET = env.int("DEEPL_MONTHLY_CHARACTER_BUDGET", default=0)
+        # Azure AI Translator: the cloud (endpoint optional, key, region) or a container's
+        # address (endpoint only, no key). translation/engines/azure.py.
+        self.AZURE_TRANSLATOR_ENDPOINT = env.str("AZURE_TRANSLATOR_ENDPOINT", default="")
+        self.AZURE_TRANSLATOR_KEY = env.str("AZURE_TRANSLATOR_KEY", default="")
+        self.AZURE_TRANSLATOR_REGION = env.str("AZURE_TRANSLATOR_REGION", default="")
+        self.AZURE_TRANSLATOR_MONTHLY_CHARACTER_BUDGET = env.int(
+            "AZURE_TRANSLATOR_MONTHLY_CHARACTER_BUDGET", default=0
+        )
         self.EMAIL_URL = env.str("EMAIL_URL", default="")
         self.DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="")
         self.BASE_URL = env.str("BASE_URL", default="http://127.0.0.1:8000")

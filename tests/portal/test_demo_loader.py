@@ -4,12 +4,20 @@ from wagtail.models import Page
 
 import pytest
 
+from translation.models import LocalePolicy
+
 
 @pytest.mark.django_db
 def test_load_demo_twice_changes_nothing(settings):
     settings.DEBUG = True
     call_command("load_demo", "--no-users")
     pages = list(Page.objects.values_list("id", "title", "latest_revision_id").order_by("id"))
+    # Somali and Tigrinya: Azure AI Translator, review-only, shown in the language settings.
+    assert set(
+        LocalePolicy.objects.filter(engine="azure", review_only=True).values_list(
+            "locale__language_code", flat=True
+        )
+    ) == {"so", "ti"}
 
     call_command("load_demo", "--no-users")
 

@@ -1,7 +1,8 @@
-"""The local DeepL server on an ephemeral loopback port, and pages to translate.
+"""The local DeepL and Azure servers on ephemeral loopback ports, and pages to translate.
 
-The real ``deepl.DeepLClient`` talks to the server over HTTP; tests point the portal at
-it through ``DEEPL_SERVER_URL`` with a fake key.
+The real ``deepl.DeepLClient`` talks to the DeepL server over HTTP; tests point the portal
+at it through ``DEEPL_SERVER_URL`` with a fake key. The real ``azure-ai-translation-text``
+client talks to the Azure server (``azure`` fixture, ``AZURE_TRANSLATOR_ENDPOINT``).
 """
 
 from django.core.cache import cache
@@ -11,6 +12,7 @@ from wagtail.models import Page
 import pytest
 
 from home.models import HomePage
+from translation.azure_server import LocalAzureServer
 from translation.deepl_server import LocalDeepLServer
 
 
@@ -31,6 +33,25 @@ def deepl(deepl_server, settings):
     settings.TRANSLATION_AUTO_DRAFTS = True
     cache.clear()
     yield deepl_server
+    cache.clear()
+
+
+@pytest.fixture(scope="session")
+def azure_server():
+    server = LocalAzureServer("127.0.0.1", 0).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def azure(azure_server, deepl, settings):
+    """The local Azure server, reset and configured (beside DeepL), as a container: no key."""
+    azure_server.wait_idle()
+    azure_server.reset()
+    settings.AZURE_TRANSLATOR_ENDPOINT = azure_server.url
+    settings.AZURE_TRANSLATOR_KEY = ""
+    cache.clear()
+    yield azure_server
     cache.clear()
 
 

@@ -10,9 +10,9 @@ import pytest
 from home.models import HomePage
 from portal.demo.human_translations import publish_human_translation
 from tests.translation.mt_helpers import (
+    AZURE_LANGUAGES,
     DEEPL_CODES,
     DEEPL_LANGUAGES,
-    HUMAN_ONLY_LANGUAGES,
     draft_of,
     paragraphs,
 )
@@ -38,18 +38,19 @@ def test_publish_makes_pseudo_translated_drafts_in_every_deepl_language(deepl, m
 
 
 @pytest.mark.django_db
-def test_somali_and_tigrinya_get_drafts_without_machine_translation(deepl, make_page):
+def test_somali_and_tigrinya_get_drafts_without_a_configured_azure_engine(deepl, make_page):
     page = make_page(title="Vänorter", body=paragraphs(2))
 
-    for code in HUMAN_ONLY_LANGUAGES:
+    for code in AZURE_LANGUAGES:
         target, draft = draft_of(page, code)
         assert not target.live
         assert draft.title == "Vänorter"  # Swedish, waiting for a human translator
         assert Translation.objects.filter(target_locale__language_code=code).exists()
         status = DraftStatus.objects.get(page=page, locale__language_code=code)
-        assert status.status == DraftStatus.HUMAN_ONLY
+        assert status.status == DraftStatus.NOT_CONFIGURED
+        assert "AZURE_TRANSLATOR" in status.detail
         with translation.override("sv"):
-            assert status.get_status_display() == "endast mänsklig översättning"
+            assert status.get_status_display() == "maskinöversättning är inte konfigurerad"
         assert not StringTranslation.objects.filter(locale__language_code=code).exists()
     assert not deepl.translate_requests("SO") and not deepl.translate_requests("TI")
     assert all(r["target_lang"] not in ("SO", "TI") for r in deepl.translate_requests())
@@ -277,7 +278,7 @@ def test_untranslated_parents_become_drafts_not_live_aliases(
     with django_capture_on_commit_callbacks(execute=True):
         child.save_revision().publish()
 
-    for code in DEEPL_LANGUAGES + HUMAN_ONLY_LANGUAGES:
+    for code in DEEPL_LANGUAGES + AZURE_LANGUAGES:
         locale = Locale.objects.get(language_code=code)
         parent_copy = parent.get_translation(locale)
         child_copy = child.get_translation(locale)

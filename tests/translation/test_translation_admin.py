@@ -47,8 +47,8 @@ def test_publishing_in_the_admin_makes_drafts_and_tells_the_communicator(
     status_page = client.get(reverse("translation_page_status", args=[page.pk]))
     html = status_page.content.decode()
     assert html.count('data-status="made"') == len(DEEPL_LANGUAGES)
-    assert html.count('data-status="human_only"') == 2
-    assert "endast mänsklig översättning" in html
+    assert html.count('data-status="not_configured"') == 2  # so, ti: Azure not configured
+    assert "maskinöversättning är inte konfigurerad" in html
 
 
 @pytest.mark.django_db

@@ -47,6 +47,8 @@ class BatchOutcome:
 
     texts: list[markup.CheckedTranslation]
     billed_characters: int
+    # DeepL's ``model_type_used`` when it reports one (provenance of the machine strings).
+    model: str = ""
 
 
 class DeepLMachineTranslator(BaseMachineTranslator):
@@ -154,7 +156,10 @@ class DeepLMachineTranslator(BaseMachineTranslator):
                 translated = protect.from_placeholders(translated, originals)
             back = protect.from_deepl(translated, isolate_terms=rtl)
             checked.append(markup.check_markup(text, back))
-        return BatchOutcome(checked, billed)
+        model = next(
+            (r.model_type_used for r in results if getattr(r, "model_type_used", None)), ""
+        )
+        return BatchOutcome(checked, billed, model or "")
 
     def translate_in_batches(self, texts: list[str], source_locale, target_locale, **options):
         """Yield ``(indexes, BatchOutcome)`` per request; stops at the first error."""

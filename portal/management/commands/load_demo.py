@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from portal.demo import followup, home, international, organisation, states, users
+from translation.policy import ensure_default_policies
 
 
 class Command(BaseCommand):
@@ -22,6 +23,8 @@ class Command(BaseCommand):
             # jobs are queued while it publishes (portal/demo/states.py).
             with states.local_machine_translation():
                 swedish_home = home.load(self.stdout)
+                # Somali and Tigrinya: Azure AI Translator, review-only (shown in the admin).
+                ensure_default_policies()
                 organisation.load(self.stdout)
                 international.load(swedish_home, self.stdout)
                 followup.load_under(swedish_home, self.stdout)

@@ -1,0 +1,86 @@
+"""The machine-translation engines behind one small interface, one engine per language.
+
+Each target language is translated by the engine its ``LocalePolicy`` names
+(``translation.policy.engine_name_for``): DeepL (``deepl.py``, wrapping the existing
+``translation.deepl`` package) or Azure AI Translator (``azure.py``, the official
+``azure-ai-translation-text`` client). The pipeline (``translation.pipeline``) only talks to
+this interface:
+
+- ``name`` (stored in policies, usage, pauses, provenance) and ``display_name`` (the
+  editor's footer: "Translated with Azure AI Translator on …");
+- ``is_configured()``; ``not_configured_detail()``;
+- ``supports(locale)``: the engine's own language list, asked of its API and cached, with
+  the language table as fallback; raises ``MachineTranslationError`` when it cannot be
+  asked; ``unsupported_reason(locale)`` for the admin form (never raises);
+- ``capabilities(locale)``: tags/HTML, glossary, formality; without tags the text goes
+  through placeholders (``translation.protect``);
+- ``translate_in_batches(texts, source_locale, target_locale, terms=...)``: yields
+  ``(indexes, BatchOutcome)`` per request within the engine's limits, each with the checked
+  texts, the billed characters and the model; errors are the
+  ``translation.deepl.errors.MachineTranslationError`` subclasses;
+- ``probe()``: whether the engine's quota is spent (``ConfigurationError`` with a bad key),
+  used to lift a pause (``translation.pauses``).
+
+Every outcome's texts are also checked for the target language's script
+(``translation.script_check``): an answer in the wrong script is flagged, not a silent draft.
+"""
+
+from dataclasses import dataclass, field
+
+from ..deepl.errors import MachineTranslationError
+from ..markup import CheckedTranslation
+
+__all__ = [
+    "BatchOutcome",
+    "Capabilities",
+    "ENGINE_NAMES",
+    "MachineTranslationError",
+    "engine_for",
+    "get_engine",
+]
+
+
+@dataclass(frozen=True)
+class Capabilities:
+    """What an engine does for one target language."""
+
+    html: bool
+    glossary: bool
+    formality: bool
+
+    @property
+    def text_only(self) -> bool:
+        return not self.html
+
+
+@dataclass
+class BatchOutcome:
+    """The checked translations of one request, in the order of the texts sent."""
+
+    texts: list[CheckedTranslation]
+    billed_characters: int
+    model: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+ENGINE_NAMES = ("deepl", "azure")
+
+
+def get_engine(name: str):
+    """The engine called ``name`` ("deepl" or "azure")."""
+    if name == "azure":
+        from .azure import AzureEngine
+
+        return AzureEngine()
+    if name == "deepl":
+        from .deepl import DeepLEngine
+
+        return DeepLEngine()
+    raise ValueError(f"Unknown machine-translation engine {name!r}")
+
+
+def engine_for(locale):
+    """The engine chosen for ``locale`` (its policy, else the default for the language)."""
+    from ..policy import engine_name_for
+
+    return get_engine(engine_name_for(locale))
