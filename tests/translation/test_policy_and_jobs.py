@@ -1,5 +1,10 @@
 """Per-locale policy, the job's retries later, and machine translation switched off."""
 
+import os
+import subprocess
+import sys
+
+from django.conf import settings
 from django.db import OperationalError
 from django.db.models.signals import post_save
 
@@ -7,7 +12,6 @@ from wagtail_localize.models import StringTranslation
 
 import pytest
 
-from portal.settings.base import DATABASES
 from tests.translation.mt_helpers import DEEPL_LANGUAGES, draft_of, paragraphs
 from translation.models import DraftStatus, LocalePolicy
 from translation.tasks import translate_page_task
@@ -112,6 +116,19 @@ def test_a_busy_database_leaves_the_locale_to_be_retried(deepl, make_page, local
 
 
 def test_sqlite_transactions_wait_for_the_write_lock():
-    if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
-        pytest.skip("the dev default is SQLite; DATABASE_URL points elsewhere here")
-    assert DATABASES["default"]["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
+    """The dev default (no DATABASE_URL): SQLite, whose transactions take the write lock
+    when they begin. Read in a process of its own, whatever database this run uses."""
+    env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
+    script = (
+        "from portal.settings.base import DATABASES as D; "
+        "print(D['default']['ENGINE'], D['default']['OPTIONS']['transaction_mode'])"
+    )
+    result = subprocess.run(  # noqa: S603 - our own interpreter and settings
+        [sys.executable, "-c", script],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.split() == ["django.db.backends.sqlite3", "IMMEDIATE"]

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.snippets.models import get_snippet_models
-from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
 from translation.pipeline import translate_page
 
@@ -62,16 +62,25 @@ def drafts(pages, codes) -> None:
         assert not failed, f"{page}: {failed}"
 
 
+def with_strings(model, locale):
+    """The first Swedish ``model`` with a string to translate, and its translation source.
+
+    A menu link without a label of its own (it shows its page's title) has only the page
+    it points at, a synchronised field: its editor opens but has no string to correct."""
+    for candidate in model.objects.filter(locale=locale).order_by("pk"):
+        source, _created = TranslationSource.get_or_create_from_instance(candidate)
+        if StringSegment.objects.filter(source=source).exists():
+            return candidate, source
+    raise AssertionError(f"the demo has no Swedish {model._meta.label} with a string")
+
+
 def snippet_translations(codes) -> dict[str, dict]:
     """One Swedish snippet of every translatable type, translated (as a superuser does:
     wagtail-localize's "Translate") into ``codes``; what is not translated reads Swedish."""
     sv = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
     result = {}
     for model in translatable_snippet_models():
-        source_object = model.objects.filter(locale=sv).order_by("pk").first()
-        if source_object is None:
-            raise AssertionError(f"the demo has no Swedish {model._meta.label}")
-        source, _created = TranslationSource.get_or_create_from_instance(source_object)
+        source_object, source = with_strings(model, sv)
         targets = {"sv": source_object}
         for code in codes:
             locale = Locale.objects.get(language_code=code)

@@ -7,7 +7,7 @@ and, in a translated language, report a problem with its translation. The site i
 with one news item translated by people into Arabic and Tigrinya.
 """
 
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 import pytest
 
@@ -45,6 +45,21 @@ def build_site():
         publish_human_translation(news, locale, {news.title: NEWS[code]})
         titles[code] = NEWS[code]
     return {"news": news, "titles": titles, "search": {"sv": news.title.split()[0], **SEARCH}}
+
+
+def translated_swedish_urls(code: str) -> set[str]:
+    """The URLs of the Swedish pages that have a live translation in ``code``."""
+    keys = (
+        Page.objects.live()
+        .filter(locale__language_code=code, alias_of__isnull=True)
+        .values_list("translation_key", flat=True)
+    )
+    return {
+        page.url
+        for page in Page.objects.live().filter(
+            locale__language_code="sv", translation_key__in=list(keys)
+        )
+    }
 
 
 def check_language(session, code: str) -> None:
@@ -113,13 +128,21 @@ def test_reader_moves_between_languages_with_the_switcher(journey, journey_site,
         session.page.wait_for_load_state("networkidle")
         check_language(session, code)
         assert session.page.url.endswith(f"/{code}/"), session.page.url
-        # The menu leads to pages of the reader's language, never back into Swedish.
-        hrefs = session.page.locator(".site-header nav:not(.language-switcher) a").evaluate_all(
-            "links => links.map(a => a.getAttribute('href'))"
+        # The menu leads to the pages of the reader's language wherever they exist; into
+        # Swedish only where a page has no translation, and then says so (hreflang="sv",
+        # the Swedish title marked lang="sv").
+        links = session.page.locator(".site-header nav:not(.language-switcher) a").evaluate_all(
+            """links => links.map(a => [a.getAttribute('href'), a.getAttribute('hreflang'),
+                                        a.getAttribute('lang')])"""
         )
-        into_swedish = [href for href in hrefs if href and href.startswith("/sv/")]
-        if into_swedish:
-            problems.append(f"{code}: the menu links into Swedish: {into_swedish}")
+        translated = translated_swedish_urls(code)
+        for href, hreflang, lang in links:
+            if not href or not href.startswith("/sv/"):
+                continue
+            if href in translated:
+                problems.append(f"{code}: the menu links into Swedish, not to its {href}")
+            elif (hreflang, lang) != ("sv", "sv"):
+                problems.append(f"{code}: {href} is Swedish, marked {hreflang=} {lang=}")
         untranslated = swedish_text_outside_swedish_marks(session)
         if untranslated:
             problems.append(f"{code}: Swedish text not marked lang=sv: {untranslated}")
