@@ -27,6 +27,7 @@ from pytest_django.live_server_helper import LiveServer
 
 from tests.browser import rows
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+from translation.azure_server import LocalAzureServer
 from translation.deepl_server import LocalDeepLServer
 
 from .harness import Journey
@@ -68,7 +69,7 @@ def _snapshot() -> str:
 
 @pytest.fixture(scope="module")
 def journey_server(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The portal served on a free port, with the local DeepL server behind it.
+    """The portal served on a free port, with the local DeepL and Azure servers behind it.
 
     Settings hold for the module: media in a temporary folder, DeepL pointed at the local
     server. Drafts are made when a Swedish page is published only once the site is built
@@ -79,7 +80,11 @@ def journey_server(django_db_setup, django_db_blocker, tmp_path_factory):
         contents = _snapshot()
     deepl = LocalDeepLServer("127.0.0.1", 0).start()
     deepl.reset(character_limit=1_000_000_000)
+    # Somali and Tigrinya drafts come from the Azure engine, as a container: no key.
+    azure = LocalAzureServer("127.0.0.1", 0).start()
     overrides = override_settings(
+        AZURE_TRANSLATOR_ENDPOINT=azure.url,
+        AZURE_TRANSLATOR_KEY="",
         # One folder for the run: the demo's images come back with its rows in later modules.
         MEDIA_ROOT=_DEMO.setdefault("media", str(tmp_path_factory.mktemp("journey-media"))),
         DEEPL_AUTH_KEY="test-key",
@@ -98,6 +103,7 @@ def journey_server(django_db_setup, django_db_blocker, tmp_path_factory):
         server.stop()
         overrides.disable()
         deepl.stop()
+        azure.stop()
         rows.restore(contents)
         django_db_blocker.restore()
 

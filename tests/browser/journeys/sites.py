@@ -1,8 +1,8 @@
 """What the admin journeys need beyond the demo: drafts per language, snippet translations.
 
 Drafts are made by the portal's own pipeline (``translation.pipeline.translate_page``)
-against the local DeepL server, as the worker makes them after a Swedish publish; Somali
-and Tigrinya get drafts without machine text (DeepL has neither language).
+against the local DeepL and Azure servers, as the worker makes them after a Swedish
+publish; Somali and Tigrinya drafts come from the Azure engine (DeepL has neither language).
 """
 
 from django.apps import apps

@@ -1,7 +1,7 @@
 """The Somali translator works with an agency: exports PO files, imports them back, sees drafts.
 
-Somali has no machine translation, so the drafts wait empty; the translator downloads the
-zip of PO files from Granskning › PO-filer, the agency fills in the translations, the
+Somali drafts are machine drafts from the Azure engine, which the municipality has an
+agency check and correct: the translator downloads the zip of PO files from Granskning › PO-filer, the agency fills in the translations, the
 translator uploads the zip, and the pages are drafts in Somali, in review.
 """
 
