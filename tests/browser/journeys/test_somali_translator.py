@@ -1,8 +1,9 @@
 """The Somali translator works with an agency: exports PO files, imports them back, sees drafts.
 
 Somali drafts are machine drafts from the Azure engine, which the municipality has an
-agency check and correct: the translator downloads the zip of PO files from Granskning › PO-filer, the agency fills in the translations, the
-translator uploads the zip, and the pages are drafts in Somali, in review.
+agency check and correct: the translator downloads the zip of PO files from Granskning ›
+PO-filer, the agency fills in the translations, the translator uploads the zip, and the
+pages are drafts in Somali, in review.
 """
 
 import io
