@@ -10,6 +10,11 @@ carried string gets the footer "Svenska texten har ändrats sedan översättning
 kontrollera" as the editor's *error* slot (a warning icon instead of the tick, counted on its
 tab; nothing is stored, publishing is ruled as before), a checked one says so and when.
 
+The facts guard (``review.fact_checks``) writes into the same slots: a string whose facts
+differ from the Swedish text gets "Faktakontroll: …" naming each fact in the *error* slot
+(an overridden finding, or a glossary warning, in the comment), so the translator sees it
+on the string itself when the editor opens.
+
 Upstream: wagtail-localize 1.14.5 has no hook for the footer;
 ``tests/upstream/test_upstream_wagtail_localize.py`` fails, naming this module, the day its
 template or the editor's use of ``error`` and ``comment`` changes.
@@ -22,7 +27,9 @@ from django.utils.translation import gettext as _
 
 from wagtail_localize.models import StringSegment, StringTranslation
 
+from . import fact_checks, fact_labels
 from .carry_forward import TOOL_NAME as CARRIED
+from .models import FactCheck, text_hash
 from .states import is_carried_unchecked, string_approvals
 
 
@@ -69,4 +76,57 @@ def with_carried_footers(props: str) -> str:
             entry["error"] = entry["comment"] = stale_footer()
         else:
             entry["comment"] = checked_footer(approval)
+    return json.dumps(data)
+
+
+def facts_footer(findings: list[dict]) -> str:
+    return _("Faktakontroll: %(findings)s") % {
+        "findings": "; ".join(fact_labels.describe(finding) for finding in findings)
+    }
+
+
+def overridden_footer(count: int) -> str:
+    return _("Faktakontroll: %(count)d avvikelse godkänd av en översättare") % {"count": count}
+
+
+def with_fact_footers(props: str) -> str:
+    """``props`` with the facts guard's findings on each string that has any."""
+    data = json.loads(props)
+    entries = [e for e in data.get("initialStringTranslations", []) if e.get("data")]
+    if not entries:
+        return props
+    segments = {
+        segment.pk: segment
+        for segment in StringSegment.objects.filter(pk__in=[e["segment_id"] for e in entries])
+    }
+    checks = {
+        (check.context_id, check.string_id, check.text_hash): check
+        for check in FactCheck.objects.filter(
+            locale__language_code=data["locale"]["code"],
+            context_id__in={s.context_id for s in segments.values()},
+        ).exclude(findings=[])
+    }
+    if not checks:
+        return props
+    for entry in entries:
+        segment = segments.get(entry["segment_id"])
+        check = segment and checks.get(
+            (segment.context_id, segment.string_id, text_hash(entry["data"]))
+        )
+        if check is None:
+            continue
+        found = fact_checks.open_findings(check)
+        errors = [f for f in found if f["severity"] == "error"]
+        notes = [f for f in found if f["severity"] != "error"]
+        if errors:
+            text = facts_footer(errors)
+            entry["error"] = f"{entry['error']} · {text}" if entry.get("error") else text
+        overridden = len(check.findings) - len(found)
+        comments = [facts_footer(notes)] if notes else []
+        if overridden:
+            comments.append(overridden_footer(overridden))
+        if comments:
+            entry["comment"] = " · ".join(
+                [*([entry["comment"]] if entry.get("comment") else []), *comments]
+            )
     return json.dumps(data)

@@ -300,12 +300,13 @@ def current_checks(locale_ids=None, *, open_only: bool = True):
     return checks
 
 
-def counts_by_object(locale_ids=None) -> dict[tuple[str, int], tuple[int, int]]:
+def counts_by_object(locale_ids=None, object_id=None) -> dict[tuple[str, int], tuple[int, int]]:
     """(open errors, open warnings) per (translation key, locale id) of the current strings."""
-    rows = (
-        current_checks(locale_ids)
-        .values("context__object_id", "locale_id")
-        .annotate(errors=Sum("open_errors"), warnings=Sum("open_warnings"))
+    checks = current_checks(locale_ids)
+    if object_id is not None:
+        checks = checks.filter(context__object_id=object_id)
+    rows = checks.values("context__object_id", "locale_id").annotate(
+        errors=Sum("open_errors"), warnings=Sum("open_warnings")
     )
     return {
         (str(row["context__object_id"]), row["locale_id"]): (row["errors"], row["warnings"])
