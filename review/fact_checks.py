@@ -18,11 +18,11 @@ translator looks at the string.
 """
 
 import logging
-import time
 from dataclasses import dataclass
 
 from django.apps import apps
 from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import CharField, Exists, Func, OuterRef, Sum
 from django.db.models.signals import post_delete, post_save
@@ -36,38 +36,55 @@ from .models import FactCheck, FactOverride, text_hash
 
 logger = logging.getLogger(__name__)
 
-# Protected and glossary terms change seldom and are read on every string save: kept for a
-# minute per process (and forgotten at once in the process that changes them).
-TERMS_TTL = 60.0
-_terms_cache: dict[int, tuple[float, list[str], list[tuple[str, str]]]] = {}
+# Protected and glossary terms change seldom and are read on every string save: kept in
+# the cache (shared by the processes) for a few minutes, dropped when the coordinator
+# changes them (``connect``).
+TERMS_KEY = "review:fact-terms"
+TERMS_TTL = 300
 
 
 def forget_terms(**_kwargs) -> None:
-    _terms_cache.clear()
+    try:
+        cache.delete(TERMS_KEY)
+    except Exception:
+        logger.warning("could not forget the facts guard's terms", exc_info=True)
 
 
-def _load_terms(locale_id: int) -> tuple[list[str], list[tuple[str, str]]]:
+def _load_terms() -> dict:
     protected: list[str] = []
     site = Site.objects.filter(is_default_site=True).first()
     if site is not None:
         settings_model = apps.get_model("readability", "ReadabilitySettings")
         text = settings_model.for_site(site).protected_terms or ""
         protected = [line.strip() for line in text.splitlines() if line.strip()]
-    glossary: list[tuple[str, str]] = []
+    glossary: dict[int, list[tuple[str, str]]] = {}
     if apps.is_installed("translation"):
         model = apps.get_model("translation", "GlossaryTermTranslation")
-        glossary = list(
-            model.objects.filter(locale_id=locale_id).values_list("term__term", "translation")
-        )
-    return protected, glossary
+        for locale_id, swedish, target in model.objects.values_list(
+            "locale_id", "term__term", "translation"
+        ):
+            glossary.setdefault(locale_id, []).append((swedish, target))
+    return {"protected": protected, "glossary": glossary}
 
 
 def terms_for(locale_id: int) -> tuple[list[str], list[tuple[str, str]]]:
-    cached = _terms_cache.get(locale_id)
-    if cached is None or time.monotonic() - cached[0] > TERMS_TTL:
-        cached = (time.monotonic(), *_load_terms(locale_id))
-        _terms_cache[locale_id] = cached
-    return cached[1], cached[2]
+    """The always-protected terms and the glossary pairs of one target locale."""
+    try:
+        terms = cache.get(TERMS_KEY)
+    except Exception:  # a cache outage costs queries, not the check
+        logger.warning("cache unavailable for the facts guard's terms", exc_info=True)
+        return _split(_load_terms(), locale_id)
+    if terms is None:
+        terms = _load_terms()
+        try:
+            cache.set(TERMS_KEY, terms, TERMS_TTL)
+        except Exception:
+            logger.warning("cache unavailable for the facts guard's terms", exc_info=True)
+    return _split(terms, locale_id)
+
+
+def _split(terms: dict, locale_id: int) -> tuple[list[str], list[tuple[str, str]]]:
+    return terms["protected"], terms["glossary"].get(locale_id, [])
 
 
 def _mentions(source_text: str, protected, glossary) -> bool:

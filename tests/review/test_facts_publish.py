@@ -212,3 +212,41 @@ def test_override_holds_for_that_wording_only(client, users, page):
     with run_on_commit():
         translation_for(target).save_target(publish=False)
     assert api_publish(client, target).status_code == 403
+
+
+def test_findings_show_in_editor_queue_and_drafts_page(client, users, page):
+    target = arabic_draft(page, WRONG_DATE)
+    client.force_login(users["ar"])
+    # wagtail-localize's editor: the footer of the intro string names the fact.
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[target.pk])).content.decode()
+    assert "Faktakontroll: datumet" in html and "31 mars 2027" in html
+    # The queue: a column with the count and a filter to pages with findings.
+    response = client.get(reverse("review:queue") + "?facts=1")
+    html = response.content.decode()
+    assert 'data-fact-errors="1"' in html
+    assert reverse("review:facts", args=[target.pk]) in html
+    assert f'data-page="{page.pk}" data-locale="ar"' in html
+    assert 'data-locale="so"' not in html  # the filter leaves out pages without findings
+    # The drafts status page of the Swedish page counts it per language.
+    client.force_login(users["admin"])
+    html = client.get(reverse("translation_page_status", args=[page.pk])).content.decode()
+    assert 'data-fact-errors="1"' in html
+
+
+def test_glossary_warning_blocks_only_where_the_coordinator_chose(client, users, page):
+    from translation.models import GlossaryTerm, GlossaryTermTranslation
+
+    ar = Locale.objects.get(language_code="ar")
+    term = GlossaryTerm.objects.create(term="frågor")
+    GlossaryTermTranslation.objects.create(term=term, locale=ar, translation="استفسارات")
+    target = arabic_draft(page, ARABIC)  # uses أسئلة, not the agreed term
+    assert [(f["severity"], f["kind"]) for f in check_of(target).findings] == [
+        ("warning", "glossary_term")
+    ]
+    client.force_login(users["ar"])
+    LocalePublishPolicy.objects.filter(locale=ar).update(fact_warnings_block=True)
+    response = api_publish(client, target)
+    assert response.status_code == 403
+    LocalePublishPolicy.objects.filter(locale=ar).update(fact_warnings_block=False)
+    assert api_publish(client, target).status_code == 200
+    assert is_live(target)
