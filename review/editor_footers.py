@@ -86,7 +86,7 @@ def facts_footer(findings: list[dict]) -> str:
 
 
 def overridden_footer(count: int) -> str:
-    return _("Faktakontroll: %(count)d avvikelse godkänd av en översättare") % {"count": count}
+    return _("Faktakontroll: godkända avvikelser: %(count)d") % {"count": count}
 
 
 def with_fact_footers(props: str) -> str:
