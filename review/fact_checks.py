@@ -244,24 +244,42 @@ def checks_for(locale_id: int, places: list[Place]) -> dict[Place, FactCheck]:
     for place in wanted:
         check = stored.get((place.context_id, place.string_id, text_hash(place.text)))
         if check is None:
-            with transaction.atomic():
-                check = store(
-                    locale_id,
-                    place.context_id,
-                    place.string_id,
-                    place.source_text,
-                    place.text,
-                    language_code,
-                )
+            check = _store_now(locale_id, place, language_code)
         result[place] = check
     return result
+
+
+def _store_now(locale_id: int, place: Place, language_code: str) -> FactCheck:
+    """Check a wording never checked before; if it cannot be stored, an unsaved record
+    with the check's failure (an error: the publish waits rather than pass unchecked)."""
+    try:
+        with transaction.atomic():
+            return store(
+                locale_id,
+                place.context_id,
+                place.string_id,
+                place.source_text,
+                place.text,
+                language_code,
+            )
+    except Exception:
+        logger.exception("facts check of %s could not be stored", place.path)
+        failed = {"severity": facts.ERROR, "kind": "check", "form": "", "code": "check_failed"}
+        return FactCheck(
+            locale_id=locale_id,
+            context_id=place.context_id,
+            string_id=place.string_id,
+            text_hash=text_hash(place.text),
+            findings=[{**failed, "expected": "", "found": ""}],
+            open_errors=1,
+        )
 
 
 def open_findings(check: FactCheck, *, warnings: bool = True) -> list[dict]:
     """The findings of ``check`` no translator overrode (errors, and warnings if asked)."""
     if not check.open_errors and not (warnings and check.open_warnings):
         return []
-    overridden = set(check.overrides.values_list("kind", "form"))
+    overridden = set(check.overrides.values_list("kind", "form")) if check.pk else set()
     return [
         finding
         for finding in check.findings

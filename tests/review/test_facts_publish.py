@@ -250,3 +250,22 @@ def test_glossary_warning_blocks_only_where_the_coordinator_chose(client, users,
     LocalePublishPolicy.objects.filter(locale=ar).update(fact_warnings_block=False)
     assert api_publish(client, target).status_code == 200
     assert is_live(target)
+
+
+def test_a_wording_never_checked_is_checked_at_publish_and_a_failure_waits(
+    client, users, page, monkeypatch
+):
+    target = arabic_draft(page, ARABIC)
+    FactCheck.objects.all().delete()  # as if saved before the guard existed
+    client.force_login(users["ar"])
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("database gone")
+
+    monkeypatch.setattr("review.fact_checks.store", broken)
+    response = api_publish(client, target)
+    assert response.status_code == 403  # refused, never a 500, never unchecked
+    assert not is_live(target)
+    monkeypatch.undo()
+    assert api_publish(client, target).status_code == 200
+    assert check_of(target).findings == []
