@@ -32,6 +32,7 @@ from wagtail.models import Locale, Site
 from wagtail_localize.models import StringSegment, StringTranslation
 
 from . import facts
+from .fact_labels import describe
 from .models import FactCheck, FactOverride, text_hash
 
 logger = logging.getLogger(__name__)
@@ -286,6 +287,17 @@ def open_findings(check: FactCheck, *, warnings: bool = True) -> list[dict]:
         if (finding["kind"], finding["form"]) not in overridden
         and (warnings or finding["severity"] == facts.ERROR)
     ]
+
+
+def labelled_findings(string_translation: StringTranslation) -> list[str]:
+    """The open findings of a string translation's current wording, in words."""
+    check = FactCheck.objects.filter(
+        locale_id=string_translation.locale_id,
+        context_id=string_translation.context_id,
+        string_id=string_translation.translation_of_id,
+        text_hash=text_hash(string_translation.data),
+    ).first()
+    return [describe(finding) for finding in open_findings(check)] if check else []
 
 
 def override(check: FactCheck, kind: str, form: str, reason: str, user) -> FactOverride:

@@ -220,6 +220,10 @@ def test_findings_show_in_editor_queue_and_drafts_page(client, users, page):
     # wagtail-localize's editor: the footer of the intro string names the fact.
     html = client.get(reverse("wagtailadmin_pages:edit", args=[target.pk])).content.decode()
     assert "Faktakontroll: datumet" in html and "31 mars 2027" in html
+    # The panel above the editor links to the findings page.
+    response = client.get(reverse("review:changed_strings", args=[translation_for(target).pk]))
+    assert 'data-fact-errors="1"' in response.content.decode()
+    assert reverse("review:facts", args=[target.pk]) in response.content.decode()
     # The queue: a column with the count and a filter to pages with findings.
     response = client.get(reverse("review:queue") + "?facts=1")
     html = response.content.decode()
