@@ -46,6 +46,7 @@ from rest_framework.response import Response
 from . import fact_checks
 from .carry_forward import SIMILARITY, is_plain_field, open_carries, similarity
 from .carry_forward import TOOL_NAME as CARRIED
+from .editor_footers import with_saved_fact_footer
 from .models import CarriedForward, RetiredSegment
 from .notice_flags import after_approval
 from .roles import restricted_locale_codes
@@ -276,7 +277,12 @@ def _save(translation, segment_string_id, context_id, value, user, *, carried_fr
 def save_string_view(request, translation_id, string_segment_id):
     """wagtail-localize's string save, also for a segment removed since the editor opened."""
     if StringSegment.objects.filter(pk=string_segment_id).exists():
-        return edit_translation.edit_string_translation(request, translation_id, string_segment_id)
+        response = edit_translation.edit_string_translation(
+            request, translation_id, string_segment_id
+        )
+        if request.method == "PUT":
+            return with_saved_fact_footer(response, translation_id, string_segment_id)
+        return response
     return _save_to_retired_segment(request, translation_id, string_segment_id)
 
 

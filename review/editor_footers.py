@@ -21,16 +21,19 @@ template or the editor's use of ``error`` and ``comment`` changes.
 """
 
 import json
+import logging
 
 from django.utils import formats
 from django.utils.translation import gettext as _
 
-from wagtail_localize.models import StringSegment, StringTranslation
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 from . import fact_checks, fact_labels
 from .carry_forward import TOOL_NAME as CARRIED
 from .models import FactCheck, text_hash
 from .states import is_carried_unchecked, string_approvals
+
+logger = logging.getLogger(__name__)
 
 
 def stale_footer() -> str:
@@ -89,6 +92,25 @@ def overridden_footer(count: int) -> str:
     return _("Faktakontroll: godkända avvikelser: %(count)d") % {"count": count}
 
 
+def add_fact_footer(entry: dict, check: FactCheck | None) -> None:
+    """Write the findings of ``check`` (the entry's wording) into the entry's footer slots."""
+    if check is None:
+        return
+    found = fact_checks.open_findings(check)
+    errors = [f for f in found if f["severity"] == "error"]
+    notes = [f for f in found if f["severity"] != "error"]
+    if errors:
+        text = facts_footer(errors)
+        entry["error"] = f"{entry['error']} · {text}" if entry.get("error") else text
+    overridden = len(check.findings) - len(found)
+    comments = [facts_footer(notes)] if notes else []
+    if overridden:
+        comments.append(overridden_footer(overridden))
+    if comments:
+        previous = [entry["comment"]] if entry.get("comment") else []
+        entry["comment"] = " · ".join([*previous, *comments])
+
+
 def with_fact_footers(props: str) -> str:
     """``props`` with the facts guard's findings on each string that has any."""
     data = json.loads(props)
@@ -110,23 +132,34 @@ def with_fact_footers(props: str) -> str:
         return props
     for entry in entries:
         segment = segments.get(entry["segment_id"])
-        check = segment and checks.get(
-            (segment.context_id, segment.string_id, text_hash(entry["data"]))
-        )
-        if check is None:
-            continue
-        found = fact_checks.open_findings(check)
-        errors = [f for f in found if f["severity"] == "error"]
-        notes = [f for f in found if f["severity"] != "error"]
-        if errors:
-            text = facts_footer(errors)
-            entry["error"] = f"{entry['error']} · {text}" if entry.get("error") else text
-        overridden = len(check.findings) - len(found)
-        comments = [facts_footer(notes)] if notes else []
-        if overridden:
-            comments.append(overridden_footer(overridden))
-        if comments:
-            entry["comment"] = " · ".join(
-                [*([entry["comment"]] if entry.get("comment") else []), *comments]
-            )
+        if segment is not None:
+            key = (segment.context_id, segment.string_id, text_hash(entry["data"]))
+            add_fact_footer(entry, checks.get(key))
     return json.dumps(data)
+
+
+def with_saved_fact_footer(response, translation_id: int, segment_id: int):
+    """The editor's answer to a string save, with the facts guard's findings of the text
+    just saved (the check ran on save), so they show without reloading the editor."""
+    data = getattr(response, "data", None)
+    if getattr(response, "status_code", None) != 200 or not isinstance(data, dict):
+        return response
+    if not data.get("data"):
+        return response
+    try:
+        segment = StringSegment.objects.get(pk=segment_id)
+        locale_id = (
+            Translation.objects.filter(pk=translation_id)
+            .values_list("target_locale_id", flat=True)
+            .first()
+        )
+        check = FactCheck.objects.filter(
+            locale_id=locale_id,
+            context_id=segment.context_id,
+            string_id=segment.string_id,
+            text_hash=text_hash(data["data"]),
+        ).first()
+        add_fact_footer(data, check)
+    except Exception:
+        logger.exception("could not add the facts footer to a saved string")
+    return response

@@ -5,17 +5,20 @@ number "0380-51 80 00" may not go live, through Wagtail's admin API or wagtail-l
 editor, until a translator of Arabic overrides the finding with a reason.
 """
 
+from urllib.parse import urlencode
+
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from wagtail.models import Locale, Page
-from wagtail_localize.models import StringTranslation
+from wagtail_localize.models import StringSegment, StringTranslation
 
 import pytest
 
 from review import fact_checks
 from review.models import FactCheck, FactOverride, LocalePublishPolicy
 from tests.review.review_helpers import add_child_page, run_on_commit, translate, translation_for
+from translation.models import GlossaryTerm, GlossaryTermTranslation
 
 SWEDISH = "Ansök senast 31 mars 2027. Ring 0380-51 80 00 om du har frågor."
 ARABIC = "قدّم طلبك قبل 31 مارس 2027. اتصل على 0380-51 80 00 إذا كانت لديك أسئلة."
@@ -238,8 +241,6 @@ def test_findings_show_in_editor_queue_and_drafts_page(client, users, page):
 
 
 def test_glossary_warning_blocks_only_where_the_coordinator_chose(client, users, page):
-    from translation.models import GlossaryTerm, GlossaryTermTranslation
-
     ar = Locale.objects.get(language_code="ar")
     term = GlossaryTerm.objects.create(term="frågor")
     GlossaryTermTranslation.objects.create(term=term, locale=ar, translation="استفسارات")
@@ -273,3 +274,24 @@ def test_a_wording_never_checked_is_checked_at_publish_and_a_failure_waits(
     monkeypatch.undo()
     assert api_publish(client, target).status_code == 200
     assert check_of(target).findings == []
+
+
+def test_a_string_saved_in_the_editor_answers_with_its_findings(client, users, page):
+    target = arabic_draft(page, ARABIC)
+    translation = translation_for(target)
+    segment = StringSegment.objects.get(source=translation.source, context__path="intro")
+    client.force_login(users["ar"])
+    url = reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk])
+    response = client.put(
+        url,
+        data=urlencode({"value": WRONG_PHONE}),
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.status_code == 200, response.content
+    answer = response.json()
+    assert "Faktakontroll: telefonnumret" in answer["error"] and "0380-51 80 00" in answer["error"]
+    assert intro_string(target).data == WRONG_PHONE  # saved as typed
+    response = client.put(
+        url, data=urlencode({"value": ARABIC}), content_type="application/x-www-form-urlencoded"
+    )
+    assert not response.json()["error"]
