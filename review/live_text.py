@@ -259,14 +259,25 @@ def _fields(verdicts: list[Verdict]) -> str:
     return ", ".join(names[:10])
 
 
-def _fact_lines(instance, placed: list[_Placed]) -> list[str]:
-    """A line per open finding of the facts guard that blocks: field, fact, what it says."""
+def fact_checks_of(instance, *, from_strings: bool = False, _placed=None) -> dict:
+    """The facts guard's check of each text of ``instance`` that would go live
+    ({``fact_checks.Place``: ``FactCheck``}, only texts with something to check)."""
+    if _placed is None:
+        read = _read(instance, from_strings=from_strings)
+        if read is None:
+            return {}
+        _placed = read[1]
     places = [
         fact_checks.Place(p.path, p.context_id, p.string_id, p.source_text, p.text)
-        for p in placed
+        for p in _placed
         if p.context_id is not None
     ]
-    checks = fact_checks.checks_for(instance.locale_id, places)
+    return fact_checks.checks_for(instance.locale_id, places)
+
+
+def _fact_lines(instance, placed: list[_Placed]) -> list[str]:
+    """A line per open finding of the facts guard that blocks: field, fact, what it says."""
+    checks = fact_checks_of(instance, _placed=placed)
     if not checks:
         return []
     warnings_block = any(c.open_warnings for c in checks.values()) and (
