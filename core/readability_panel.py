@@ -9,21 +9,57 @@ Wagtail's own ``#:w:contentpath=`` anchor. Rendered from the saved draft; ``read
 to ``core.views.ReadabilityView`` and swaps in the fragment it renders, as Wagtail's preview
 panel does.
 Only Swedish pages: LIX is a Swedish measure, and translations are judged by their translators.
+
+Numbers that read two ways ("3,000 kr", "1.5 miljoner"), dates that do not exist ("31 april")
+and mistyped organisation numbers are listed here too, as warnings for the communicator:
+the facts guard (``review.facts.malformed_numbers``) cannot compare what the Swedish text
+itself leaves unclear, and every translation would inherit it.
 """
 
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from wagtail.admin.panels import Panel
 
 from core.languages import SOURCE_LANGUAGE
-from core.page_text import page_readability
+from core.page_text import page_readability, page_text_parts
 
 TEMPLATE = "core/panels/readability_report.html"
 
 
+def _number_message(code: str, form: str) -> str:
+    messages = {
+        "comma_grouping": _(
+            "”%(form)s”: komma läses som decimaltecken på svenska; skriv tusental med "
+            "mellanslag (3 000)"
+        ),
+        "dot_grouping": _("”%(form)s”: skriv tusental med mellanslag (3 000), inte med punkt"),
+        "decimal_point": _("”%(form)s”: på svenska skrivs decimaler med komma (1,5)"),
+        "broken_grouping": _("”%(form)s”: siffrorna ska grupperas tre och tre (30 000)"),
+        "invalid_date": _("”%(form)s”: datumet finns inte"),
+        "checksum": _("”%(form)s”: organisationsnumret har fel kontrollsiffra"),
+        "invalid_time": _("”%(form)s”: klockslaget finns inte"),
+    }
+    return messages.get(code, _("”%(form)s”: kontrollera talet")) % {"form": form}
+
+
+def number_warnings(page) -> list:
+    """(part, message) for each malformed number, date or organisation number of the page."""
+    # The facts guard's parser is plain Python (Babel's CLDR data, no models).
+    from review.facts import malformed_numbers
+
+    return [
+        (part, _number_message(finding.code, finding.form))
+        for part in page_text_parts(page)
+        for finding in malformed_numbers(part.text)
+    ]
+
+
 def report_html(page) -> str:
-    return render_to_string(TEMPLATE, {"report": page_readability(page)})
+    return render_to_string(
+        TEMPLATE, {"report": page_readability(page), "numbers": number_warnings(page)}
+    )
 
 
 def is_swedish(page) -> bool:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import changed_strings, po_views, views
+from . import changed_strings, fact_views, po_views, views
 
 app_name = "review"
 
@@ -23,6 +23,12 @@ urlpatterns = [
         "changed/<int:translation_id>/<int:string_translation_id>/machine/",
         changed_strings.take_machine_view,
         name="take_machine",
+    ),
+    path("facts/<int:page_id>/", fact_views.page_facts, name="facts"),
+    path(
+        "facts/check/<int:check_id>/override/",
+        fact_views.override_finding,
+        name="fact_override",
     ),
     path("po/", po_views.po_exchange_view, name="po_exchange"),
     path("po/export/<str:language_code>/", po_views.export_view, name="po_export"),

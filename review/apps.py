@@ -10,6 +10,7 @@ class ReviewConfig(AppConfig):
         from core import content_cache
 
         from . import (
+            fact_checks,
             notice_flags,  # noqa: F401 - connects the reader-notice receivers
             publish_rules,
             restrictions,
@@ -18,6 +19,7 @@ class ReviewConfig(AppConfig):
         )
         from .models import ReaderNotice
 
+        fact_checks.connect()
         publish_rules.install()
         restrictions.install()
         source_delete.install()

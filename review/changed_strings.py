@@ -43,8 +43,10 @@ from rest_framework.decorators import (
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
+from . import fact_checks
 from .carry_forward import SIMILARITY, is_plain_field, open_carries, similarity
 from .carry_forward import TOOL_NAME as CARRIED
+from .editor_footers import with_saved_fact_footer
 from .models import CarriedForward, RetiredSegment
 from .notice_flags import after_approval
 from .roles import restricted_locale_codes
@@ -111,11 +113,35 @@ def panel_view(request, translation_id):
         for carried in open_carries(translation.source, translation.target_locale)
         if not _approved(carried.string_translation)
     ]
+    for row in rows:
+        row["facts"] = fact_checks.labelled_findings(row["carried"].string_translation)
     return TemplateResponse(
         request,
         "review/changed_strings_panel.html",
-        {"rows": rows, "translation": translation, "next": request.GET.get("next", "")},
+        {
+            "rows": rows,
+            "translation": translation,
+            "next": request.GET.get("next", ""),
+            **_facts_notice(translation),
+        },
     )
+
+
+def _facts_notice(translation) -> dict:
+    """The facts guard's open findings of this translation, with a link to override them."""
+    errors, warnings = fact_checks.counts_by_object(
+        [translation.target_locale_id], object_id=translation.source.object_id
+    ).get((str(translation.source.object_id), translation.target_locale_id), (0, 0))
+    target = Page.objects.filter(
+        translation_key=translation.source.object_id, locale_id=translation.target_locale_id
+    ).first()
+    if not (errors or warnings) or target is None:
+        return {}
+    return {
+        "fact_errors": errors,
+        "fact_warnings": warnings,
+        "facts_url": reverse("review:facts", args=[target.pk]),
+    }
 
 
 def _approved(string_translation) -> bool:
@@ -254,7 +280,12 @@ def _save(translation, segment_string_id, context_id, value, user, *, carried_fr
 def save_string_view(request, translation_id, string_segment_id):
     """wagtail-localize's string save, also for a segment removed since the editor opened."""
     if StringSegment.objects.filter(pk=string_segment_id).exists():
-        return edit_translation.edit_string_translation(request, translation_id, string_segment_id)
+        response = edit_translation.edit_string_translation(
+            request, translation_id, string_segment_id
+        )
+        if request.method == "PUT":
+            return with_saved_fact_footer(response, translation_id, string_segment_id)
+        return response
     return _save_to_retired_segment(request, translation_id, string_segment_id)
 
 

@@ -34,6 +34,7 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
+from . import fact_checks, fact_labels
 from .carry_forward import TOOL_NAME as CARRIED
 from .models import KnownWording, LocalePublishPolicy, WordingApproval, text_hash
 
@@ -172,27 +173,59 @@ def _source_for_check(instance) -> TranslationSource | None:
     return source_of(instance)
 
 
-def check(instance) -> TextCheck:
-    """Attribute every string of ``instance`` (a page or snippet, as it would go live)."""
+@dataclass(frozen=True)
+class _Placed:
+    """A text of the instance in its place (``context_id`` ``None``: no place for it)."""
+
+    path: str
+    text: str
+    context_id: int | None = None
+    string_id: int | None = None
+    source_text: str = ""
+
+
+def _read(instance, *, from_strings: bool) -> tuple[_Known, list[_Placed]] | None:
+    """Every string of ``instance`` (or what its editor would publish) with its place."""
     source = _source_for_check(instance)
     if source is None:
-        return TextCheck()
+        return None
     known = _known(source, instance.locale_id)
+    placed = []
+    if from_strings:
+        for path, context_id, string_id, source_text in known.segments:
+            st = known.current.get((string_id, context_id))
+            text = st.data if st is not None else source_text
+            placed.append(_Placed(path, text, context_id, string_id, source_text))
+        return known, placed
     by_path = known.by_path()
-    result = TextCheck(translated=True)
     seen: dict[str, int] = {}
     for path, text in _strings_of(instance):
         index = seen.get(path, 0)
         seen[path] = index + 1
         places = by_path.get(path, [])
         if index >= len(places):
-            result.verdicts.append(Verdict(path, text, UNKNOWN))
+            placed.append(_Placed(path, text))
             continue
         context_id, string_id, source_text = places[index]
-        result.verdicts.append(
-            Verdict(path, text, known.kind(context_id, string_id, text, source_text))
-        )
+        placed.append(_Placed(path, text, context_id, string_id, source_text))
+    return known, placed
+
+
+def _verdicts(known: _Known, placed: list[_Placed]) -> TextCheck:
+    result = TextCheck(translated=True)
+    for place in placed:
+        if place.context_id is None:
+            kind = UNKNOWN
+        else:
+            kind = known.kind(place.context_id, place.string_id, place.text, place.source_text)
+        result.verdicts.append(Verdict(place.path, place.text, kind))
     return result
+
+
+def check(instance) -> TextCheck:
+    """Attribute every string of ``instance`` (a page or snippet, as it would go live)."""
+    read = _read(instance, from_strings=False)
+    return TextCheck() if read is None else _verdicts(*read)
 
 
 def check_strings(instance) -> TextCheck:
@@ -201,18 +234,8 @@ def check_strings(instance) -> TextCheck:
     Its editor's *Publish* builds the target from the current string translations (the
     Swedish text where there is none), not from a revision.
     """
-    source = _source_for_check(instance)
-    if source is None:
-        return TextCheck()
-    known = _known(source, instance.locale_id)
-    result = TextCheck(translated=True)
-    for path, context_id, string_id, source_text in known.segments:
-        st = known.current.get((string_id, context_id))
-        text = st.data if st is not None else source_text
-        result.verdicts.append(
-            Verdict(path, text, known.kind(context_id, string_id, text, source_text))
-        )
-    return result
+    read = _read(instance, from_strings=True)
+    return TextCheck() if read is None else _verdicts(*read)
 
 
 def _current_kind(st: StringTranslation | None, text: str, hashed: str) -> str | None:
@@ -236,18 +259,78 @@ def _fields(verdicts: list[Verdict]) -> str:
     return ", ".join(names[:10])
 
 
+def fact_checks_of(instance, *, from_strings: bool = False, _placed=None) -> dict:
+    """The facts guard's check of each text of ``instance`` that would go live
+    ({``fact_checks.Place``: ``FactCheck``}, only texts with something to check)."""
+    if _placed is None:
+        read = _read(instance, from_strings=from_strings)
+        if read is None:
+            return {}
+        _placed = read[1]
+    places = [
+        fact_checks.Place(p.path, p.context_id, p.string_id, p.source_text, p.text)
+        for p in _placed
+        if p.context_id is not None
+    ]
+    return fact_checks.checks_for(instance.locale_id, places)
+
+
+def _fact_lines(instance, placed: list[_Placed]) -> list[str]:
+    """A line per open finding of the facts guard that blocks: field, fact, what it says."""
+    checks = fact_checks_of(instance, _placed=placed)
+    if not checks:
+        return []
+    warnings_block = any(c.open_warnings for c in checks.values()) and (
+        LocalePublishPolicy.fact_warnings_block_in(instance.locale_id)
+    )
+    lines = []
+    for place, found in checks.items():
+        for finding in fact_checks.open_findings(found, warnings=warnings_block):
+            lines.append(f"{place.path}: {fact_labels.describe(finding)}")
+    return lines
+
+
+def fact_refusal(instance, *, from_strings: bool = False, _placed=None) -> str | None:
+    """Why the facts of ``instance``'s text may not go live (``review.fact_checks``).
+
+    An error (a lost or changed amount, date, phone number, address, protected term)
+    refuses, naming the field and the fact, unless a translator of the language overrode
+    that finding with a reason; a glossary warning refuses only where the language's
+    ``LocalePublishPolicy.fact_warnings_block`` says so.
+    """
+    if _placed is None:
+        read = _read(instance, from_strings=from_strings)
+        if read is None:
+            return None
+        _placed = read[1]
+    lines = _fact_lines(instance, _placed)
+    if not lines:
+        return None
+    return _(
+        "Kan inte publiceras: faktakontrollen hittade avvikelser från den svenska texten: "
+        "%(findings)s. Rätta översättningen, eller låt en översättare på %(language)s "
+        "godkänna avvikelsen med en motivering (Faktakontroll i granskningskön)."
+    ) % {"findings": "; ".join(lines[:10]), "language": instance.locale.get_display_name()}
+
+
 def refusal(instance, *, from_strings: bool = False) -> str | None:
     """Why the text of ``instance`` may not go live, naming the fields, or ``None``.
 
     ``from_strings``: read what wagtail-localize's editor would publish (``check_strings``).
     """
-    result = check_strings(instance) if from_strings else check(instance)
+    read = _read(instance, from_strings=from_strings)
+    if read is None:
+        return None
+    result = _verdicts(*read)
     if result.unknown:
         return _(
             "Kan inte publiceras: texten i %(fields)s kommer inte från någon översättning "
             "på %(language)s (varken en översättares text eller godkänd maskinöversättning). "
             "Översätt fälten i översättningsredigeraren och publicera därifrån."
         ) % {"fields": _fields(result.unknown), "language": instance.locale.get_display_name()}
+    facts_refused = fact_refusal(instance, _placed=read[1])
+    if facts_refused:
+        return facts_refused
     if result.unreviewed and not LocalePublishPolicy.allows_unreviewed(instance.locale):
         return _(
             "Kan inte publiceras: texten i %(fields)s är maskinöversatt eller överförd från en "

@@ -160,6 +160,15 @@ class LocalePublishPolicy(models.Model):
         ),
     )
 
+    fact_warnings_block = models.BooleanField(
+        _("ordlistevarningar stoppar publicering"),
+        default=False,
+        help_text=_(
+            "Om rutan är ikryssad kan en sida inte publiceras när faktakontrollen varnar för "
+            "att en ordlisteterm inte används, förrän en översättare har motiverat avvikelsen."
+        ),
+    )
+
     class Meta:
         verbose_name = _("publiceringsregel")
         verbose_name_plural = _("publiceringsregler")
@@ -177,6 +186,10 @@ class LocalePublishPolicy(models.Model):
             return False
         policy = cls.objects.filter(locale=locale).first()
         return bool(policy and policy.allow_unreviewed_machine_text)
+
+    @classmethod
+    def fact_warnings_block_in(cls, locale_id: int) -> bool:
+        return cls.objects.filter(locale_id=locale_id, fact_warnings_block=True).exists()
 
 
 class ReaderReport(models.Model):
@@ -407,3 +420,64 @@ class DeletedSource(models.Model):
 
     def __str__(self):
         return f"{self.title} ({self.locale_id})"
+
+
+class FactCheck(models.Model):
+    """The facts guard's findings (``review.facts``) for one wording of a translated string.
+
+    Keyed by the wording, not by the ``StringTranslation`` row, so that a revision carrying
+    an older wording is judged by what it says (``review.live_text``). Written whenever a
+    string translation is saved (``review.fact_checks``); only for Swedish strings that
+    have facts at all. ``findings``: [{severity, kind, form, code, expected, found}, ...];
+    ``open_errors``/``open_warnings`` leave out what a translator overrode.
+    """
+
+    locale = models.ForeignKey(Locale, on_delete=models.CASCADE, related_name="+")
+    context = models.ForeignKey(
+        "wagtail_localize.TranslationContext", on_delete=models.CASCADE, related_name="+"
+    )
+    string = models.ForeignKey(
+        "wagtail_localize.String", on_delete=models.CASCADE, related_name="+"
+    )
+    text_hash = models.CharField(max_length=64)
+    findings = models.JSONField(default=list)
+    open_errors = models.PositiveSmallIntegerField(default=0)
+    open_warnings = models.PositiveSmallIntegerField(default=0)
+    checked_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["locale", "context", "string", "text_hash"], name="review_fact_check"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.context_id} {self.text_hash[:12]}: {self.open_errors} errors"
+
+
+class FactOverride(models.Model):
+    """A translator of the language says one finding of one wording is right as it is.
+
+    The finding is named by its kind and the Swedish form of the fact; the override holds
+    for this wording only, so a changed text is checked again.
+    """
+
+    fact_check = models.ForeignKey(FactCheck, on_delete=models.CASCADE, related_name="overrides")
+    kind = models.CharField(max_length=20)
+    form = models.CharField(max_length=255, blank=True)
+    reason = models.TextField(_("motivering"), max_length=1000)
+    overridden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    overridden_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["fact_check", "kind", "form"], name="review_fact_override"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.fact_check_id} {self.kind} {self.form}"

@@ -35,6 +35,7 @@ from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.models import pages as wagtail_pages
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
+from .live_text import fact_refusal
 from .live_text import refusal as text_refusal
 from .publish_policy import publish_refusal as policy_refusal
 from .roles import is_coordinator, publish_locale_codes
@@ -126,7 +127,7 @@ def content_refusal(obj, *, read_text: bool = True) -> str | None:
     elif not isinstance(obj, Page):
         refusal = text_refusal(obj, from_strings=True)
     else:
-        refusal = None
+        refusal = fact_refusal(obj, from_strings=True)
     if refusal:
         return refusal
     if isinstance(obj, Page):

@@ -92,6 +92,13 @@ def user_may_work_in(user, language_code: str) -> bool:
     return codes is None or language_code in codes
 
 
+def is_translator_of(user, language_code: str) -> bool:
+    """A translator role in this very language (superusers and coordinators are not)."""
+    return user.is_authenticated and any(
+        kind == Role.Kind.TRANSLATOR and code == language_code for kind, code in _user_roles(user)
+    )
+
+
 def restricted_locale_codes(user) -> set[str] | None:
     """Locales a user's snippet work is limited to, ``None`` when not limited by a role.
 

@@ -18,6 +18,7 @@ from wagtail.models import Locale, Page
 
 from readability import queue as readability_queue
 
+from . import fact_checks
 from .carry_forward import carry_forward_source
 from .changed_strings import word_diff
 from .drafts import AliasTarget, save_draft
@@ -60,11 +61,15 @@ def review_queue(request):
         [item for item in summary["items"] if item.state in WAITING_STATES]
     )
     by_lix = request.GET.get("sort") == "lix"
+    with_facts = annotate_facts(summary["items"])
+    only_facts = request.GET.get("facts") == "1"
     groups = []
     for state in QUEUE_ORDER:
         if wanted and state != wanted:
             continue
         members = [item for item in summary["items"] if item.state == state]
+        if only_facts:
+            members = [item for item in members if item.extra.get("facts")]
         if not members and not wanted:
             continue
         members.sort(key=lambda item: (item.waiting_since is None, item.waiting_since))
@@ -88,9 +93,24 @@ def review_queue(request):
             "groups": groups,
             "lix_bands": lix_bands,
             "by_lix": by_lix,
+            "with_facts": with_facts,
+            "only_facts": only_facts,
             "languages": sorted(codes) if codes is not None else None,
         },
     )
+
+
+def annotate_facts(items) -> int:
+    """``item.extra["facts"]`` = (open errors, open warnings) of the facts guard, if any;
+    returns how many items have some (one query for the whole queue)."""
+    counts = fact_checks.counts_by_object({item.locale.pk for item in items})
+    with_facts = 0
+    for item in items:
+        found = counts.get((str(item.source_page.translation_key), item.locale.pk))
+        if item.target_page is not None and found and any(found):
+            item.extra["facts"] = found
+            with_facts += 1
+    return with_facts
 
 
 def _target_item(request, page_id):

@@ -317,7 +317,7 @@ class LocalePublishPolicyViewSet(SnippetViewSet):
     model = LocalePublishPolicy
     icon = "cog"
     menu_label = _("Publiceringsregler")
-    list_display = ["locale", "allow_unreviewed_machine_text"]
+    list_display = ["locale", "allow_unreviewed_machine_text", "fact_warnings_block"]
 
 
 class ReaderReportViewSet(SnippetViewSet):

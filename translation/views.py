@@ -12,6 +12,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 
+from review.fact_checks import counts_by_object
 from review.states import review_state
 
 from . import pauses, pipeline, usage
@@ -64,6 +65,8 @@ class PageDraftStatusView(WagtailAdminTemplateMixin, TemplateView):
             status.locale_id: status for status in DraftStatus.objects.filter(page=self.page)
         }
         is_source = self.page.locale.language_code == settings.LANGUAGE_CODE
+        # The facts guard's open findings per language (review.fact_checks), one query.
+        facts = counts_by_object(object_id=self.page.translation_key) if is_source else {}
         rows = []
         for locale in pipeline.target_locales():
             target = self.page.get_translation_or_none(locale)
@@ -80,6 +83,8 @@ class PageDraftStatusView(WagtailAdminTemplateMixin, TemplateView):
                     "engine": engine_name_for(locale),
                     "engine_name": ENGINE_NAMES[engine_name_for(locale)],
                     "review_only": is_review_only(locale),
+                    "facts": facts.get((str(self.page.translation_key), locale.pk)),
+                    "target": target,
                 }
             )
         context.update(

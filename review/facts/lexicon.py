@@ -109,6 +109,11 @@ _ATTACHED_BEFORE = {
     "fa": ("ب", "و"),
     "ti": ("ብ", "ን", "ካብ", "ናብ", "ኣብ", "ክሳብ", "ከም", "ና", "ናይ"),
 }
+# The endings a Swedish month or weekday name takes ("junis", "måndagen", "tisdagarna").
+_SV_ENDINGS = {
+    "months": ("", "s"),
+    "days": ("", "s", "en", "ens", "ar", "arna", "arnas"),
+}
 _ATTACHED_AFTER = {"ti": ("ን", "ውን"), "fa": ("ها", "هاي", "ي")}
 
 
@@ -211,6 +216,13 @@ def _calendar_entries(language: str, attribute: str, count: int, base: int) -> L
                 prefix = _calendar_stem(single[0], language)
             # Arabic, Persian and Tigrinya names do not inflect at the end; what attaches to
             # them is handled by _ATTACHED_BEFORE/_AFTER, and a stem would match too much.
+            # Swedish, the source, takes its few endings whole: a stem would read "Nordplus
+            # Junior", "Marsvin", "Julia" or "Oktoberfest" as months.
+            if language == "sv":
+                endings = _SV_ENDINGS[attribute]
+                for form in single:
+                    entries += [Entry(form + end, value, exact=True) for end in endings]
+                continue
             if len(prefix) >= 3 and language not in _ATTACHED_BEFORE:
                 entries.append(Entry(prefix, value))
             for form in single:

@@ -107,3 +107,20 @@ def test_factories_module_still_builds_pages(tree):
     # The panel is in every page type's content panels: building their edit handlers works.
     for page in [tree["strategy"], tree["news"], factories.NewsPageFactory(parent=tree["news"])]:
         assert type(page).get_edit_handler().get_form_class()
+
+
+def test_malformed_numbers_are_warned_about_in_the_panel(admin_client, contact):
+    contact.intro = "Bidraget är 3,000 kr. Ansök senast 31 april 2027."
+    contact.save_revision().publish()
+    html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[contact.pk])).content.decode()
+    numbers = html.split("data-readability-numbers", 1)[1].split("</ul>", 1)[0]
+    assert "3,000" in numbers and "komma läses som decimaltecken" in numbers
+    assert "31 april 2027" in numbers and "datumet finns inte" in numbers
+    assert 'href="#:w:contentpath=intro"' in numbers
+
+
+def test_well_formed_numbers_give_no_warning(admin_client, contact):
+    contact.intro = "Bidraget är 3 000 kr. Ansök senast 30 april 2027 kl. 16.00."
+    contact.save_revision().publish()
+    html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[contact.pk])).content.decode()
+    assert "data-readability-numbers" not in html

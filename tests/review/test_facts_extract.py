@@ -208,3 +208,16 @@ def test_rich_text_markup_and_character_references():
     assert ("amount", (Decimal(3000), SEK)) in found
     assert ("url", "nassjo.se/eu") in found
     assert not any(kind == "number" for kind, _value in found)
+
+
+def test_swedish_words_that_begin_like_a_month_or_weekday_are_no_facts():
+    # "Nordplus Junior" blocked the demo's English draft: a month stem matched it.
+    text = "Nordplus Junior, Marsvin, Augustinus, Julia, Oktoberfest, Fredagsmys, Söndagsskola"
+    assert extract(text, "sv") == []
+    found = extract("junis sista dag, på måndagarna och tisdagen den 3 mars", "sv")
+    assert [(f.kind, f.form) for f in found] == [
+        ("month", "junis"),
+        ("weekday", "måndagarna"),
+        ("weekday", "tisdagen"),
+        ("date", "3 mars"),
+    ]
