@@ -57,6 +57,8 @@ NOTE_PUNCTUATION = "noto-sans/files/noto-sans-latin-400-normal.woff2"
 # @fontsource's "arabic" file, whose face now covers only the rest (the Supplement and
 # Extended blocks and the legacy presentation forms), fetched only by a page that uses them.
 ARABIC_CORE = [(0x0600, 0x06FF), (0x200C, 0x200E), (0x2010, 0x2011), 0x204F, 0x2E41]
+# The unicode-range of @fontsource's Ethiopic file (as in site.css).
+ETHIOPIC_RANGE = "U+030E, U+1200-1399, U+2D80-2DDE, U+AB01-AB2E"
 # Latin Extended-A without what Noto Sans' latin file already has (U+0131, U+0152-0153).
 LATIN_EXT_A = [(0x0100, 0x0130), (0x0132, 0x0151), (0x0154, 0x017F)]
 
@@ -199,16 +201,28 @@ def admin_css(files: dict) -> str:
     faces = "".join(
         face(name, spec, "../../fonts/", site=False)
         for name, spec in sorted(files.items())
-        if spec["family"] == "Portal Autonyms" and "arab" not in name
+        # Not the brackets either: the admin shows no "(startsida)" notes, and its own
+        # brackets would be drawn in Noto Sans between letters of the system font.
+        if spec["family"] == "Portal Autonyms" and "arab" not in name and "punct" not in name
     )
     return (
         "/* The language names in the admin (switcher, locale lists) in every script, also on\n"
         "   a system without an Ethiopic or Cyrillic font: the site's autonym subsets first in\n"
-        "   Wagtail's own font stack (only their few letters come from them).\n"
+        "   Wagtail's own font stack (only their few letters come from them). Behind them the\n"
+        "   site's Ethiopic font, for what the Tigrinya translator reads and types in the\n"
+        "   editor (fetched only by a page with Ethiopic text beyond the autonym).\n"
         "   Written by scripts/build_font_subsets.py; added by core.wagtail_hooks. */\n"
         f"{faces}"
+        "@font-face {\n"
+        '    font-family: "Noto Sans Ethiopic"; font-style: normal; font-weight: 400; '
+        "font-display: swap;\n"
+        '    src: url("../../fonts/noto-sans-ethiopic-ethiopic-400-normal.woff2")'
+        ' format("woff2");\n'
+        f"    unicode-range: {ETHIOPIC_RANGE};\n"
+        "}\n"
         ":root {\n"
-        '    --w-font-sans: "Portal Autonyms", -apple-system, BlinkMacSystemFont, "Segoe UI",\n'
+        '    --w-font-sans: "Portal Autonyms", "Noto Sans Ethiopic", -apple-system,\n'
+        '        BlinkMacSystemFont, "Segoe UI",\n'
         '        system-ui, Roboto, "Helvetica Neue", Arial, sans-serif, Apple Color Emoji,\n'
         '        "Segoe UI Emoji", "Segoe UI Symbol", "Noto Color Emoji";\n'
         "}\n"

@@ -139,3 +139,16 @@ def test_language_names_in_the_admin_come_from_a_web_font(
     loaded = woff2_loaded(page)
     assert {"portal-autonyms-ethi-400.woff2", "portal-autonyms-cyrl-400.woff2"} <= set(loaded)
     page.screenshot(path=str(screenshots / "admin-locales-autonyms.png"), full_page=True)
+
+    # Tigrinya text beyond the autonym (what the Tigrinya translator reads and types) comes
+    # from the site's Ethiopic font: it was empty boxes in the editor on such a system.
+    tigrinya = HomePage.objects.get(locale__language_code="ti")
+    page.goto(f"{live_server.url}/admin/pages/{tigrinya.get_parent().pk}/")
+    page.evaluate("document.fonts.ready")
+    cell = page.get_by_text(tigrinya.title, exact=True).first
+    cell.wait_for()
+    cell.evaluate("e => e.setAttribute('data-tigrinya-test', '')")
+    fonts = fonts_of(page, cdp, "[data-tigrinya-test]")
+    system = {family: glyphs for family, (custom, glyphs) in fonts.items() if not custom}
+    assert not system, fonts
+    page.screenshot(path=str(screenshots / "admin-explorer-tigrinya.png"))
