@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from wagtail.models import Locale, Page
 
+from core.languages import swedish_name
 from readability import queue as readability_queue
 
 from . import fact_checks
@@ -95,7 +96,10 @@ def review_queue(request):
             "by_lix": by_lix,
             "with_facts": with_facts,
             "only_facts": only_facts,
-            "languages": sorted(codes) if codes is not None else None,
+            # Named, not coded: "Dina språk: arabiska." (the admin is Swedish).
+            "languages": sorted(swedish_name(code) for code in codes)
+            if codes is not None
+            else None,
         },
     )
 

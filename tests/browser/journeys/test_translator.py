@@ -104,7 +104,13 @@ def test_translator_corrects_approves_publishes_and_reads(journey, journey_site,
     row = session.page.locator(f"tr[data-page='{news.pk}'][data-locale='{code}']")
     assert row.count() == 1, f"the queue does not list the {code} draft of {news.title!r}"
     session.step("queue")
-    row.locator(f"a[href='{sites.editor_url(target)}']").click()
+    open_editor = row.locator(f"a[href='{sites.editor_url(target)}']")
+    # On a phone too the row's actions are on the screen, not beyond a sideways scroll.
+    box = open_editor.bounding_box()
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= width, (
+        f"the queue's link to the editor is off the {width}px screen: {box}"
+    )
+    open_editor.click()
     title = f"{CORRECTION[code]} {width}"
     editor.correct_first_string(session.page, title)
     session.step("editor-corrected")
