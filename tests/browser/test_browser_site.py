@@ -268,11 +268,6 @@ def test_pages_do_not_shift_while_they_load(demo_site, live_server, browser):
             assert count, f"{path}: no web font was requested"
     assert len(shifts) >= 12, shifts
     assert {path: s for path, s in shifts.items() if s >= MAX_LAYOUT_SHIFT} == {}
-
-    # Known and open (issue 18): with the web fonts held back, Arabic pages shift up to 0.135
-    # since the switcher's autonym subsets fall back to the system font; a normal first
-    # visit stays under MAX_LAYOUT_SHIFT (asserted above). Remove once fixed.
-    def held_limit(path):
-        return 0.15 if path.startswith("/ar/") else MAX_LAYOUT_SHIFT
-
-    assert {path: s for path, s in held_fonts.items() if s >= held_limit(path)} == {}
+    # With the fonts held back too (Arabic pages shifted 0.13 until the phone menu became a
+    # grid: a label a few pixels wider in Noto Sans moved the next items to another row).
+    assert {path: s for path, s in held_fonts.items() if s >= MAX_LAYOUT_SHIFT} == {}
