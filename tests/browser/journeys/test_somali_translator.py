@@ -35,14 +35,15 @@ def build_site():
 
 
 def agency_translates(zip_bytes: bytes) -> bytes:
-    """Every entry of every file gets a Somali text, as an agency returns them."""
+    """Every entry of every file gets the agency's Somali text, as an agency returns them:
+    the machine drafts' entries (Azure's) post-edited, the empty ones translated."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(zip_bytes)) as source, zipfile.ZipFile(out, "w") as result:
         for name in source.namelist():
             po = polib.pofile(source.read(name).decode("utf-8"))
             for number, entry in enumerate(po):
-                if not entry.msgstr:
-                    entry.msgstr = somali(entry.msgid, number)
+                entry.msgstr = somali(entry.msgid, number)
+                entry.flags = [flag for flag in entry.flags if flag != "fuzzy"]
             result.writestr(name, str(po))
     return out.getvalue()
 
