@@ -9,8 +9,8 @@ stale (the Swedish text changed after the review) or missing; Somali and Tigriny
 DeepL does not translate, get human translations or nothing. Reader reports, DeepL usage
 rows and indicator values grow with N too.
 
-Built in bulk (``bulk_pages``): the pages, their one revision each, wagtail-localize's
-sources (``TranslationSource``, extracted page by page: its own segment code), the
+Built in bulk (``bulk_pages``, ``bulk_sources``): the pages, their one revision each,
+wagtail-localize's sources (``TranslationSource`` and its segments), the
 translations and their strings, and the review records the states are derived from
 (``SourceStrings``, ``TranslatedFrom``, ``StringApproval``, ``ReviewApproval``,
 ``ReaderNotice``, ``DraftStatus``), so that the review queue, the coverage report and the
@@ -47,7 +47,7 @@ from review.models import (
 )
 from translation.models import DraftStatus
 
-from . import bulk_pages
+from . import bulk_pages, bulk_sources
 from . import states_content as demo_states
 from .filler import Filler
 from .human_translations import publish_human_translation
@@ -162,10 +162,7 @@ class ScaleLoader:
         ]
         bulk_pages.add_children(index, pages)
         self.made_pages += len(pages)
-        sources = {}
-        for page in pages:
-            source, _ = TranslationSource.get_or_create_from_instance(page)
-            sources[page.pk] = source
+        sources = bulk_sources.create_sources(pages)
         segments: dict[int, list] = {}
         for segment in (
             StringSegment.objects.filter(source__in=sources.values())
