@@ -66,10 +66,15 @@ def database_url(name: str) -> str:
 
 def admin_sql(statement: str) -> None:
     """CREATE or DROP DATABASE, from the server's maintenance database."""
-    import psycopg
+    import psycopg2
 
-    with psycopg.connect(database_url("postgres"), autocommit=True) as connection:
-        connection.execute(statement)
+    connection = psycopg2.connect(database_url("postgres"))
+    try:
+        connection.autocommit = True
+        with connection.cursor() as cursor:
+            cursor.execute(statement)
+    finally:
+        connection.close()
 
 
 class Bench:
@@ -322,6 +327,8 @@ def run(scales: list[int], runs: int) -> None:
     print("Preparing the demo database...", flush=True)
     call_command("compile_catalogs", verbosity=0)
     call_command("migrate", "--no-input", verbosity=0)
+    # Production settings serve static files from the manifest (as bench_site does).
+    call_command("collectstatic", "--no-input", verbosity=0)
     call_command("load_demo", "--no-users", stdout=open(os.devnull, "w"))  # noqa: SIM115
     translate_measured_pages()
     call_command("update_index", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
