@@ -19,7 +19,8 @@ and measures again. Measured:
   (the draft job run here against the local DeepL stand-in);
 - the database size.
 
-``SCALES=1,10`` picks the scales; ``RUNS`` the timed requests per view (median). The table is
+``SCALES=1,10`` picks the scales; ``RUNS`` the timed requests per view (median); ``PARTS``
+what is measured (``readers,admin,search,sitemap,publish``). The table is
 printed and written between the markers in ``docs/hosting.md``.
 """
 
@@ -58,6 +59,8 @@ PAGES = {
 SEARCH_WORDS = ["utbyte", "projekt", "samarbete", "skola", "unga", "nätverk", "miljö", "stad"]
 SEARCH_WORDS += ["kommun", "plan", "grupp", "bidrag", "Europa", "partner", "möte", "finansiering"]
 PUBLISHED = "nyheter/ungdomsutbyte-i-morag/"
+# What is measured at each scale (PARTS=readers,search picks; the database size always).
+PARTS = ("readers", "admin", "search", "sitemap", "publish")
 
 
 def counting(connection):
@@ -337,6 +340,8 @@ def main() -> None:
 def run(scales: list[int], runs: int) -> None:
     import django
 
+    parts = set(os.environ.get("PARTS", ",".join(PARTS)).split(","))
+
     django.setup()
     from django.core.cache import cache
     from django.core.management import call_command
@@ -361,11 +366,16 @@ def run(scales: list[int], runs: int) -> None:
             builds[scale] = time.monotonic() - begun
         cache.clear()
         print(f"Measuring {scale}×...", flush=True)
-        bench.readers(scale)
-        bench.admin(scale, users)
-        bench.search(scale)
-        bench.sitemap(scale)
-        bench.publish(scale, users["communicator"])
+        if "readers" in parts:
+            bench.readers(scale)
+        if "admin" in parts:
+            bench.admin(scale, users)
+        if "search" in parts:
+            bench.search(scale)
+        if "sitemap" in parts:
+            bench.sitemap(scale)
+        if "publish" in parts:
+            bench.publish(scale, users["communicator"])
         bench.database(scale)
     cores = os.cpu_count()
     built = ", ".join(f"{scale}×: {seconds:.0f} s" for scale, seconds in builds.items())
