@@ -10,7 +10,7 @@ MANAGE := $(PY) manage.py
 INSTALLED := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install catalogs run test lint format check lock messages clean bench bench-facts bench-site serve-cached topology audit backup restore load-test
+.PHONY: help install catalogs run test lint format check lock messages clean bench bench-facts bench-site bench-scale serve-cached topology audit backup restore load-test
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
@@ -47,6 +47,9 @@ bench-facts: $(INSTALLED) ## Precision and recall of the facts guard per languag
 
 bench-site: catalogs ## Queries, req/s, p50/p99 per page type, uncached and through Varnish
 	$(PY) -m portal.bench_site $(if $(BAKERYDEMO),--bakerydemo $(BAKERYDEMO))
+
+bench-scale: catalogs ## Queries and median times of every page and admin view at 1×, 10×, 100× the demo (SCALES=1,10)
+	SCALES=$(or $(SCALES),1,10,100) $(PY) -m portal.bench_scale
 
 serve-cached: catalogs ## gunicorn (production settings) behind Varnish on 127.0.0.1:8171
 	@bash scripts/serve-cached.sh $(PY)

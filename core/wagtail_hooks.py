@@ -7,7 +7,7 @@ from django.utils.html import format_html
 
 from wagtail import hooks
 
-from core import protected_text
+from core import explorer_buttons, protected_text
 from core.views import ReadabilityView
 
 
@@ -29,3 +29,8 @@ def autonym_font():
     site's autonym subsets (a few kilobytes) on systems without such fonts, instead of as
     empty boxes (scripts/build_font_subsets.py)."""
     return format_html('<link rel="stylesheet" href="{}">', static("core/css/admin-autonyms.css"))
+
+
+# wagtail-localize's explorer buttons from two subqueries, not three queries a row.
+hooks.register("construct_explorer_page_queryset", explorer_buttons.annotate)
+explorer_buttons.replace_localize_listing_hook()

@@ -3,12 +3,21 @@
 The sitemap lists every published page in every language that carries its own text, with
 its published translations as ``xhtml:link`` alternates. Aliases (Swedish text under another
 language's URL) are left out, as are pages that are not public.
+
+A sitemap file may hold at most 50,000 URLs and 10 MB. When the whole site could pass
+either (counted in one query, with each URL's size bounded by its alternates in every
+language), ``/sitemap.xml`` becomes a sitemap index of one file per language
+(``/sitemap-sv.xml``), each split again into numbered parts (``/sitemap-sv-2.xml``) when a
+language alone could pass them. Each file is built from its own pages and their
+translations, in the same few queries whatever the size of the site.
 """
 
+import math
 from collections import defaultdict
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.db.models import Count
+from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
@@ -19,17 +28,37 @@ from wagtail.models import Page
 from core.absolute_urls import absolute
 from core.content_cache import public
 
+MAX_URLS = 50_000
+MAX_BYTES = 10 * 1000 * 1000
+# An upper bound of one <url> element: its location and lastmod, and an alternate link in
+# every language (and x-default), each with a URL of up to this many bytes.
+URL_BYTES = 200
 
-def sitemap_entries(request) -> list[dict]:
-    pages = list(
-        public(Page.objects.live())
-        .filter(alias_of__isnull=True, depth__gt=1)
-        .select_related("locale")
-        .order_by("path")
-    )
+
+def _listed():
+    return public(Page.objects.live()).filter(alias_of__isnull=True, depth__gt=1)
+
+
+def urls_per_file() -> int:
+    entry_bytes = 150 + URL_BYTES * (len(settings.LANGUAGES) + 2)
+    return min(MAX_URLS, MAX_BYTES // entry_bytes)
+
+
+def sitemap_entries(request, language_code: str | None = None, part: int = 1) -> list[dict]:
+    """The entries of the whole site, or of one language's ``part`` (1, 2, ...)."""
+    listed = _listed().select_related("locale").order_by("path")
+    if language_code is None:
+        pages = versions = list(listed)
+    else:
+        size = urls_per_file()
+        pages = list(
+            listed.filter(locale__language_code=language_code)[(part - 1) * size : part * size]
+        )
+        keys = {page.translation_key for page in pages}
+        versions = list(listed.filter(translation_key__in=keys)) if pages else []
     by_key = defaultdict(dict)
     urls = {}
-    for page in pages:
+    for page in versions:
         url = page.get_url(request=request)
         if not url:
             continue
@@ -57,15 +86,58 @@ def sitemap_entries(request) -> list[dict]:
     return entries
 
 
-@require_safe
-@cache_control(max_age=3600, public=True)
-def sitemap(request):
+def sitemap_files() -> list[str] | None:
+    """The files of the sitemap index, or ``None`` when one file holds the whole site."""
+    per_file = urls_per_file()
+    counts = dict(
+        _listed().values_list("locale__language_code").annotate(count=Count("pk")).order_by()
+    )
+    if sum(counts.values()) <= per_file:
+        return None
+    files = []
+    for code, _name in settings.LANGUAGES:
+        parts = math.ceil(counts.get(code, 0) / per_file)
+        for part in range(1, parts + 1):
+            suffix = f"-{part}" if part > 1 else ""
+            files.append(absolute(reverse("sitemap_part", args=[f"{code}{suffix}"])))
+    return files
+
+
+def _urlset(request, entries):
     return TemplateResponse(
         request,
         "sitemap.xml",
-        {"entries": sitemap_entries(request)},
+        {"entries": entries},
         content_type="application/xml; charset=utf-8",
     )
+
+
+@require_safe
+@cache_control(max_age=3600, public=True)
+def sitemap(request):
+    files = sitemap_files()
+    if files is None:
+        return _urlset(request, sitemap_entries(request))
+    return TemplateResponse(
+        request,
+        "sitemap_index.xml",
+        {"files": files},
+        content_type="application/xml; charset=utf-8",
+    )
+
+
+@require_safe
+@cache_control(max_age=3600, public=True)
+def sitemap_part(request, name: str):
+    """One language's file (or part of it) of the sitemap index: ``sv``, ``sv-2``."""
+    code, _dash, number = name.partition("-")
+    if code not in dict(settings.LANGUAGES) or (number and not number.isdigit()):
+        raise Http404
+    part = int(number or 1)
+    entries = sitemap_entries(request, code, part) if part >= 1 else []
+    if not entries and part > 1:
+        raise Http404
+    return _urlset(request, entries)
 
 
 @require_safe

@@ -56,9 +56,10 @@ BAKERYDEMO = {
 }
 
 
-def translate_for_measurement(codes) -> None:
-    """Publish every measured page (and its parents) in ``codes`` with a bracketed copy of
-    each Swedish text, through wagtail-localize as a translator would."""
+def translate_for_measurement(codes, paths=None) -> None:
+    """Publish every measured page (``paths``, default ``PAGES``) and its parents in ``codes``
+    with a bracketed copy of each Swedish text, through wagtail-localize as a translator
+    would."""
     from wagtail.models import Locale, Page
     from wagtail_localize.models import StringSegment, TranslationSource
 
@@ -67,7 +68,7 @@ def translate_for_measurement(codes) -> None:
     home = Page.objects.get(depth=2, locale__language_code="sv")
     for code in codes:
         locale = Locale.objects.get(language_code=code)
-        for path in PAGES.values():
+        for path in paths or PAGES.values():
             parts = [p for p in path.split("?")[0].split("/") if p]
             for depth in range(1, len(parts) + 1):
                 prefix = "".join(f"{p}/" for p in parts[:depth])

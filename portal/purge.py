@@ -10,7 +10,7 @@ page in any language, this purges, in every language:
   right under each home (the strategy and partner pages list news, projects and goals);
 - the RSS and Atom feeds of each news listing and the calendar of each opportunity
   listing among them;
-- ``/sitemap.xml``.
+- ``/sitemap.xml``, and the page's language files of a sitemap index.
 
 A change to a snippet (menus, footer, partners, goals) shows on many pages: the whole site is
 purged (Varnish bans every URL of the host). So does any change of a view restriction (a
@@ -75,7 +75,10 @@ def urls_showing(page: Page) -> set[str]:
 
     In four queries whatever the number of languages: this runs in the publish request."""
     versions = list(
-        Page.objects.filter(translation_key=page.translation_key).exclude(depth=1).only(*URL_FIELDS)
+        Page.objects.filter(translation_key=page.translation_key)
+        .exclude(depth=1)
+        .select_related("locale")
+        .only(*URL_FIELDS, "locale__language_code")
     )
     step = Page.steplen
     # Every ancestor below the root, the home of each language among them.
@@ -96,8 +99,12 @@ def urls_showing(page: Page) -> set[str]:
     shown = set()
     for shown_page in shown_pages:
         shown |= _urls_of(shown_page, cache_holder)
+    languages = {version.locale.language_code for version in versions}
     for site in Site.objects.all():
         shown.add(site.root_url + "/sitemap.xml")
+        # The language files of a sitemap index (home/seo.py); a language's later parts
+        # (past some 4,000 pages) expire after their max-age instead.
+        shown |= {f"{site.root_url}/sitemap-{code}.xml" for code in languages}
     return shown
 
 

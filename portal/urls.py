@@ -14,6 +14,7 @@ from review import reports as review_reports
 
 urlpatterns = [
     path("sitemap.xml", seo.sitemap, name="sitemap"),
+    path("sitemap-<str:name>.xml", seo.sitemap_part, name="sitemap_part"),
     path("robots.txt", seo.robots, name="robots"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -5,6 +5,7 @@ from collections import Counter
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -29,6 +30,9 @@ from .states import WAITING_STATES, State, approve, review_items, review_state, 
 
 # Work waiting first, done last.
 QUEUE_ORDER = [*WAITING_STATES, State.PUBLISHED_REVIEWED]
+# Items of a state, and open reader reports, shown on one page of the queue: what a page
+# costs to render must not grow with the number of pages waiting.
+PER_PAGE = 50
 
 
 def queue_summary(user) -> dict:
@@ -76,13 +80,16 @@ def review_queue(request):
         members.sort(key=lambda item: (item.waiting_since is None, item.waiting_since))
         if by_lix:
             readability_queue.hardest_first(members)
+        # One page of each state: all of them only under the state's own link, page by page.
+        shown = Paginator(members, PER_PAGE).get_page(request.GET.get("page") if wanted else 1)
         if state == State.STALE:
-            for item in members:
+            for item in shown.object_list:
                 item.extra["changes"] = [
                     (change, word_diff(change.before, change.after))
                     for change in source_changes(item)
                 ]
-        groups.append((state, members))
+        groups.append((state, shown))
+    reports = summary["reports"]
     return TemplateResponse(
         request,
         "review/queue.html",
@@ -92,6 +99,9 @@ def review_queue(request):
             "header_icon": "check",
             "summary": summary,
             "groups": groups,
+            "wanted": wanted,
+            "reports": reports[:PER_PAGE],
+            "reports_count": reports.count(),
             "lix_bands": lix_bands,
             "by_lix": by_lix,
             "with_facts": with_facts,

@@ -3,6 +3,8 @@
 from collections import defaultdict
 
 from django.db import models
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -24,23 +26,42 @@ __all__ = ["StrategyAreaPage", "StrategyPage"]
 
 def goals_with_links(locale: Locale, limit: int = 5) -> list[Goal]:
     """The strategy's goals in ``locale``, each with the news, opportunities and projects
-    (pages in the same locale) that serve it, as ``goal.linked``. Four queries."""
+    (pages in the same locale) that serve it, as ``goal.linked``. Seven queries.
+
+    Only each goal's first ``limit`` pages of each kind are read (a window over the goal
+    links, in SQL), so the page costs the same whatever the number of pages linked."""
     goals = goals_in_locale(locale)
     by_key = {goal.translation_key: goal for goal in goals}
     for goal in goals:
         goal.linked = defaultdict(list)
     for name, model, order in (
-        ("news", NewsPage, "-date"),
-        ("opportunities", OpportunityPage, "-deadline"),
-        ("projects", ProjectPage, "-starts_on"),
+        ("news", NewsPage, "date"),
+        ("opportunities", OpportunityPage, "deadline"),
+        ("projects", ProjectPage, "starts_on"),
     ):
+        field = model._meta.get_field("goals")
+        page_link, goal_link = field.m2m_field_name(), field.m2m_reverse_field_name()
+        first = (
+            field.remote_field.through.objects.filter(
+                **{
+                    f"{goal_link}__translation_key__in": by_key,
+                    f"{page_link}__in": model.objects.filter(locale=locale).readable(),
+                }
+            )
+            .annotate(
+                position=Window(
+                    RowNumber(),
+                    partition_by=F(f"{goal_link}__translation_key"),
+                    order_by=[F(f"{page_link}__{order}").desc(), F(f"{page_link}_id").desc()],
+                )
+            )
+            .filter(position__lte=limit)
+            .values_list(f"{page_link}_id", flat=True)
+        )
         pages = (
-            model.objects.filter(locale=locale)
-            .readable()
-            .filter(goals__translation_key__in=by_key)
-            .distinct()
+            model.objects.filter(pk__in=first)
             .prefetch_related("goals")
-            .order_by(order)
+            .order_by(f"-{order}", "-pk")
         )
         for page in pages:
             for goal in page.goals.all():

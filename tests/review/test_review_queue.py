@@ -163,3 +163,27 @@ def test_translator_refreshes_stale_translation(client, users, tree, later):
 
     client.force_login(users["uk"])
     assert client.post(reverse("review:refresh", args=[target.pk])).status_code in (302, 403)
+
+
+def test_queue_shows_one_page_of_each_state(client, users, tree, monkeypatch):
+    """Each state lists PER_PAGE items, all of them page by page under the state's link."""
+    from review import views
+
+    monkeypatch.setattr(views, "PER_PAGE", 2)
+    client.force_login(users["samordnare"])
+    response = client.get(reverse("review:queue"))
+    missing = rows(response, "missing")
+    assert len(missing) == 2
+    html = response.content.decode()
+    total = int(html.split('id="state-missing"', 1)[1].split("(", 1)[1].split(")", 1)[0])
+    assert total > 4
+    assert 'href="?state=missing"' in html
+
+    seen = []
+    for number in range(1, -(-total // 2) + 1):
+        page = client.get(reverse("review:queue") + f"?state=missing&page={number}")
+        seen += rows(page, "missing")
+    assert len(seen) == total
+    assert len(set(seen)) == total
+    last = client.get(reverse("review:queue") + "?state=missing&page=2")
+    assert 'rel="prev"' in last.content.decode()

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from portal.demo import followup, home, international, organisation, states, users
+from portal.demo import scale as scale_demo
 from translation.policy import ensure_default_policies
 
 
@@ -16,8 +17,16 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-users", action="store_true", help="Load content only, no demo accounts."
         )
+        parser.add_argument(
+            "--scale",
+            type=int,
+            default=1,
+            metavar="N",
+            help="N times the demo's content, generated (portal/demo/scale.py; 100 ≈ 3,500 "
+            "Swedish pages and 25,000 translations).",
+        )
 
-    def handle(self, *args, no_users=False, **options):
+    def handle(self, *args, no_users=False, scale=1, **options):
         with transaction.atomic():
             # The demo's own machine drafts come from a local DeepL stand-in; no automatic
             # jobs are queued while it publishes (portal/demo/states.py).
@@ -32,6 +41,10 @@ class Command(BaseCommand):
             # The pages it left alone get machine drafts from the worker, after the commit.
             states.queue_the_rest(self.stdout)
             # Pages the demo published before the LIX store existed get their score.
+            call_command("store_published_lix", stdout=self.stdout)
+        if scale > 1:
+            # In transactions of its own, a few hundred pages each (portal/demo/scale.py).
+            scale_demo.load(swedish_home, scale, self.stdout)
             call_command("store_published_lix", stdout=self.stdout)
         if no_users:
             return

@@ -1,0 +1,196 @@
+"""The cost does not grow with the content: the same queries at 1× and at 3× the demo.
+
+The demo's Swedish content (without its translation walk-through, the slow part of
+``load_demo``) is built once for the module; the measured pages are published in Arabic and
+Tigrinya. Every view of ``make bench-scale`` is counted (the second of two requests, the
+shared cache warm), then ``load_demo --scale``'s generator (``portal/demo/scale.py``) adds
+twice the demo's pages, each in every translation state in eight languages, with reader
+reports, usage months and indicator figures, and every view is counted again. "Does not
+grow" means the same number, view by view. Everything is rolled back at the end.
+"""
+
+import io
+
+from django.core.cache import cache
+from django.db import connection, transaction
+from django.test import Client
+from django.test.utils import CaptureQueriesContext, override_settings
+from django.urls import reverse
+
+from wagtail.models import Locale, Page
+
+import pytest
+
+from portal import purge
+from portal.bench_site import translate_for_measurement
+from portal.demo import followup, home, international, organisation, scale
+from review.models import ReaderReport
+from review.roles import COMMUNICATOR, COORDINATOR, setup_roles, translator_group_name
+from translation.models import UsageRecord
+
+pytestmark = pytest.mark.django_db
+
+SCALE = 3
+LANGUAGES = ("sv", "ar", "ti")
+READER = {
+    "home": "",
+    "strategy": "strategi/",
+    "news index": "nyheter/",
+    "news item": "nyheter/ungdomsutbyte-i-morag/",
+    "opportunity index": "mojligheter/",
+    "opportunity": "mojligheter/ungdomsutbyte-italien/",
+    "project index": "projekt/",
+    "project": "projekt/grona-strak/",
+    "partners": "partner/",
+    "news feed": "nyheter/rss/",
+    "calendar": "mojligheter/kalender/",
+}
+PUBLISHED = "nyheter/ungdomsutbyte-i-morag/"
+ROLES = ("translator", "coordinator", "communicator")
+# The admin views each role opens (the others answer with a redirect or 403, also counted).
+ALLOWED = {
+    "review queue": {"translator", "coordinator"},
+    "review queue, stale": {"translator", "coordinator"},
+    "drafts status": {"translator", "communicator"},
+    "page explorer": {"translator", "coordinator", "communicator"},
+    "coverage report": {"coordinator"},
+    "usage report": {"coordinator"},
+}
+
+
+def swedish(path: str) -> Page:
+    root = Page.objects.get(depth=2, locale__language_code="sv")
+    return Page.objects.get(url_path=root.url_path + path).specific
+
+
+def queries(client: Client, url: str) -> tuple[int, int]:
+    """(status, queries) of the second of two requests."""
+    client.get(url)
+    connection.queries_log.clear()  # a full log (9,000 queries) would count nothing
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    return response.status_code, len(captured)
+
+
+def people() -> dict:
+    from django.contrib.auth import get_user_model
+
+    groups = setup_roles()
+    users = {}
+    for role, group in (
+        ("translator", translator_group_name("ar")),
+        ("coordinator", COORDINATOR),
+        ("communicator", COMMUNICATOR),
+    ):
+        user = get_user_model().objects.create(username=f"scale-{role}")
+        user.groups.add(groups[group])
+        users[role] = user
+    return users
+
+
+def publish_cost(user) -> tuple[int, int]:
+    """(queries of one Swedish publish, URLs it purges)."""
+    page = swedish(PUBLISHED)
+    page.lead += " Ändrad."
+    connection.queries_log.clear()
+    with CaptureQueriesContext(connection) as captured:
+        page.save_revision(user=user).publish(user=user)
+    return len(captured), len(purge.urls_showing(page))
+
+
+def measure(users) -> dict:
+    cache.clear()
+    counts = {}
+    reader = Client()
+    for name, path in READER.items():
+        for code in LANGUAGES:
+            counts[name, code] = queries(reader, f"/{code}/{path}")
+    counts["sitemap", ""] = queries(reader, "/sitemap.xml")
+    item = swedish(PUBLISHED)
+    index = swedish("nyheter/")
+    arabic = Locale.objects.get(language_code="ar")
+    for role in ROLES:
+        client = Client()
+        client.force_login(users[role])
+        # A translator works on their own language's pages.
+        page, listing = (
+            (item.get_translation(arabic), index.get_translation(arabic))
+            if role == "translator"
+            else (item, index)
+        )
+        for name, url in {
+            "review queue": reverse("review:queue"),
+            "review queue, stale": reverse("review:queue") + "?state=stale",
+            "drafts status": reverse("translation_page_status", args=[page.pk]),
+            "page explorer": reverse("wagtailadmin_explore", args=[listing.pk]),
+            "coverage report": reverse("followup_coverage"),
+            "usage report": reverse("translation_usage"),
+        }.items():
+            counts[name, role] = queries(client, url)
+    counts["publish", "queries"], counts["publish", "purged URLs"] = publish_cost(
+        users["communicator"]
+    )
+    return counts
+
+
+@pytest.fixture(scope="module")
+def counts(django_db_setup, django_db_blocker):
+    """{(view, language or role): (queries at 1×, queries at SCALE×)}, and the site's size."""
+    out = io.StringIO()
+    with django_db_blocker.unblock(), transaction.atomic():
+        with override_settings(TRANSLATION_AUTO_DRAFTS=False):
+            swedish_home = home.load(out)
+            organisation.load(out)
+            international.load(swedish_home, out)
+            followup.load_under(swedish_home, out)
+            translate_for_measurement(LANGUAGES[1:], READER.values())
+            users = people()
+            # Once before measuring: renditions, content types read into memory.
+            measure(users)
+            before = measure(users)
+            pages_before = Page.objects.count()
+            scale.load(swedish_home, SCALE, out)
+            after = measure(users)
+            grown = {
+                "pages": (pages_before, Page.objects.count()),
+                "reports": ReaderReport.objects.count(),
+                "usage rows": UsageRecord.objects.count(),
+            }
+        transaction.set_rollback(True)
+    cache.clear()
+    return {key: (before[key], after[key]) for key in before}, grown
+
+
+def test_the_content_grew(counts):
+    _views, grown = counts
+    before, after = grown["pages"]
+    # Twice the demo's news, opportunities and projects, translated into most languages.
+    assert after - before > 2 * 22 * 5
+    assert grown["reports"] >= 3 * SCALE
+    assert grown["usage rows"] >= 8 * 2 * SCALE
+
+
+VIEWS = [
+    *((name, code) for name in READER for code in LANGUAGES),
+    ("sitemap", ""),
+    *((name, role) for name in ALLOWED for role in ROLES),
+    ("publish", "queries"),
+    ("publish", "purged URLs"),
+]
+
+
+def test_each_role_opens_its_views(counts):
+    views, _grown = counts
+    for (name, who), (at_one, at_scale) in views.items():
+        if name in READER or name == "sitemap":
+            assert at_one[0] == at_scale[0] == 200, (name, who)
+        elif name in ALLOWED:
+            opens = who in ALLOWED[name]
+            assert (at_one[0] == 200) == opens and (at_scale[0] == 200) == opens, (name, who)
+
+
+@pytest.mark.parametrize("view", VIEWS, ids=lambda view: " ".join(part for part in view if part))
+def test_same_cost_with_more_content(counts, view):
+    views, _grown = counts
+    at_one, at_scale = views[view]
+    assert at_one == at_scale, f"{view}: {at_one} at 1×, {at_scale} at {SCALE}×"
