@@ -35,6 +35,8 @@ __all__ = [
     "Capabilities",
     "ENGINE_NAMES",
     "MachineTranslationError",
+    "display_name",
+    "engine_class",
     "engine_for",
     "get_engine",
 ]
@@ -66,17 +68,31 @@ class BatchOutcome:
 ENGINE_NAMES = ("deepl", "azure")
 
 
-def get_engine(name: str):
-    """The engine called ``name`` ("deepl" or "azure")."""
+def engine_class(name: str):
+    """The class of the engine called ``name`` ("deepl" or "azure"), not instantiated."""
     if name == "azure":
         from .azure import AzureEngine
 
-        return AzureEngine()
+        return AzureEngine
     if name == "deepl":
         from .deepl import DeepLEngine
 
-        return DeepLEngine()
+        return DeepLEngine
     raise ValueError(f"Unknown machine-translation engine {name!r}")
+
+
+def get_engine(name: str):
+    """The engine called ``name`` ("deepl" or "azure")."""
+    return engine_class(name)()
+
+
+def display_name(name: str) -> str:
+    """The name readers and editors see for the engine called ``name`` (the reader notice);
+    an unknown name (an engine since removed) is shown as stored."""
+    try:
+        return engine_class(name).display_name
+    except ValueError:
+        return name
 
 
 def engine_for(locale):
