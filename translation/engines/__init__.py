@@ -14,9 +14,11 @@ this interface:
   asked; ``unsupported_reason(locale)`` for the admin form (never raises);
 - ``capabilities(locale)``: tags/HTML, glossary, formality; without tags the text goes
   through placeholders (``translation.protect``);
-- ``translate_in_batches(texts, source_locale, target_locale, terms=...)``: yields
+- ``translate_in_batches(texts, source_locale, target_locale, terms=..., title=...)``: yields
   ``(indexes, BatchOutcome)`` per request within the engine's limits, each with the checked
-  texts, the billed characters and the model; errors are the
+  texts, the billed characters and the model (``title``, the page title, is the context
+  DeepL gets with short strings, ``translation.deepl.context``; Azure has no such
+  parameter); errors are the
   ``translation.deepl.errors.MachineTranslationError`` subclasses;
 - ``probe()``: whether the engine's quota is spent (``ConfigurationError`` with a bad key),
   used to lift a pause (``translation.pauses``).
