@@ -32,7 +32,7 @@ from core.languages import language_direction
 from .. import markup, protect, usage
 from ..policy import formality_for, machine_translation_allowed
 from ..protect import protected_terms
-from . import client, glossary, languages
+from . import batching, client, glossary, languages
 from . import context as request_context
 from .errors import ConfigurationError, MachineTranslationError, as_machine_translation_errors
 
@@ -174,14 +174,26 @@ class DeepLMachineTranslator(BaseMachineTranslator):
         return BatchOutcome(checked, billed, model or "")
 
     def translate_in_batches(
-        self, texts: list[str], source_locale, target_locale, *, title="", **options
+        self,
+        texts: list[str],
+        source_locale,
+        target_locale,
+        *,
+        title="",
+        with_context=True,
+        **options,
     ):
         """Yield ``(indexes, BatchOutcome)`` per request; stops at the first error.
 
         Short texts go with a ``context`` (the page ``title`` and their neighbour,
-        ``translation.deepl.context``), in requests of their own.
+        ``translation.deepl.context``), in requests of their own; ``with_context=False``
+        for texts that are not one page's (the interface catalogs).
         """
-        for indexes, context_text in request_context.make_batches(texts, title):
+        if with_context:
+            requests = request_context.make_batches(texts, title)
+        else:
+            requests = [(indexes, None) for indexes in batching.make_batches(texts)]
+        for indexes, context_text in requests:
             batch = [texts[i] for i in indexes]
             yield (
                 indexes,
