@@ -346,3 +346,41 @@ register_snippet(ReaderReportViewSet)
 @hooks.register("insert_editor_js")
 def translation_editor_direction():
     return editor_assets()
+
+
+# The coordinators' report of live pages with unreviewed machine text ---------------------
+
+
+@hooks.register("register_admin_urls")
+def register_unreviewed_machine_text_urls():
+    from .machine_text_report import UnreviewedMachineTextReportView
+
+    return [
+        path(
+            "machine-text-report/",
+            UnreviewedMachineTextReportView.as_view(),
+            name="review_unreviewed_machine_text",
+        ),
+        path(
+            "machine-text-report/results/",
+            UnreviewedMachineTextReportView.as_view(results_only=True),
+            name="review_unreviewed_machine_text_results",
+        ),
+    ]
+
+
+class UnreviewedMachineTextMenuItem(MenuItem):
+    def is_shown(self, request):
+        from .machine_text_report import may_see_report
+
+        return may_see_report(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_unreviewed_machine_text_menu_item():
+    return UnreviewedMachineTextMenuItem(
+        _("Ogranskad maskintext på publicerade sidor"),
+        reverse("review_unreviewed_machine_text"),
+        icon_name="warning",
+        order=920,
+    )

@@ -52,7 +52,10 @@ def translate_texts(texts: list[str], target_lang: str) -> list[str]:
         raise MachineTranslationError(f"DeepL does not translate into {target_lang!r} here.")
     results: list[str | None] = [None] * len(texts)
     protected = [protect_placeholders(text) for text in texts]
-    batches = translator.translate_in_batches(protected, source, target, ignore_tags=[KEEP])
+    # Unrelated interface strings side by side: a neighbour is no context for them.
+    batches = translator.translate_in_batches(
+        protected, source, target, ignore_tags=[KEEP], with_context=False
+    )
     for indexes, outcome in batches:
         for index, checked in zip(indexes, outcome.texts, strict=True):
             results[index] = unprotect_placeholders(checked.text)

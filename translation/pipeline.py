@@ -307,6 +307,7 @@ def _translate_locked(page, source, locale, session: Session, row: DraftStatus) 
             counts,
             offers=offers.values(),
             terms=protected_terms(page.get_site()),
+            title=page.title,
         )
     still_missing = len(missing_segments(source, locale))
 
@@ -330,11 +331,12 @@ def _translate_locked(page, source, locale, session: Session, row: DraftStatus) 
 
 
 def _machine_translate(
-    segments, source_locale, locale, session, counts, offers=(), terms=None
+    segments, source_locale, locale, session, counts, offers=(), terms=None, title=""
 ) -> tuple[str, str]:
     """Machine-translate ``segments``, and the new text of carried ``offers`` beside them.
 
-    ``terms``: the always-protected terms of the page's site (``protect.protected_terms``).
+    ``terms``: the always-protected terms of the page's site (``protect.protected_terms``);
+    ``title``: the Swedish page title, context for short strings where the engine takes it.
     """
     by_string: dict[int, list[StringSegment]] = {}
     for segment in segments:
@@ -352,7 +354,9 @@ def _machine_translate(
     state = session.state_for(locale)
     engine = state.engine
     try:
-        batches = engine.translate_in_batches(texts, source_locale, locale, terms=terms)
+        batches = engine.translate_in_batches(
+            texts, source_locale, locale, terms=terms, title=title
+        )
         for indexes, outcome in batches:
             for index, checked in zip(indexes, outcome.texts, strict=True):
                 for carried in offered.get(string_ids[index], ()):

@@ -7,19 +7,29 @@ same queries as a Swedish one once the cache is warm.
 
 from django import template
 from django.conf import settings
+from django.template.defaultfilters import date as date_format
 from django.urls import reverse
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, gettext, gettext_noop
 
 from wagtail.models import Page
 
 from core import content_cache
 from core.languages import language_direction
+from translation import provenance
 
 from ..notice_flags import notice_for
 
 register = template.Library()
 
-NOTICE_TEXT = "Den här sidan är maskinöversatt. Ingen person har granskat översättningen ännu."
+NOTICE_TEXT = gettext_noop(
+    "Den här sidan är maskinöversatt. Ingen person har granskat översättningen ännu."
+)
+# The same notice naming the engine and the date of the latest machine string (the EU AI
+# Act's transparency duty: readers learn the kind of system that wrote the text, and when).
+NOTICE_TEXT_ENGINE = gettext_noop(
+    "Den här sidan är maskinöversatt (maskinöversättningstjänst: %(engine)s, %(date)s). "
+    "Ingen person har granskat översättningen ännu."
+)
 
 
 def _text_language(msgid: str) -> str:
@@ -39,6 +49,18 @@ def _notice_facts(page: Page, request) -> dict | None:
     return {
         "machine": notice.machine_text,
         "original_url": original.get_url(request=request) if original.live else None,
+        "provenance": provenance.latest_for(page) if notice.machine_text else None,
+    }
+
+
+def _notice_sentence(latest: provenance.Provenance | None) -> str:
+    """The notice's first sentence in the reader's language, naming the engine and the date
+    (formatted by Django's ``date`` filter in the active language) when they are known."""
+    if latest is None:
+        return gettext(NOTICE_TEXT)
+    return gettext(NOTICE_TEXT_ENGINE) % {
+        "engine": latest.engine,
+        "date": date_format(latest.date, "j F Y"),
     }
 
 
@@ -54,10 +76,12 @@ def translation_notice(context):
     facts = content_cache.cached("reader-notice", (page.pk,), lambda: _notice_facts(page, request))
     if facts is None:
         return {"show": False}
-    notice_language = _text_language(NOTICE_TEXT)
+    latest = facts.get("provenance")
+    notice_language = _text_language(NOTICE_TEXT_ENGINE if latest else NOTICE_TEXT)
     return {
         "show": True,
         "machine": facts["machine"],
+        "notice_sentence": _notice_sentence(latest),
         "original_url": facts["original_url"],
         "report_url": reverse("report_translation", args=[page.pk]),
         "notice_language": notice_language,

@@ -42,6 +42,7 @@ def test_missing_catalog_entries_are_machine_translated_and_marked_fuzzy(
     assert "fuzzy" not in entries["Hoppa till innehållet"].flags
     requests = deepl.translate_requests("EN-GB")
     assert [request["texts"] for request in requests] == [2]
+    assert requests[0]["context"] is None  # unrelated interface strings: no context
     assert UsageRecord.objects.get(locale=locales["en"]).characters > 0
 
 

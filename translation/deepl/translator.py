@@ -33,6 +33,7 @@ from .. import markup, protect, usage
 from ..policy import formality_for, machine_translation_allowed
 from ..protect import protected_terms
 from . import batching, client, glossary, languages
+from . import context as request_context
 from .errors import ConfigurationError, MachineTranslationError, as_machine_translation_errors
 
 logger = logging.getLogger(__name__)
@@ -98,12 +99,21 @@ class DeepLMachineTranslator(BaseMachineTranslator):
         return formality
 
     def translate_batch(
-        self, texts: list[str], source_locale, target_locale, *, ignore_tags=(), terms=None
+        self,
+        texts: list[str],
+        source_locale,
+        target_locale,
+        *,
+        ignore_tags=(),
+        terms=None,
+        context=None,
     ) -> BatchOutcome:
         """Send one request (the caller keeps it within the limits) and check the results.
 
         Text inside ``ignore_tags`` elements is left untranslated by DeepL. ``terms``: the
         always-protected terms of the page's site (default: the default site's).
+        ``context``: surrounding text that steers the translation of every text of the
+        request, neither translated nor billed (``translation.deepl.context``).
         """
         target_code = self.target_code(target_locale)
         if target_code is None:
@@ -136,6 +146,8 @@ class DeepLMachineTranslator(BaseMachineTranslator):
             kwargs["ignore_tags"] = list(ignore_tags)
         if not text_only:
             kwargs["tag_handling"] = "html"
+        if context:
+            kwargs["context"] = context
         with as_machine_translation_errors():
             results = self.client.translate_text(
                 sent, source_lang=source_code, target_lang=target_code, **kwargs
@@ -161,11 +173,34 @@ class DeepLMachineTranslator(BaseMachineTranslator):
         )
         return BatchOutcome(checked, billed, model or "")
 
-    def translate_in_batches(self, texts: list[str], source_locale, target_locale, **options):
-        """Yield ``(indexes, BatchOutcome)`` per request; stops at the first error."""
-        for indexes in batching.make_batches(texts):
+    def translate_in_batches(
+        self,
+        texts: list[str],
+        source_locale,
+        target_locale,
+        *,
+        title="",
+        with_context=True,
+        **options,
+    ):
+        """Yield ``(indexes, BatchOutcome)`` per request; stops at the first error.
+
+        Short texts go with a ``context`` (the page ``title`` and their neighbour,
+        ``translation.deepl.context``), in requests of their own; ``with_context=False``
+        for texts that are not one page's (the interface catalogs).
+        """
+        if with_context:
+            requests = request_context.make_batches(texts, title)
+        else:
+            requests = [(indexes, None) for indexes in batching.make_batches(texts)]
+        for indexes, context_text in requests:
             batch = [texts[i] for i in indexes]
-            yield indexes, self.translate_batch(batch, source_locale, target_locale, **options)
+            yield (
+                indexes,
+                self.translate_batch(
+                    batch, source_locale, target_locale, context=context_text, **options
+                ),
+            )
 
     def translate(self, source_locale, target_locale, strings):
         """wagtail-localize's entry point (the editor's "Translate with DeepL" button).

@@ -543,6 +543,7 @@ def _make_handler(server: LocalDeepLServer):
                             glossary_id=_single(params.get("glossary_id")),
                             formality=_single(params.get("formality")),
                             tag_handling=_single(params.get("tag_handling")),
+                            context=_single(params.get("context")),
                             sent=list(texts) if isinstance(texts, list) else [texts],
                         )
                     self._glossary_fault(path)

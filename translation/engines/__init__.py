@@ -14,9 +14,11 @@ this interface:
   asked; ``unsupported_reason(locale)`` for the admin form (never raises);
 - ``capabilities(locale)``: tags/HTML, glossary, formality; without tags the text goes
   through placeholders (``translation.protect``);
-- ``translate_in_batches(texts, source_locale, target_locale, terms=...)``: yields
+- ``translate_in_batches(texts, source_locale, target_locale, terms=..., title=...)``: yields
   ``(indexes, BatchOutcome)`` per request within the engine's limits, each with the checked
-  texts, the billed characters and the model; errors are the
+  texts, the billed characters and the model (``title``, the page title, is the context
+  DeepL gets with short strings, ``translation.deepl.context``; Azure has no such
+  parameter); errors are the
   ``translation.deepl.errors.MachineTranslationError`` subclasses;
 - ``probe()``: whether the engine's quota is spent (``ConfigurationError`` with a bad key),
   used to lift a pause (``translation.pauses``).
@@ -35,6 +37,8 @@ __all__ = [
     "Capabilities",
     "ENGINE_NAMES",
     "MachineTranslationError",
+    "display_name",
+    "engine_class",
     "engine_for",
     "get_engine",
 ]
@@ -66,17 +70,31 @@ class BatchOutcome:
 ENGINE_NAMES = ("deepl", "azure")
 
 
-def get_engine(name: str):
-    """The engine called ``name`` ("deepl" or "azure")."""
+def engine_class(name: str):
+    """The class of the engine called ``name`` ("deepl" or "azure"), not instantiated."""
     if name == "azure":
         from .azure import AzureEngine
 
-        return AzureEngine()
+        return AzureEngine
     if name == "deepl":
         from .deepl import DeepLEngine
 
-        return DeepLEngine()
+        return DeepLEngine
     raise ValueError(f"Unknown machine-translation engine {name!r}")
+
+
+def get_engine(name: str):
+    """The engine called ``name`` ("deepl" or "azure")."""
+    return engine_class(name)()
+
+
+def display_name(name: str) -> str:
+    """The name readers and editors see for the engine called ``name`` (the reader notice);
+    an unknown name (an engine since removed) is shown as stored."""
+    try:
+        return engine_class(name).display_name
+    except ValueError:
+        return name
 
 
 def engine_for(locale):

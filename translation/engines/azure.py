@@ -370,6 +370,7 @@ class AzureEngine:
 
     def translate_in_batches(self, texts, source_locale, target_locale, **options) -> Iterator:
         options.pop("ignore_tags", None)
+        options.pop("title", None)  # context for short strings: DeepL's parameter only
         for indexes in make_batches(texts):
             batch = [texts[i] for i in indexes]
             yield indexes, self.translate_batch(batch, source_locale, target_locale, **options)
