@@ -46,8 +46,10 @@ def test_committed_files_are_the_built_ones_and_small(builder, manifest):
     for name, spec in manifest["files"].items():
         data = (builder.FONTS / name).read_bytes()
         assert hashlib.sha256(data).hexdigest() == spec["sha256"], name
-        # A few kilobytes: a whole script's font would be 50-75 KB.
-        assert len(data) < 8_000, (name, len(data))
+        # A few kilobytes: a whole script's font would be 50-75 KB. The Arabic core is
+        # every Arabic and Persian letter with its joining forms: under half its source.
+        limit = 24_000 if "arabic-core" in name else 8_000
+        assert len(data) < limit, (name, len(data))
 
 
 def test_font_face_rules_are_the_subsets(builder, manifest):
