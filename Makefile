@@ -43,7 +43,7 @@ bench: $(INSTALLED) ## Machine-translate a 200-segment page against the local De
 	$(PY) -m translation.bench
 
 bench-facts: $(INSTALLED) ## Precision and recall of the facts guard per language and fact kind (tests/review/facts_corpus)
-	$(PY) -m review.facts.bench
+	$(PY) -m core.facts.bench
 
 bench-site: catalogs ## Queries, req/s, p50/p99 per page type, uncached and through Varnish
 	$(PY) -m portal.bench_site $(if $(BAKERYDEMO),--bakerydemo $(BAKERYDEMO))

@@ -13,7 +13,10 @@ from urllib.parse import urlencode
 
 from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.urls import reverse
-from django.utils.translation import gettext as _
+
+# wagtail-localize's own button labels, translated by its own catalog (Swedish among them):
+# called by another name so that `make messages` leaves them to it.
+from django.utils.translation import gettext as wagtail_localize_gettext
 
 from wagtail import hooks
 from wagtail.admin.widgets import ListingButton
@@ -54,7 +57,7 @@ def listing_buttons(page, user, view_name=None, next_url=None):
         return
     if (getattr(page, VERSIONS) or 0) < _locale_count():
         yield ListingButton(
-            _("Translate this page"),
+            wagtail_localize_gettext("Translate this page"),
             reverse("wagtail_localize:submit_page_translation", args=[page.alias_of_id or page.id]),
             priority=60,
             icon_name="wagtail-localize-language",
@@ -64,7 +67,12 @@ def listing_buttons(page, user, view_name=None, next_url=None):
         url = reverse("wagtail_localize:update_translations", args=[source_id])
         if next_url is not None:
             url += "?" + urlencode({"next": next_url})
-        yield ListingButton(_("Sync translated pages"), url, priority=60, icon_name="resubmit")
+        yield ListingButton(
+            wagtail_localize_gettext("Sync translated pages"),
+            url,
+            priority=60,
+            icon_name="resubmit",
+        )
 
 
 def _locale_count() -> int:

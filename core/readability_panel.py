@@ -12,7 +12,7 @@ Only Swedish pages: LIX is a Swedish measure, and translations are judged by the
 
 Numbers that read two ways ("3,000 kr", "1.5 miljoner"), dates that do not exist ("31 april")
 and mistyped organisation numbers are listed here too, as warnings for the communicator:
-the facts guard (``review.facts.malformed_numbers``) cannot compare what the Swedish text
+the facts guard (``core.facts.malformed_numbers``) cannot compare what the Swedish text
 itself leaves unclear, and every translation would inherit it.
 """
 
@@ -47,7 +47,7 @@ def _number_message(code: str, form: str) -> str:
 def number_warnings(page) -> list:
     """(part, message) for each malformed number, date or organisation number of the page."""
     # The facts guard's parser is plain Python (Babel's CLDR data, no models).
-    from review.facts import malformed_numbers
+    from core.facts import malformed_numbers
 
     return [
         (part, _number_message(finding.code, finding.form))

@@ -47,6 +47,7 @@ from . import fact_checks
 from .carry_forward import SIMILARITY, is_plain_field, open_carries, similarity
 from .carry_forward import TOOL_NAME as CARRIED
 from .editor_footers import with_saved_fact_footer
+from .machine_translation import answers
 from .models import CarriedForward, RetiredSegment
 from .notice_flags import after_approval
 from .roles import restricted_locale_codes
@@ -181,13 +182,11 @@ def take_machine_view(request, translation_id, string_translation_id):
             _("Texten har redan ändrats i översättningsverktyget och skrevs inte över."),
         )
         return _back(request, translation)
-    from translation.engines import engine_for
-
     with transaction.atomic():
         string_translation.data = carried.machine_text
         string_translation.translation_type = StringTranslation.TRANSLATION_TYPE_MACHINE
         # The offer was made by the language's engine (translation.engines).
-        string_translation.tool_name = engine_for(translation.target_locale).tool_name
+        string_translation.tool_name = answers.tool_name_for(translation.target_locale)
         string_translation.last_translated_by = request.user
         string_translation.save()
     messages.success(request, _("Maskinöversättningen av den nya texten används nu."))

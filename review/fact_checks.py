@@ -1,6 +1,6 @@
 """The facts guard on every translated string: checked when saved, read when published.
 
-``review.facts.check`` compares one Swedish string with its translation. Here it runs on
+``core.facts.check`` compares one Swedish string with its translation. Here it runs on
 every save of a ``StringTranslation`` (one receiver: the pipeline's machine drafts, the
 translation memory, wagtail-localize's editor, PO imports, carried translations all save
 rows one by one), and the findings are kept per wording (``FactCheck``) for the publish
@@ -31,7 +31,8 @@ from django.dispatch import receiver
 from wagtail.models import Locale, Site
 from wagtail_localize.models import StringSegment, StringTranslation
 
-from . import facts
+from core import facts
+
 from .fact_labels import describe
 from .models import FactCheck, FactOverride, text_hash
 

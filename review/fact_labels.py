@@ -7,7 +7,7 @@ U+2069) so that Arabic or Persian digits and words keep their order in a Swedish
 
 from django.utils.translation import gettext as _
 
-from . import facts
+from core import facts
 
 FSI = "\u2068"
 PDI = "\u2069"

@@ -178,11 +178,12 @@ class LocalePublishPolicy(models.Model):
 
     @classmethod
     def allows_unreviewed(cls, locale: Locale) -> bool:
-        """A review-only language (``translation.policy.is_review_only``: Somali and
-        Tigrinya to start with) never allows it, whatever this row says."""
-        from translation.policy import is_review_only
+        """A review-only language (``translation.policy.is_review_only``, asked through
+        ``review.machine_translation``: Somali and Tigrinya to start with) never allows it,
+        whatever this row says."""
+        from .machine_translation import answers
 
-        if is_review_only(locale):
+        if answers.is_review_only(locale):
             return False
         policy = cls.objects.filter(locale=locale).first()
         return bool(policy and policy.allow_unreviewed_machine_text)
@@ -423,7 +424,7 @@ class DeletedSource(models.Model):
 
 
 class FactCheck(models.Model):
-    """The facts guard's findings (``review.facts``) for one wording of a translated string.
+    """The facts guard's findings (``core.facts``) for one wording of a translated string.
 
     Keyed by the wording, not by the ``StringTranslation`` row, so that a revision carrying
     an older wording is judged by what it says (``review.live_text``). Written whenever a

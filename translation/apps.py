@@ -8,4 +8,14 @@ class TranslationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals  # noqa: F401 - connects the page_published receiver
+        from review import machine_translation
+
+        from . import provenance, signals  # noqa: F401 - signals connects page_published
+        from .engines import engine_for
+        from .policy import is_review_only
+
+        machine_translation.register(
+            is_review_only=is_review_only,
+            tool_name_for=lambda locale: engine_for(locale).tool_name,
+            latest_provenance=provenance.latest_for,
+        )

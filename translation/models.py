@@ -3,7 +3,6 @@
 Segments, strings and string translations stay in wagtail-localize's own models.
 """
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -18,12 +17,13 @@ ENGINE_CHOICES = [("deepl", "DeepL"), ("azure", "Azure AI Translator")]
 class LocalePolicy(models.Model):
     """How machine translation treats one target locale.
 
-    Which engine translates it (``translation.engines``; saving refuses an engine that does
-    not report the language as supported), whether machine translation is on, the formality,
-    and whether its machine drafts are review-only (never published unreviewed, whatever the
-    publish policy says: ``review.models.LocalePublishPolicy.allows_unreviewed``). A locale
-    without a row uses ``translation.policy``'s defaults (Azure and review-only for Somali
-    and Tigrinya, DeepL for the others).
+    Which engine translates it (``translation.engines``; the admin form,
+    ``translation.policy_form``, refuses an engine that does not report the language as
+    supported), whether machine translation is on, the formality, and whether its machine
+    drafts are review-only (never published unreviewed, whatever the publish policy says:
+    ``review.models.LocalePublishPolicy.allows_unreviewed``). A locale without a row uses
+    ``translation.policy``'s defaults (Azure and review-only for Somali and Tigrinya, DeepL for
+    the others).
     """
 
     FORMALITY_CHOICES = [
@@ -73,16 +73,6 @@ class LocalePolicy(models.Model):
 
     def __str__(self):
         return self.locale.get_display_name()
-
-    def clean(self):
-        super().clean()
-        if not self.locale_id or not self.machine_translation_enabled:
-            return
-        from .engines import get_engine
-
-        reason = get_engine(self.engine).unsupported_reason(self.locale)
-        if reason:
-            raise ValidationError({"engine": reason})
 
 
 class DraftStatus(models.Model):

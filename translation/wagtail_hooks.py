@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.snippets.models import register_snippet
@@ -16,6 +17,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import pauses, usage
 from .models import DraftStatus, GlossaryTerm, LocalePolicy
+from .policy_form import LocalePolicyForm
 from .readability_override import override_gate
 from .views import PageDraftStatusView, UsageView, can_see_usage
 
@@ -33,6 +35,7 @@ class LocalePolicyViewSet(SnippetViewSet):
     icon = "cog"
     menu_label = gettext_lazy("Språkinställningar")
     list_display = ["locale", "engine", "machine_translation_enabled", "review_only", "formality"]
+    edit_handler = ObjectList(LocalePolicy.panels, base_form_class=LocalePolicyForm)
 
 
 class TranslationViewSetGroup(SnippetViewSetGroup):
@@ -152,3 +155,41 @@ def add_machine_translation_panel(request, panels):
         problems.append(_("Utkast väntar på att budgeten ska räcka."))
     if problems:
         panels.append(MachineTranslationPanel(problems))
+
+
+# The coordinators' report of live pages with unreviewed machine text ---------------------
+
+
+@hooks.register("register_admin_urls")
+def register_unreviewed_machine_text_urls():
+    from .machine_text_report import UnreviewedMachineTextReportView
+
+    return [
+        path(
+            "machine-text-report/",
+            UnreviewedMachineTextReportView.as_view(),
+            name="review_unreviewed_machine_text",
+        ),
+        path(
+            "machine-text-report/results/",
+            UnreviewedMachineTextReportView.as_view(results_only=True),
+            name="review_unreviewed_machine_text_results",
+        ),
+    ]
+
+
+class UnreviewedMachineTextMenuItem(MenuItem):
+    def is_shown(self, request):
+        from .machine_text_report import may_see_report
+
+        return may_see_report(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_unreviewed_machine_text_menu_item():
+    return UnreviewedMachineTextMenuItem(
+        gettext_lazy("Ogranskad maskintext på publicerade sidor"),
+        reverse("review_unreviewed_machine_text"),
+        icon_name="warning",
+        order=920,
+    )

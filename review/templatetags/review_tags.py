@@ -15,8 +15,8 @@ from wagtail.models import Page
 
 from core import content_cache
 from core.languages import language_direction
-from translation import provenance
 
+from ..machine_translation import answers
 from ..notice_flags import notice_for
 
 register = template.Library()
@@ -49,13 +49,14 @@ def _notice_facts(page: Page, request) -> dict | None:
     return {
         "machine": notice.machine_text,
         "original_url": original.get_url(request=request) if original.live else None,
-        "provenance": provenance.latest_for(page) if notice.machine_text else None,
+        "provenance": answers.latest_provenance(page) if notice.machine_text else None,
     }
 
 
-def _notice_sentence(latest: provenance.Provenance | None) -> str:
+def _notice_sentence(latest) -> str:
     """The notice's first sentence in the reader's language, naming the engine and the date
-    (formatted by Django's ``date`` filter in the active language) when they are known."""
+    of ``latest`` (a ``translation.provenance.Provenance``, the date formatted by Django's
+    ``date`` filter in the active language) when they are known."""
     if latest is None:
         return gettext(NOTICE_TEXT)
     return gettext(NOTICE_TEXT_ENGINE) % {

@@ -213,8 +213,20 @@ MAX_LAYOUT_SHIFT = 0.05
 # input happens in these tests, so every shift counts).
 OBSERVE_LAYOUT_SHIFTS = """
 window.__layoutShift = 0;
+window.__shiftSources = [];
 new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) window.__layoutShift += entry.value;
+    for (const entry of list.getEntries()) {
+        window.__layoutShift += entry.value;
+        if (entry.value < 0.01) continue;
+        for (const source of entry.sources) {
+            const node = source.node;
+            const name = node && node.nodeName ? `${node.nodeName}.${node.className || ""}` : "?";
+            window.__shiftSources.push(
+                `${entry.value.toFixed(3)} at ${Math.round(entry.startTime)} ms: ${name} `
+                + `y ${Math.round(source.previousRect.y)} -> ${Math.round(source.currentRect.y)}`
+            );
+        }
+    }
 }).observe({type: "layout-shift", buffered: true});
 """
 
@@ -245,8 +257,26 @@ def layout_shift(browser, url, *, hold_fonts):
     page.evaluate("document.fonts.ready.then(() => true)")
     page.wait_for_timeout(200)
     shift = page.evaluate("window.__layoutShift")
+    # What moved, for the failure message: the cause of a shift seen only on a loaded CI
+    # machine cannot be found again afterwards.
+    sources = page.evaluate("window.__shiftSources")
     context.close()
-    return shift, len(held)
+    return shift, len(held), sources
+
+
+def measured_shift(browser, url, *, hold_fonts):
+    """``layout_shift``, measured once more when over the limit, with what moved.
+
+    On the 2-core CI machine the other test worker's browser can stall this renderer mid-page:
+    ``/ti/strategi/uppfoljning/`` once measured 0.26 there and about 0.0001 on every run
+    here, throttled or not. A page over the limit twice is a real shift; the sources of both
+    measurements go into the failure message.
+    """
+    shift, count, sources = layout_shift(browser, url, hold_fonts=hold_fonts)
+    if shift < MAX_LAYOUT_SHIFT:
+        return shift, count, []
+    again, count, sources_again = layout_shift(browser, url, hold_fonts=hold_fonts)
+    return again, count, [f"first {shift:.3f}", *sources, f"again {again:.3f}", *sources_again]
 
 
 def test_pages_do_not_shift_while_they_load(demo_site, live_server, browser):
@@ -257,17 +287,20 @@ def test_pages_do_not_shift_while_they_load(demo_site, live_server, browser):
     stand-in on a system without an Ethiopic font (the text is drawn as empty boxes first),
     so there the preload alone has to bring the font before the first paint.
     """
-    seen, shifts, held_fonts = set(), {}, {}
+    seen, shifts, held_fonts, moved = set(), {}, {}, {}
     for code, kind, path in audited_pages():
         if code not in LAYOUT_SHIFT_LANGUAGES or kind == "404" or (code, kind) in seen:
             continue
         seen.add((code, kind))
-        shifts[path], _ = layout_shift(browser, live_server.url + path, hold_fonts=False)
+        url = live_server.url + path
+        shifts[path], _, moved[path] = measured_shift(browser, url, hold_fonts=False)
         if code != "ti":
-            held_fonts[path], count = layout_shift(browser, live_server.url + path, hold_fonts=True)
+            held_fonts[path], count, moved[path, "held"] = measured_shift(
+                browser, url, hold_fonts=True
+            )
             assert count, f"{path}: no web font was requested"
     assert len(shifts) >= 12, shifts
-    assert {path: s for path, s in shifts.items() if s >= MAX_LAYOUT_SHIFT} == {}
+    assert {path: s for path, s in shifts.items() if s >= MAX_LAYOUT_SHIFT} == {}, moved
     # With the fonts held back too (Arabic pages shifted 0.13 until the phone menu became a
     # grid: a label a few pixels wider in Noto Sans moved the next items to another row).
-    assert {path: s for path, s in held_fonts.items() if s >= MAX_LAYOUT_SHIFT} == {}
+    assert {path: s for path, s in held_fonts.items() if s >= MAX_LAYOUT_SHIFT} == {}, moved

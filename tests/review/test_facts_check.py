@@ -5,8 +5,8 @@ import random
 
 import pytest
 
-from review import facts
-from review.facts import ERROR, WARNING, check, guard, has_facts, malformed_numbers
+from core import facts
+from core.facts import ERROR, WARNING, check, guard, has_facts, malformed_numbers
 
 SOURCE = "Sista ansökningsdag är 31 mars 2027. Ring 0380-51 80 00. Bidraget är 3 000 kr."
 ARABIC = "آخر موعد للتقديم ٣١ مارس ٢٠٢٧. اتصل على ٠٣٨٠-٥١ ٨٠ ٠٠. المنحة ٣٬٠٠٠ كرونة."
@@ -248,7 +248,7 @@ def test_an_internal_failure_is_one_error_and_a_log_line(monkeypatch, caplog):
         raise RuntimeError("boom")
 
     monkeypatch.setattr(guard, "extract", broken)
-    with caplog.at_level(logging.ERROR, logger="review.facts.guard"):
+    with caplog.at_level(logging.ERROR, logger="core.facts.guard"):
         findings = check(SOURCE, ARABIC, "ar")
     assert [(f.severity, f.code) for f in findings] == [(ERROR, "check_failed")]
     assert "facts check failed" in caplog.text
@@ -294,12 +294,12 @@ def test_measurement_tools_stay_out_of_runtime_imports():
     import sys
 
     code = (
-        "import sys, review.facts; "
-        "print(sorted(m for m in sys.modules if m.startswith('review.facts.')))"
+        "import sys, core.facts; "
+        "print(sorted(m for m in sys.modules if m.startswith('core.facts.')))"
     )
     loaded = subprocess.run(  # noqa: S603 - our own interpreter and a fixed script
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
-    assert "review.facts.guard" in loaded
-    assert "review.facts.bench" not in loaded
-    assert "review.facts.corruptions" not in loaded
+    assert "core.facts.guard" in loaded
+    assert "core.facts.bench" not in loaded
+    assert "core.facts.corruptions" not in loaded

@@ -1,10 +1,10 @@
-"""Fact extraction per kind and language (review/facts/): values compare across languages."""
+"""Fact extraction per kind and language (core/facts/): values compare across languages."""
 
 from decimal import Decimal
 
 import pytest
 
-from review.facts import extract, lexicon
+from core.facts import extract, lexicon
 
 SEK = "SEK"
 

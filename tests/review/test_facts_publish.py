@@ -109,7 +109,7 @@ def test_a_failing_check_flags_the_string_and_the_save_goes_through(page, monkey
     def broken(*args, **kwargs):
         raise RuntimeError("parser broke")
 
-    monkeypatch.setattr("review.facts.guard._check", broken)
+    monkeypatch.setattr("core.facts.guard._check", broken)
     string = intro_string(target)
     string.data = ARABIC + " "
     string.save()

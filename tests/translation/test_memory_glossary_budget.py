@@ -91,9 +91,13 @@ def test_glossary_terms_are_synced_and_used(deepl, make_page, locales):
 def test_usage_is_recorded_per_locale_and_month(deepl, make_page):
     make_page(title="Räkna", body=paragraphs(3))
     for code in DEEPL_LANGUAGES:
-        billed = sum(r["billed"] for r in deepl.translate_requests(DEEPL_CODES[code]))
+        requests = deepl.translate_requests(DEEPL_CODES[code])
+        # The short title goes in a request of its own, with its context
+        # (translation.deepl.context).
+        assert len(requests) == 2
+        billed = sum(r["billed"] for r in requests)
         record = UsageRecord.objects.get(locale__language_code=code, month=month_start())
-        assert (record.characters, record.requests) == (billed, 1)
+        assert (record.characters, record.requests) == (billed, 2)
     assert not UsageRecord.objects.filter(locale__language_code__in=["so", "ti"]).exists()
 
 
@@ -110,7 +114,10 @@ def test_the_monthly_budget_stops_machine_translation_before_it_is_exceeded(
     assert statuses["so"] == DraftStatus.NOT_CONFIGURED  # Azure's, not configured here
     used = sum(UsageRecord.objects.values_list("characters", flat=True))
     assert 0 < used <= 400
-    assert len(deepl.translate_requests()) == 1
+    # English was asked for in full (its short title and its body); every character sent
+    # was counted, and the requests stopped before the budget was passed.
+    assert len(deepl.translate_requests(DEEPL_CODES["en"])) == 2
+    assert sum(r["billed"] for r in deepl.translate_requests()) == used
 
     settings.DEEPL_MONTHLY_CHARACTER_BUDGET = 100_000
     translate_page_task.enqueue(page.pk)

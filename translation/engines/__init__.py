@@ -27,10 +27,8 @@ Every outcome's texts are also checked for the target language's script
 (``translation.script_check``): an answer in the wrong script is flagged, not a silent draft.
 """
 
-from dataclasses import dataclass, field
-
 from ..deepl.errors import MachineTranslationError
-from ..markup import CheckedTranslation
+from .base import BatchOutcome, Capabilities
 
 __all__ = [
     "BatchOutcome",
@@ -42,29 +40,6 @@ __all__ = [
     "engine_for",
     "get_engine",
 ]
-
-
-@dataclass(frozen=True)
-class Capabilities:
-    """What an engine does for one target language."""
-
-    html: bool
-    glossary: bool
-    formality: bool
-
-    @property
-    def text_only(self) -> bool:
-        return not self.html
-
-
-@dataclass
-class BatchOutcome:
-    """The checked translations of one request, in the order of the texts sent."""
-
-    texts: list[CheckedTranslation]
-    billed_characters: int
-    model: str = ""
-    extra: dict = field(default_factory=dict)
 
 
 ENGINE_NAMES = ("deepl", "azure")

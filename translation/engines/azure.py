@@ -64,7 +64,7 @@ from ..deepl.errors import (
     RetryLater,
 )
 from ..models import GlossaryTermTranslation
-from . import BatchOutcome, Capabilities
+from .base import BatchOutcome, Capabilities
 
 logger = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ from core.languages import swedish_name
 from ..deepl import languages
 from ..deepl.errors import MachineTranslationError
 from ..deepl.translator import TOOL_NAME, TOOL_NAME_MARKUP_LOST, DeepLMachineTranslator
-from . import BatchOutcome, Capabilities
+from .base import BatchOutcome, Capabilities
 
 
 class DeepLEngine:

@@ -9,7 +9,7 @@ Public API (the pipeline, the editor and the publish rule call only these):
 - `malformed_numbers(source_text)` → warnings about the Swedish text itself.
 - `extract(text, language)` → the `Fact`s of one text, for display and debugging.
 
-The bench (`review.facts.bench`) and the corruption generator (`review.facts.corruptions`)
+The bench (`core.facts.bench`) and the corruption generator (`core.facts.corruptions`)
 are measurement tools and are not imported here.
 """
 
