@@ -130,11 +130,19 @@ def sitemap(request):
 @cache_control(max_age=3600, public=True)
 def sitemap_part(request, name: str):
     """One language's file (or part of it) of the sitemap index: ``sv``, ``sv-2``."""
-    code, _dash, number = name.partition("-")
-    if code not in dict(settings.LANGUAGES) or (number and not number.isdigit()):
+    code, dash, number = name.partition("-")
+    if code not in dict(settings.LANGUAGES):
         raise Http404
-    part = int(number or 1)
-    entries = sitemap_entries(request, code, part) if part >= 1 else []
+    # The first part has no number ("sv"), the others "sv-2" on: one address per file. ASCII
+    # digits only ("²" is a digit to str.isdigit), and few of them (an offset past what the
+    # database takes would be an error, not a 404).
+    if not dash:
+        part = 1
+    elif number.isascii() and number.isdigit() and len(number) <= 6 and int(number) >= 2:
+        part = int(number)
+    else:
+        raise Http404
+    entries = sitemap_entries(request, code, part)
     if not entries and part > 1:
         raise Http404
     return _urlset(request, entries)

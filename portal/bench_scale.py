@@ -33,29 +33,15 @@ import uuid
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
+from .bench_doc import write_between_markers
+from .bench_pages import READER_PAGES
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 DOC = BASE_DIR / "docs" / "hosting.md"
 BEGIN, END = "<!-- bench-scale:begin -->", "<!-- bench-scale:end -->"
 LANGUAGES = ("sv", "ar", "ti")
 # Reader page type -> its Swedish path (demo pages, so the same page at every scale).
-PAGES = {
-    "home": "",
-    "strategy": "strategi/",
-    "strategy area": "strategi/verksamhetsutveckling/",
-    "follow-up": "strategi/uppfoljning/",
-    "news index": "nyheter/",
-    "news index, page 2": "nyheter/?page=2",
-    "news item": "nyheter/ungdomsutbyte-i-morag/",
-    "opportunity index": "mojligheter/",
-    "opportunity": "mojligheter/ungdomsutbyte-italien/",
-    "project index": "projekt/",
-    "project": "projekt/grona-strak/",
-    "partners": "partner/",
-    "contact": "kontakt/",
-    "accessibility": "tillganglighet/",
-    "news feed (RSS)": "nyheter/rss/",
-    "calendar (iCal)": "mojligheter/kalender/",
-}
+PAGES = READER_PAGES | {"news index, page 2": "nyheter/?page=2"}
 SEARCH_WORDS = ["utbyte", "projekt", "samarbete", "skola", "unga", "nätverk", "miljö", "stad"]
 SEARCH_WORDS += ["kommun", "plan", "grupp", "bidrag", "Europa", "partner", "möte", "finansiering"]
 PUBLISHED = "nyheter/ungdomsutbyte-i-morag/"
@@ -303,14 +289,6 @@ def people() -> dict:
     return users
 
 
-def write_doc(text: str) -> None:
-    content = DOC.read_text()
-    if BEGIN in content and END in content:
-        head, rest = content.split(BEGIN, 1)
-        _old, tail = rest.split(END, 1)
-        DOC.write_text(f"{head}{BEGIN}\n{text}\n{END}{tail}")
-
-
 def main() -> None:
     scales = sorted(int(part) for part in os.environ.get("SCALES", "1,10,100").split(","))
     runs = int(os.environ.get("RUNS", "5"))
@@ -388,7 +366,7 @@ def run(scales: list[int], runs: int) -> None:
     )
     print(text)
     if os.environ.get("WRITE_DOC", "1") == "1":
-        write_doc(text)
+        write_between_markers(DOC, BEGIN, END, text)
 
 
 if __name__ == "__main__":

@@ -46,6 +46,12 @@ def checked_footer(approval) -> str:
     }
 
 
+def _segments_of(entries: list[dict]) -> dict:
+    """The editor entries' string segments by primary key (one query)."""
+    ids = [entry["segment_id"] for entry in entries]
+    return {segment.pk: segment for segment in StringSegment.objects.filter(pk__in=ids)}
+
+
 def with_carried_footers(props: str) -> str:
     """``props`` (the editor's JSON) with the footers of carried strings rewritten."""
     data = json.loads(props)
@@ -56,10 +62,7 @@ def with_carried_footers(props: str) -> str:
     ]
     if not carried:
         return props
-    segments = {
-        segment.pk: segment
-        for segment in StringSegment.objects.filter(pk__in=[e["segment_id"] for e in carried])
-    }
+    segments = _segments_of(carried)
     rows = {
         (row.translation_of_id, row.context_id): row
         for row in StringTranslation.objects.filter(
@@ -117,10 +120,7 @@ def with_fact_footers(props: str) -> str:
     entries = [e for e in data.get("initialStringTranslations", []) if e.get("data")]
     if not entries:
         return props
-    segments = {
-        segment.pk: segment
-        for segment in StringSegment.objects.filter(pk__in=[e["segment_id"] for e in entries])
-    }
+    segments = _segments_of(entries)
     checks = {
         (check.context_id, check.string_id, check.text_hash): check
         for check in FactCheck.objects.filter(

@@ -327,7 +327,25 @@ class RetiredSegment(models.Model):
         return f"segment {self.segment_id}"
 
 
-class KnownWording(models.Model):
+class WordingRecord(models.Model):
+    """Something recorded of one wording (its hash) of a translated string in one place.
+
+    wagtail-localize keeps only a string translation's current text; the publish rule and the
+    facts guard judge a revision by the wordings it carries, so what they record is keyed by
+    the locale, the place (``TranslationContext``) and the hash of the text.
+    """
+
+    locale = models.ForeignKey(Locale, on_delete=models.CASCADE, related_name="+")
+    context = models.ForeignKey(
+        "wagtail_localize.TranslationContext", on_delete=models.CASCADE, related_name="+"
+    )
+    text_hash = models.CharField(max_length=64)
+
+    class Meta:
+        abstract = True
+
+
+class KnownWording(WordingRecord):
     """A wording a translated string has had, and whether a person or a machine wrote it.
 
     wagtail-localize keeps only the current text of each ``StringTranslation``; an older
@@ -337,11 +355,6 @@ class KnownWording(models.Model):
     (``review.string_records``), per locale and place (``TranslationContext``).
     """
 
-    locale = models.ForeignKey(Locale, on_delete=models.CASCADE, related_name="+")
-    context = models.ForeignKey(
-        "wagtail_localize.TranslationContext", on_delete=models.CASCADE, related_name="+"
-    )
-    text_hash = models.CharField(max_length=64)
     human = models.BooleanField(default=False)
     written_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
@@ -359,7 +372,7 @@ class KnownWording(models.Model):
         return f"{self.context_id} {self.text_hash[:12]} ({'human' if self.human else 'machine'})"
 
 
-class WordingApproval(models.Model):
+class WordingApproval(WordingRecord):
     """A translator approved this exact wording in this place: kept when the string changes.
 
     ``StringApproval`` follows the current string; this is the lasting record that binds an
@@ -367,11 +380,6 @@ class WordingApproval(models.Model):
     and one carrying any other wording may not.
     """
 
-    locale = models.ForeignKey(Locale, on_delete=models.CASCADE, related_name="+")
-    context = models.ForeignKey(
-        "wagtail_localize.TranslationContext", on_delete=models.CASCADE, related_name="+"
-    )
-    text_hash = models.CharField(max_length=64)
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -423,7 +431,7 @@ class DeletedSource(models.Model):
         return f"{self.title} ({self.locale_id})"
 
 
-class FactCheck(models.Model):
+class FactCheck(WordingRecord):
     """The facts guard's findings (``core.facts``) for one wording of a translated string.
 
     Keyed by the wording, not by the ``StringTranslation`` row, so that a revision carrying
@@ -433,14 +441,9 @@ class FactCheck(models.Model):
     ``open_errors``/``open_warnings`` leave out what a translator overrode.
     """
 
-    locale = models.ForeignKey(Locale, on_delete=models.CASCADE, related_name="+")
-    context = models.ForeignKey(
-        "wagtail_localize.TranslationContext", on_delete=models.CASCADE, related_name="+"
-    )
     string = models.ForeignKey(
         "wagtail_localize.String", on_delete=models.CASCADE, related_name="+"
     )
-    text_hash = models.CharField(max_length=64)
     findings = models.JSONField(default=list)
     open_errors = models.PositiveSmallIntegerField(default=0)
     open_warnings = models.PositiveSmallIntegerField(default=0)

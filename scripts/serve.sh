@@ -20,18 +20,23 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
+# Wait up to five seconds for a local server to listen on 127.0.0.1:$1.
+wait_for_port() {
+  for _ in $(seq 1 50); do
+    if "$python" -c "import socket; socket.create_connection(('127.0.0.1', $1), 0.2)" 2>/dev/null; then
+      return
+    fi
+    sleep 0.1
+  done
+}
+
 if [ -z "${DEEPL_AUTH_KEY:-}" ]; then
   "$python" -m translation.deepl_server --host 127.0.0.1 --port "$deepl_port" \
     > .run/deepl_server.log 2>&1 &
   pids+=($!)
   export DEEPL_SERVER_URL="http://127.0.0.1:$deepl_port"
   export DEEPL_AUTH_KEY="local-server"
-  for _ in $(seq 1 50); do
-    if "$python" -c "import socket,sys; socket.create_connection(('127.0.0.1', $deepl_port), 0.2)" 2>/dev/null; then
-      break
-    fi
-    sleep 0.1
-  done
+  wait_for_port "$deepl_port"
   echo "No DEEPL_AUTH_KEY: local DeepL server on $DEEPL_SERVER_URL (pseudo-translations, log in .run/deepl_server.log)."
 else
   echo "DEEPL_AUTH_KEY is set: machine translation uses ${DEEPL_SERVER_URL:-the DeepL API}."
@@ -42,12 +47,7 @@ if [ -z "${AZURE_TRANSLATOR_KEY:-}" ] && [ -z "${AZURE_TRANSLATOR_ENDPOINT:-}" ]
     > .run/azure_server.log 2>&1 &
   pids+=($!)
   export AZURE_TRANSLATOR_ENDPOINT="http://127.0.0.1:$azure_port"
-  for _ in $(seq 1 50); do
-    if "$python" -c "import socket,sys; socket.create_connection(('127.0.0.1', $azure_port), 0.2)" 2>/dev/null; then
-      break
-    fi
-    sleep 0.1
-  done
+  wait_for_port "$azure_port"
   echo "No Azure Translator configured: local Azure server on $AZURE_TRANSLATOR_ENDPOINT (pseudo-translations, log in .run/azure_server.log)."
 else
   echo "Azure Translator: ${AZURE_TRANSLATOR_ENDPOINT:-the global endpoint}."

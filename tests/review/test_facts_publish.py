@@ -295,3 +295,92 @@ def test_a_string_saved_in_the_editor_answers_with_its_findings(client, users, p
         url, data=urlencode({"value": ARABIC}), content_type="application/x-www-form-urlencoded"
     )
     assert not response.json()["error"]
+
+
+def findings_page_queries(client, target) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("review:facts", args=[target.pk]))
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_the_findings_page_costs_the_same_queries_however_many_strings_it_lists(
+    client, users, tree
+):
+    ar = Locale.objects.get(language_code="ar")
+    LocalePublishPolicy.objects.create(locale=ar, allow_unreviewed_machine_text=True)
+    one = arabic_draft(
+        add_child_page(tree["home"], "Ansökan", "ansokan", intro=SWEDISH), WRONG_DATE
+    )
+    two = arabic_draft(
+        add_child_page(tree["home"], "Ring 0380-51 80 00", "ring", intro=SWEDISH), WRONG_DATE
+    )
+    title = StringTranslation.objects.get(
+        locale=ar, context__object_id=two.translation_key, context__path="title"
+    )
+    title.data = "اتصل على 0380-51 80 01"
+    title.save()
+    client.force_login(users["ar"])
+    findings_page_queries(client, one)  # warm the caches the admin's chrome reads
+
+    assert findings_page_queries(client, two) == findings_page_queries(client, one)
+    html = client.get(reverse("review:facts", args=[two.pk])).content.decode()
+    assert "0380-51 80 01" in html and WRONG_DATE in html
+
+
+def answer(response) -> str:
+    """What a role was told: shown, refused (Wagtail's admin turns a 403 into a redirect to
+    the dashboard with a message), sent to log in, bad input or not found."""
+    if response.status_code == 302:
+        location = response["Location"]
+        if "/login/" in location:
+            return "login"
+        return "refused" if location == "/admin/" else "done"
+    return {200: "shown", 400: "bad input", 403: "refused", 404: "not found"}[response.status_code]
+
+
+@pytest.mark.parametrize(
+    ("role", "may_look", "may_override"),
+    [
+        ("kommunikator", False, False),
+        ("samordnare", True, False),
+        ("admin", True, False),
+        ("ar", True, True),
+        ("so", False, False),
+        ("uk", False, False),
+        (None, False, False),
+    ],
+)
+def test_every_role_against_the_findings_page_and_the_override(
+    client, users, page, role, may_look, may_override
+):
+    """Anyone who works in Arabic may look; only a translator of Arabic overrides. The
+    others are refused (anonymous visitors sent to log in) and nothing is recorded, hostile
+    input included."""
+    target = arabic_draft(page, WRONG_DATE)
+    check = check_of(target)
+    if role:
+        client.force_login(users[role])
+    no = "login" if role is None else "refused"
+    assert answer(client.get(reverse("review:facts", args=[target.pk]))) == (
+        "shown" if may_look else no
+    )
+    # The Swedish page has no findings page; an unknown finding is not found.
+    assert answer(client.get(reverse("review:facts", args=[page.pk]))) == no
+    missing = client.post(reverse("review:fact_override", args=[999_999]), {"kind": "date"})
+    assert answer(missing) == ("login" if role is None else "not found")
+
+    hostile = override(client, check, reason="x" * 5000)
+    wrong_kind = client.post(
+        reverse("review:fact_override", args=[check.pk]),
+        {"kind": "date'; DROP TABLE", "form": "<script>", "reason": "Därför."},
+    )
+    answers = [answer(hostile), answer(wrong_kind), answer(override(client, check))]
+    if may_override:
+        assert answers == ["bad input", "bad input", "done"]
+    else:
+        assert answers == [no, no, no]
+    assert FactOverride.objects.filter(fact_check=check).count() == (1 if may_override else 0)

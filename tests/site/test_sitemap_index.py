@@ -67,3 +67,16 @@ def test_files_that_do_not_exist(client, home_pages, tree, small_files):
     assert client.get("/sitemap-xx.xml").status_code == 404
     assert client.get("/sitemap-sv-99.xml").status_code == 404
     assert client.get("/sitemap-sv-x.xml").status_code == 404
+    # Hostile names and query strings: a 404 or the file itself, never a 500.
+    for path in [
+        "/sitemap-sv-0.xml",
+        "/sitemap-sv-1.xml",
+        "/sitemap-sv--1.xml",
+        "/sitemap-sv-1e9.xml",
+    ]:
+        assert client.get(path).status_code == 404, path
+    assert client.get("/sitemap-sv-" + "9" * 400 + ".xml").status_code == 404
+    assert client.get("/sitemap-sv-%C2%B2.xml").status_code == 404
+    assert client.get("/sitemap-%C3%A5%00.xml").status_code == 404
+    assert client.get("/sitemap.xml?p=abc&section=%00").status_code == 200
+    assert client.get("/sitemap-sv.xml?p=-1").status_code == 200

@@ -13,13 +13,7 @@ def main(argv=None) -> None:
     parser.add_argument("--verbose", action="store_true", help="log every request")
     args = parser.parse_args(argv)
     server = LocalAzureServer(args.host, args.port, keys=args.key, quiet=not args.verbose)
-    print(f"Local Azure Translator server on {server.url} (pseudo-translations)", flush=True)
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.httpd.server_close()
+    server.serve_until_interrupted("Local Azure Translator server")
 
 
 if __name__ == "__main__":

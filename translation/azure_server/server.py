@@ -7,14 +7,14 @@ answered by a ``ThreadingHTTPServer`` thread.
 
 import contextlib
 import json
-import sys
 import threading
 import time
 import urllib.parse
 import uuid
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
+from ..loopback_server import LoopbackServer, QuietHTTPServer
 from .pseudo import SCRIPTS, pseudo_translate
 
 API_VERSION = "3.0"
@@ -47,15 +47,6 @@ ERRORS = {
 }
 
 
-class _HTTPServer(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request, client_address):
-        if isinstance(sys.exc_info()[1], ConnectionError):
-            return
-        super().handle_error(request, client_address)
-
-
 class ApiError(Exception):
     def __init__(self, status: int, code: int, message: str, headers=None):
         super().__init__(message)
@@ -83,7 +74,7 @@ class Faults:
     empty_answer: bool = False
 
 
-class LocalAzureServer:
+class LocalAzureServer(LoopbackServer):
     """An Azure Translator stand-in on loopback. ``with LocalAzureServer() as server: ...``.
 
     ``keys``: accepted ``Ocp-Apim-Subscription-Key`` values; None accepts a request without
@@ -98,32 +89,7 @@ class LocalAzureServer:
         self.quiet = quiet
         self.lock = threading.RLock()
         self.in_flight = 0
-        self.httpd = _HTTPServer((host, port), _make_handler(self))
-        self._thread: threading.Thread | None = None
-
-    # Life cycle -----------------------------------------------------------------------
-    @property
-    def url(self) -> str:
-        host, port = self.httpd.server_address[:2]
-        return f"http://{host}:{port}"
-
-    def start(self) -> "LocalAzureServer":
-        self._thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
-    def __enter__(self) -> "LocalAzureServer":
-        return self.start()
-
-    def __exit__(self, *exc) -> None:
-        self.stop()
-
-    def serve_forever(self) -> None:
-        self.httpd.serve_forever()
+        self.httpd = QuietHTTPServer((host, port), _make_handler(self))
 
     # Test controls --------------------------------------------------------------------
     def reset(self, *, keys=None) -> None:

@@ -30,13 +30,7 @@ def main(argv=None) -> None:
         quiet=not args.verbose,
         text_only_targets=args.text_only,
     )
-    print(f"Local DeepL server on {server.url} (pseudo-translations)", flush=True)
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.httpd.server_close()
+    server.serve_until_interrupted("Local DeepL server")
 
 
 if __name__ == "__main__":

@@ -11,15 +11,15 @@ import json
 import os
 import re
 import secrets
-import sys
 import threading
 import time
 import urllib.parse
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
+from ..loopback_server import LoopbackServer, QuietHTTPServer
 from .pseudo import billed_characters, pseudo_translate, strip_markup
 
 MAX_TEXTS = 50
@@ -87,16 +87,6 @@ def default_text_only_targets() -> set[str]:
     return _codes(configured) if configured is not None else set(TEXT_ONLY_TARGETS)
 
 
-class _HTTPServer(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request, client_address):
-        # A client that gave up (timeout) closes its socket: not worth a traceback.
-        if isinstance(sys.exc_info()[1], ConnectionError):
-            return
-        super().handle_error(request, client_address)
-
-
 class ApiError(Exception):
     def __init__(self, status: int, message: str):
         super().__init__(message)
@@ -153,7 +143,7 @@ def _parse_entries(entries: str, entries_format: str) -> dict[str, str]:
     return result
 
 
-class LocalDeepLServer:
+class LocalDeepLServer(LoopbackServer):
     """A DeepL API stand-in on loopback. ``with LocalDeepLServer() as server: server.url``."""
 
     def __init__(
@@ -184,33 +174,7 @@ class LocalDeepLServer:
         self.quiet = quiet
         self.lock = threading.RLock()
         self.in_flight = 0
-        self.httpd = _HTTPServer((host, port), _make_handler(self))
-        self.httpd.daemon_threads = True
-        self._thread: threading.Thread | None = None
-
-    # Life cycle -----------------------------------------------------------------------
-    @property
-    def url(self) -> str:
-        host, port = self.httpd.server_address[:2]
-        return f"http://{host}:{port}"
-
-    def start(self) -> "LocalDeepLServer":
-        self._thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
-    def __enter__(self) -> "LocalDeepLServer":
-        return self.start()
-
-    def __exit__(self, *exc) -> None:
-        self.stop()
-
-    def serve_forever(self) -> None:
-        self.httpd.serve_forever()
+        self.httpd = QuietHTTPServer((host, port), _make_handler(self))
 
     # Test controls --------------------------------------------------------------------
     def reset(self, *, character_limit: int | None = None) -> None:
