@@ -31,6 +31,8 @@ class Organisation:
     email: str
     web_address: str
     social_links: tuple[tuple[str, str], ...]
+    # Reviewed translations that began as machine text say so (the organisation's choice).
+    says_reviewed_machine_translation: bool = False
 
     @property
     def web_host(self) -> str:
@@ -66,6 +68,7 @@ def _load(site_id: int) -> dict | None:
         "email": row.email,
         "web_address": row.web_address,
         "social_links": [(link.label, link.url) for link in row.social_links.all()],
+        "says_reviewed_machine_translation": row.says_reviewed_machine_translation,
     }
 
 
@@ -92,6 +95,7 @@ def for_site(site_id: int | None, language_code: str | None = None) -> Organisat
         email=data["email"],
         web_address=data["web_address"],
         social_links=tuple(tuple(link) for link in data["social_links"]),
+        says_reviewed_machine_translation=data.get("says_reviewed_machine_translation", False),
     )
 
 

@@ -37,6 +37,14 @@ class OrganisationSettings(BaseSiteSetting, ClusterableModel):
     web_address = models.URLField(
         _("webbadress"), blank=True, help_text=_("Organisationens huvudwebbplats.")
     )
+    says_reviewed_machine_translation = models.BooleanField(
+        _("visa att granskade översättningar är maskinstödda"),
+        default=False,
+        help_text=_(
+            "En granskad översättning som började som maskinöversättning får då en rad om "
+            "att den är gjord med maskinstöd och granskad av en person."
+        ),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -53,6 +61,7 @@ class OrganisationSettings(BaseSiteSetting, ClusterableModel):
             heading=_("Kontakt"),
         ),
         InlinePanel("social_links", heading=_("Sociala medier"), label=_("länk")),
+        FieldPanel("says_reviewed_machine_translation", heading=_("Översättningar")),
     ]
 
     class Meta:

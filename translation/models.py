@@ -98,7 +98,7 @@ class DraftStatus(models.Model):
         (HUMAN_ONLY, _("endast mänsklig översättning")),
         (DISABLED, _("maskinöversättning avstängd för språket")),
         (NOT_CONFIGURED, _("maskinöversättning är inte konfigurerad")),
-        (PAUSED_QUOTA, _("pausad: kvoten hos DeepL är slut")),
+        (PAUSED_QUOTA, _("pausad: motorns kvot är slut")),
         (PAUSED_BUDGET, _("pausad: månadsbudgeten är nådd")),
         (CONFIG_ERROR, _("konfigurationsfel")),
         (RETRY, _("försöks igen senare")),

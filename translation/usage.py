@@ -80,6 +80,11 @@ def ensure_budget(characters: int, engine: str = "deepl") -> None:
         )
 
 
+def engines_out_of_budget() -> list[str]:
+    """The engines whose monthly budget is spent (their languages wait for next month)."""
+    return [engine for engine in BUDGET_SETTINGS if remaining_budget(engine) == 0]
+
+
 def per_engine_this_month() -> list[dict]:
     """For the usage page: per engine, characters used this month, budget and what is left."""
     return [

@@ -128,7 +128,7 @@ class UsageView(WagtailAdminTemplateMixin, TemplateView):
             budget=budget,
             used=usage.used_this_month(),
             remaining=usage.remaining_budget(),
-            budget_reached=bool(budget) and usage.remaining_budget() == 0,
+            budget_reached=[ENGINE_NAMES[engine] for engine in usage.engines_out_of_budget()],
             deepl_usage=deepl_usage,
             deepl_error=deepl_error,
             configured=translator is not None,

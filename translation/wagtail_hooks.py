@@ -16,6 +16,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import pauses, usage
+from .engines import display_name
 from .models import DraftStatus, GlossaryTerm, LocalePolicy
 from .policy_form import LocalePolicyForm
 from .readability_override import override_gate
@@ -148,8 +149,10 @@ def add_machine_translation_panel(request, panels):
         _("%(reason)s: %(message)s") % {"reason": p.get_reason_display(), "message": p.message}
         for p in pauses.active_pauses()
     ]
-    if usage.monthly_budget() and usage.remaining_budget() == 0:
-        problems.append(_("Månadsbudgeten för maskinöversättning är nådd."))
+    for engine in usage.engines_out_of_budget():
+        problems.append(
+            _("Månadsbudgeten för %(engine)s är nådd.") % {"engine": display_name(engine)}
+        )
     waiting = DraftStatus.objects.filter(status=DraftStatus.PAUSED_BUDGET).count()
     if waiting and not problems:
         problems.append(_("Utkast väntar på att budgeten ska räcka."))

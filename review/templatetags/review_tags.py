@@ -15,6 +15,7 @@ from wagtail.models import Page
 
 from core import content_cache
 from core.languages import language_direction
+from organisation.lookup import for_request
 
 from ..machine_translation import answers
 from ..notice_flags import notice_for
@@ -29,6 +30,13 @@ NOTICE_TEXT = gettext_noop(
 NOTICE_TEXT_ENGINE = gettext_noop(
     "Den här sidan är maskinöversatt (maskinöversättningstjänst: %(engine)s, %(date)s). "
     "Ingen person har granskat översättningen ännu."
+)
+
+
+# Shown on reviewed pages that began as machine text, when the organisation chooses so
+# (``OrganisationSettings.says_reviewed_machine_translation``).
+REVIEWED_TEXT_ENGINE = gettext_noop(
+    "Den här sidan översattes med maskinstöd (%(engine)s) och har granskats av en person."
 )
 
 
@@ -49,7 +57,8 @@ def _notice_facts(page: Page, request) -> dict | None:
     return {
         "machine": notice.machine_text,
         "original_url": original.get_url(request=request) if original.live else None,
-        "provenance": answers.latest_provenance(page) if notice.machine_text else None,
+        # Reviewed pages keep theirs too: the line saying a person reviewed machine text.
+        "provenance": answers.latest_provenance(page),
     }
 
 
@@ -78,11 +87,22 @@ def translation_notice(context):
     if facts is None:
         return {"show": False}
     latest = facts.get("provenance")
-    notice_language = _text_language(NOTICE_TEXT_ENGINE if latest else NOTICE_TEXT)
+    if facts["machine"]:
+        notice_language = _text_language(NOTICE_TEXT_ENGINE if latest else NOTICE_TEXT)
+        sentence = _notice_sentence(latest)
+    else:
+        notice_language = _text_language(REVIEWED_TEXT_ENGINE)
+        organisation = for_request(request) if request is not None else None
+        says_reviewed = organisation and organisation.says_reviewed_machine_translation
+        sentence = (
+            gettext(REVIEWED_TEXT_ENGINE) % {"engine": latest.engine}
+            if latest and says_reviewed
+            else ""
+        )
     return {
         "show": True,
         "machine": facts["machine"],
-        "notice_sentence": _notice_sentence(latest),
+        "notice_sentence": sentence,
         "original_url": facts["original_url"],
         "report_url": reverse("report_translation", args=[page.pk]),
         "notice_language": notice_language,

@@ -16,7 +16,11 @@ import time_machine
 
 from review.models import LocalePublishPolicy
 from review.states import approve, review_state
-from review.templatetags.review_tags import NOTICE_TEXT_ENGINE, _notice_sentence
+from review.templatetags.review_tags import (
+    NOTICE_TEXT_ENGINE,
+    REVIEWED_TEXT_ENGINE,
+    _notice_sentence,
+)
 from translation.models import MachineProvenance
 from translation.provenance import Provenance
 
@@ -84,6 +88,39 @@ def test_reviewed_page_has_no_engine_notice(client, users, tree, later):
     html = client.get(target.url).content.decode()
     assert "Azure AI Translator" not in html
     assert reverse("report_translation", args=[target.pk]) in html
+
+
+def test_reviewed_page_says_machine_assisted_when_the_organisation_chooses(
+    client, users, tree, later
+):
+    from wagtail.models import Site
+
+    from organisation.models import OrganisationSettings
+
+    target = publish_machine(tree["page"], "ar")
+    approve(review_state(tree["page"], target.locale), users["ar"])
+    with translation.override("ar"):
+        expected = translation.gettext(REVIEWED_TEXT_ENGINE) % {"engine": "Azure AI Translator"}
+    assert expected != REVIEWED_TEXT_ENGINE % {"engine": "Azure AI Translator"}
+    settings = OrganisationSettings.objects.create(
+        site=Site.objects.get(is_default_site=True), name="Exempels kommun"
+    )
+    assert expected not in client.get(target.url).content.decode()  # not chosen: no line
+
+    settings.says_reviewed_machine_translation = True
+    settings.save()
+    html = client.get(target.url).content.decode()
+    assert expected in html
+    assert "لم يراجع" not in html and 'class="translation-notice"' not in html
+    # A page translated by people only says nothing of machines.
+    human = publish_machine(tree["page"], "fa")
+    MachineProvenance.objects.filter(string_translation__locale=human.locale).delete()
+    approve(review_state(tree["page"], human.locale), users["admin"])
+    cache.clear()
+    assert "%(engine)s" not in client.get(human.url).content.decode()
+    with translation.override("fa"):
+        reviewed_fa = translation.gettext(REVIEWED_TEXT_ENGINE).split("(")[0]
+    assert reviewed_fa not in client.get(human.url).content.decode()
 
 
 REPORT = "review_unreviewed_machine_text"

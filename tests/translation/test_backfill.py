@@ -63,3 +63,23 @@ def test_backfill_dry_run_and_unknown_locale(deepl, make_page, settings):
     assert not deepl.translate_requests()
     with pytest.raises(CommandError):
         backfill("--locale", "xx")
+
+
+@pytest.mark.django_db
+def test_one_engine_stopping_leaves_the_other_engines_languages_going(
+    deepl, azure, make_page, settings
+):
+    settings.TRANSLATION_AUTO_DRAFTS = False
+    pages = [make_page(title=f"Sida {n}", body=paragraphs(40, prefix=f"Del {n}")) for n in (1, 2)]
+    deepl.character_limit = 100  # DeepL's quota is spent at the first request
+
+    output = backfill("--locale", "uk", "--locale", "so")
+
+    assert "Stopped DeepL" in output and "Run the command again" in output
+    assert "left for the next run: 1" in output  # the second Ukrainian page
+    so = DraftStatus.objects.filter(locale__language_code="so", page__in=pages)
+    assert set(so.values_list("status", flat=True)) == {DraftStatus.MADE}
+    assert so.count() == 2  # Azure went on with Somali after DeepL stopped
+    uk = DraftStatus.objects.get(locale__language_code="uk", page=pages[0])
+    assert uk.status == DraftStatus.PAUSED_QUOTA
+    assert not DraftStatus.objects.filter(locale__language_code="uk", page=pages[1]).exists()

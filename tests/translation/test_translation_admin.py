@@ -9,6 +9,7 @@ import pytest
 
 from core.templatetags.core_tags import amount
 from tests.translation.mt_helpers import DEEPL_LANGUAGES, draft_of, paragraphs
+from translation import usage
 from translation.models import GlossaryTerm, ServicePause
 
 
@@ -119,3 +120,23 @@ def test_glossary_terms_are_managed_as_snippets(client, superuser, locales):
     assert term.translations.get().translation == "Region Jönköping County"
     listing = client.get(reverse("wagtailsnippets_translation_glossaryterm:list"))
     assert "Region Jönköpings län" in listing.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_spent_budget_is_named_by_its_engine_on_the_dashboard_and_usage_page(
+    deepl, azure, make_page, client, superuser, settings, locales
+):
+    settings.DEEPL_MONTHLY_CHARACTER_BUDGET = 100_000
+    settings.AZURE_TRANSLATOR_MONTHLY_CHARACTER_BUDGET = 5_000
+    make_page(title="Räkna", body=paragraphs(2))
+    spent = usage.used_this_month("azure")
+    assert 0 < spent < 5_000  # Somali and Tigrinya went to Azure
+    usage.record(locales["so"], 5_000 - spent, engine="azure")  # a month's work later
+    client.force_login(superuser)
+
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Månadsbudgeten för Azure AI Translator är nådd." in dashboard
+    assert "Månadsbudgeten för DeepL" not in dashboard
+    usage_page = client.get(reverse("translation_usage")).content.decode()
+    assert "Månadsbudgeten för Azure AI Translator är nådd. Maskinöversättningen" in usage_page
+    assert "Månadsbudgeten för DeepL" not in usage_page

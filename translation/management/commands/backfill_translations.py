@@ -6,8 +6,9 @@
 
 Pages already up to date are skipped without a request, and inside a page only the
 segments without any translation are sent, so the command can be interrupted (Ctrl-C,
-quota, budget) and run again: it continues where it stopped. It stops by itself when
-DeepL's quota or the monthly budget runs out, or the key is refused.
+quota, budget) and run again: it continues where it stopped. An engine whose quota or
+monthly budget runs out, or whose key is refused, stops: the languages it translates are
+left for the next run, and the languages of the other engine go on.
 """
 
 import sys
@@ -16,7 +17,9 @@ from django.core.management.base import BaseCommand, CommandError
 
 from core.sources import source_pages
 from translation import pipeline
+from translation.engines import display_name
 from translation.models import DraftStatus
+from translation.policy import engine_name_for
 
 STOPPING = {
     DraftStatus.PAUSED_QUOTA,
@@ -59,25 +62,33 @@ class Command(BaseCommand):
             return
         done = 0
         counts = {}
+        engines = {locale.pk: engine_name_for(locale) for locale in targets}
+        stopped = {}  # engine name -> the status row that stopped it
         for page, locale in work:
-            self._progress(done, total, f"{page.get_admin_display_title()} → {locale}")
+            done += 1
+            if engines[locale.pk] in stopped:
+                counts["left for the next run"] = counts.get("left for the next run", 0) + 1
+                continue
+            self._progress(done - 1, total, f"{page.get_admin_display_title()} → {locale}")
             row = pipeline.translate_into(page, locale, session)
             counts[row.status] = counts.get(row.status, 0) + 1
-            done += 1
             if row.status in STOPPING:
-                self._progress(done, total, "")
-                self.stdout.write("")
-                self.stdout.write(
-                    self.style.WARNING(
-                        f"Stopped: {row.get_status_display()} ({row.detail}). "
-                        "Run the command again to continue where it stopped."
-                    )
-                )
-                return
+                stopped[engines[locale.pk]] = row
         self._progress(done, total, "")
         self.stdout.write("")
         summary = ", ".join(f"{status}: {n}" for status, n in sorted(counts.items()))
-        self.stdout.write(self.style.SUCCESS(f"Done. {summary}"))
+        if not stopped:
+            self.stdout.write(self.style.SUCCESS(f"Done. {summary}"))
+            return
+        for engine, row in stopped.items():
+            self.stdout.write(
+                self.style.WARNING(
+                    f"Stopped {display_name(engine)}: {row.get_status_display()} ({row.detail})."
+                )
+            )
+        self.stdout.write(
+            self.style.WARNING(f"{summary}. Run the command again to continue where it stopped.")
+        )
 
     def _progress(self, done: int, total: int, label: str) -> None:
         width = 30
