@@ -175,9 +175,15 @@ def test_override_lets_the_editor_publish(client, users, page):
     target = arabic_draft(page, WRONG_PHONE)
     check = check_of(target)
     client.force_login(users["ar"])
+    # The editor leaves out its Publish button and says why, naming the phone number.
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[target.pk]))
+    said = messages_of(response)
+    assert "0380-51 80 00" in said and "faktakontrollen" in said
     url = reverse("review:fact_override", args=[check.pk])
     response = client.post(url, {"kind": "phone", "form": "0380-51 80 00", "reason": "Nytt nr."})
     assert response.status_code == 302
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[target.pk]))
+    assert "faktakontrollen" not in messages_of(response)
     with run_on_commit():  # wagtail-localize publishes on commit
         response = editor_publish(client, target)
     assert is_live(target), messages_of(response)

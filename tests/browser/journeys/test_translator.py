@@ -7,18 +7,24 @@ string in each: the editor must show the page, not a blank screen. Then, on a ne
 they correct the title, approve in the queue, publish from the editor and read the page
 as an anonymous reader would. Last, the communicator changes the Swedish title the Arabic
 translator corrected: the translator's text is carried forward, and the queue and the
-coverage report count the translation as stale.
+coverage report count the translation as stale. And where the machine changed a fact of an
+opportunity (a date, an amount), the translator finds it in the queue, sees in the editor
+why the page cannot be published, overrides the finding with a reason and publishes.
 """
+
+import re
 
 from django.conf import settings
 from django.urls import reverse
 
 from wagtail.models import Locale
+from wagtail_localize.models import StringTranslation
 
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
-from international.models import NewsPage, StrategyAreaPage
+from core.facts import has_facts
+from international.models import NewsPage, OpportunityPage, StrategyAreaPage
 from portal.demo.human_translations import publish_human_translation
 
 from . import coverage, editor, sites
@@ -64,7 +70,54 @@ def build_site():
         )
     # Published in Arabic, its title written by the translator: the stale journey's page.
     publish_human_translation(stale, Locale.objects.get(language_code="ar"), {stale.title: "خبر"})
-    return {"pages": pages, "news": news, "snippets": snippets, "stale": stale}
+    return {
+        "pages": pages,
+        "news": news,
+        "snippets": snippets,
+        "stale": stale,
+        "facts": changed_facts(exclude=[p.pk for p in pages.values()]),
+    }
+
+
+def change_a_number(page, code) -> bool:
+    """Draft ``page`` in ``code`` and move on by one the first digit of a string with facts."""
+    sites.drafts([page], [code])
+    target = target_of(page, code)
+    strings = StringTranslation.objects.filter(
+        locale=target.locale, context__object_id=target.translation_key
+    ).select_related("translation_of")
+    for string in strings.order_by("context__path"):
+        digits = re.search(r"[0-9]", string.data)
+        if digits and has_facts(string.translation_of.data):
+            changed = str((int(digits[0]) + 1) % 10)
+            string.data = string.data[: digits.start()] + changed + string.data[digits.end() :]
+            string.save()
+            return True
+    return False
+
+
+# The facts journey: Arabic on a desktop, Tigrinya on a phone, each with its own opportunity.
+FACTS = [("ar", DESKTOP), ("ti", PHONE)]
+
+
+def changed_facts(exclude) -> dict:
+    """An opportunity per language whose machine draft has one number changed (a digit
+    moved on by one, as a machine slip would), recorded by the facts guard on save."""
+    opportunities = (
+        OpportunityPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+        .live()
+        .exclude(pk__in=exclude)
+        .order_by("path")
+    )
+    found = {}
+    candidates = iter(opportunities)
+    for code, _width in FACTS:
+        for page in candidates:
+            if change_a_number(page, code):
+                found[code] = page
+                break
+        assert code in found, f"no opportunity with a number to change in {code}"
+    return found
 
 
 def target_of(page, code):
@@ -187,3 +240,59 @@ def test_a_swedish_change_is_carried_forward_and_counted_stale(journey, journey_
         problems.append(f"coverage: Arabic stale count is {stale_ar!r}")
     coordinator.finish()
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize(("code", "width"), FACTS)
+def test_translator_meets_a_changed_fact_overrides_it_and_publishes(
+    journey, journey_site, code, width
+):
+    """From the queue's facts filter to the findings page, an override and a publish."""
+    page = journey_site["facts"][code]
+    target = target_of(page, code)
+    session = journey(f"oversattare-{code}", code, width)
+    login(session, f"oversattare-{code}")
+    session.goto(reverse("review:queue") + "?facts=1")
+    row = session.page.locator(f"tr[data-page='{page.pk}'][data-locale='{code}']")
+    assert row.count() == 1, f"the facts filter does not list the {code} draft of {page.title!r}"
+    assert row.locator("[data-fact-errors]").count() == 1
+    session.step("queue-facts")
+
+    session.goto(sites.editor_url(target))
+    editor.segments(session.page)
+    # The Publish button is left out, and the page's messages say why, naming the fact.
+    said = session.page.locator(".messages").inner_text()
+    assert "faktakontrollen hittade avvikelser" in said, said
+    publish_buttons = session.page.locator("button").filter(has_text=editor.PUBLISH_IN)
+    assert publish_buttons.count() == 0, "the editor offers to publish a changed fact"
+    session.step("editor-says-why")
+
+    session.page.locator(".review-facts-notice a").click()
+    session.page.wait_for_load_state("networkidle")
+    finding = session.page.locator("li[data-severity='error']").first
+    finding.locator("input[name=reason]").fill("Kontrollerat mot beslutet: talet stämmer.")
+    session.step("findings")
+    finding.get_by_role("button").click()
+    session.page.wait_for_load_state("networkidle")
+    assert session.page.locator("[data-overridden]").count() >= 1
+    session.step("finding-overridden")
+
+    session.goto(reverse("review:queue"))
+    approve = session.page.locator(f"tr[data-page='{page.pk}'][data-locale='{code}'] form")
+    if approve.count():  # the rest of the page is machine text, approved as it is read
+        approve.locator("button[type=submit]").click()
+        session.page.wait_for_load_state("networkidle")
+    session.goto(sites.editor_url(target))
+    editor.segments(session.page)
+    assert session.page.locator(".review-facts-notice").count() == 0
+    editor.publish(session.page)
+    session.step("editor-published")
+    target.refresh_from_db()
+    assert target.live, "the overridden page did not go live"
+
+    reader = journey(f"oversattare-{code}", code, width)
+    reader.goto(target.get_url())
+    assert reader.page.locator("html").get_attribute("lang") == code
+    reader.step("reader-sees-it")
+    assert reader.context.cookies() == []
+    reader.finish()
+    session.finish()
