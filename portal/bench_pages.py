@@ -23,6 +23,21 @@ READER_PAGES = {
 }
 
 
+# The page types every measurement covers: the home page, the strategy and each section's
+# listing and item pages.
+SECTION_PAGES = (
+    "home",
+    "strategy",
+    "news index",
+    "news item",
+    "opportunity index",
+    "opportunity",
+    "project index",
+    "project",
+    "partners",
+)
+
+
 def pick(*names: str, **extra: str) -> dict[str, str]:
     """The named reader pages, in ``READER_PAGES``' order, then ``extra`` (name -> path)."""
     return {name: path for name, path in READER_PAGES.items() if name in names} | extra

@@ -28,23 +28,15 @@ import time
 from pathlib import Path
 
 from .bench_doc import write_between_markers
-from .bench_pages import READER_PAGES, pick
+from .bench_pages import READER_PAGES, SECTION_PAGES, pick
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DOC = BASE_DIR / "docs" / "hosting.md"
 BEGIN, END = "<!-- bench-site:begin -->", "<!-- bench-site:end -->"
-PAGES = pick(
-    "home",
-    "strategy",
-    "news index",
-    "news item",
-    "opportunity index",
-    "opportunity",
-    "project index",
-    "project",
-    "partners",
-    "contact",
-) | {"search": "sok/?q=utbyte", "news feed (RSS)": READER_PAGES["news feed (RSS)"]}
+PAGES = pick(*SECTION_PAGES, "contact") | {
+    "search": "sok/?q=utbyte",
+    "news feed (RSS)": READER_PAGES["news feed (RSS)"],
+}
 LANGUAGES = ("sv", "ar")
 # bakerydemo's queries per page, as quoted in issue 13 (home 43, blog index 40, blog post
 # 22, bread 19, search 39), beside the closest page type here (measured with --bakerydemo).

@@ -22,7 +22,7 @@ from wagtail.models import Locale, Page
 import pytest
 
 from portal import purge
-from portal.bench_pages import pick
+from portal.bench_pages import SECTION_PAGES, pick
 from portal.bench_site import translate_for_measurement
 from portal.demo import followup, home, international, organisation, scale
 from review.models import ReaderReport
@@ -33,19 +33,7 @@ pytestmark = pytest.mark.django_db
 
 SCALE = 3
 LANGUAGES = ("sv", "ar", "ti")
-READER = pick(
-    "home",
-    "strategy",
-    "news index",
-    "news item",
-    "opportunity index",
-    "opportunity",
-    "project index",
-    "project",
-    "partners",
-    "news feed (RSS)",
-    "calendar (iCal)",
-)
+READER = pick(*SECTION_PAGES, "news feed (RSS)", "calendar (iCal)")
 PUBLISHED = "nyheter/ungdomsutbyte-i-morag/"
 ROLES = ("translator", "coordinator", "communicator")
 # The admin views each role opens (the others answer with a redirect or 403, also counted).
