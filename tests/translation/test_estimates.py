@@ -4,14 +4,17 @@ monthly budget of one language."""
 from decimal import Decimal
 from io import StringIO
 
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.urls import reverse
 
 from wagtail.models import Page, Site
 from wagtail_localize.models import StringSegment, StringTranslation
 
+import environ
 import pytest
 
+from portal.settings.environment import Environment
 from readability.models import ReadabilitySettings
 from tests.translation.mt_helpers import DEEPL_CODES, paragraphs
 from translation import estimates, usage
@@ -195,3 +198,32 @@ def test_the_estimate_page_is_for_coordinators(
     assert "data-language" not in body and "error" in body
     missing = client.get(url, {"estimate": "1", "page": 999999}).content.decode()
     assert "Ingen publicerad sida på källspråket har det id:t." in missing
+
+
+@pytest.mark.django_db
+def test_an_azure_language_budget_pauses_somali_and_tigrinya_goes_on(azure, make_page, locales):
+    LocalePolicy.objects.update_or_create(
+        locale=locales["so"],
+        defaults={"engine": "azure", "review_only": True, "monthly_character_budget": 0},
+    )
+    page = make_page(title="Somaliska", body=paragraphs(3))
+
+    statuses = {
+        row.locale.language_code: row.status for row in DraftStatus.objects.filter(page=page)
+    }
+    assert statuses["so"] == DraftStatus.PAUSED_BUDGET
+    assert statuses["ti"] == DraftStatus.MADE
+    assert not [r for r in azure.translate_requests() if r["to"] == ["so"]]
+    assert [r for r in azure.translate_requests() if r["to"] == ["ti"]]
+
+
+def test_a_price_that_is_not_a_number_is_refused_by_name(monkeypatch):
+
+    monkeypatch.setenv("DEEPL_PRICE_PER_1000_CHARACTERS", "0,20")
+    with pytest.raises(ImproperlyConfigured, match="DEEPL_PRICE_PER_1000_CHARACTERS"):
+        Environment(environ.Env())
+    monkeypatch.setenv("DEEPL_PRICE_PER_1000_CHARACTERS", "0.20")
+    monkeypatch.delenv("AZURE_TRANSLATOR_PRICE_PER_1000_CHARACTERS", raising=False)
+    env = Environment(environ.Env())
+    assert Decimal("0.20") == env.DEEPL_PRICE_PER_1000_CHARACTERS
+    assert env.AZURE_TRANSLATOR_PRICE_PER_1000_CHARACTERS is None
