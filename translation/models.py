@@ -3,6 +3,7 @@
 Segments, strings and string translations stay in wagtail-localize's own models.
 """
 
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -59,12 +60,54 @@ class LocalePolicy(models.Model):
         ),
     )
 
+    monthly_character_budget = models.PositiveIntegerField(
+        _("månadsbudget i tecken"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Högst så många debiterade tecken maskinöversättning per månad för språket; "
+            "tomt betyder ingen egen gräns. När den är nådd pausas bara det här språket."
+        ),
+    )
+    # An agency's price per word, banded by the translation memory's match (estimates).
+    agency_price_new = models.DecimalField(
+        _("byråpris per ord, ny text"),
+        max_digits=8,
+        decimal_places=3,
+        validators=[MinValueValidator(0)],
+        null=True,
+        blank=True,
+        help_text=_("Ord utan träff i översättningsminnet."),
+    )
+    agency_price_fuzzy = models.DecimalField(
+        _("byråpris per ord, 75–99 % träff"),
+        max_digits=8,
+        decimal_places=3,
+        validators=[MinValueValidator(0)],
+        null=True,
+        blank=True,
+        help_text=_("Ord i text som liknar en översatt text till 75–99 %."),
+    )
+    agency_price_exact = models.DecimalField(
+        _("byråpris per ord, 100 % träff"),
+        max_digits=8,
+        decimal_places=3,
+        validators=[MinValueValidator(0)],
+        null=True,
+        blank=True,
+        help_text=_("Ord i text som redan är översatt ordagrant (eller upprepas)."),
+    )
+
     panels = [
         FieldPanel("locale"),
         FieldPanel("machine_translation_enabled"),
         FieldPanel("engine"),
         FieldPanel("review_only"),
         FieldPanel("formality"),
+        FieldPanel("monthly_character_budget"),
+        FieldPanel("agency_price_new"),
+        FieldPanel("agency_price_fuzzy"),
+        FieldPanel("agency_price_exact"),
     ]
 
     class Meta:

@@ -57,6 +57,7 @@ from . import memory, pauses
 from .deepl.errors import (
     BudgetExhausted,
     ConfigurationError,
+    LanguageBudgetExhausted,
     MachineTranslationError,
     QuotaExceeded,
     RequestRejected,
@@ -384,6 +385,9 @@ def _machine_translate(
         pauses.pause(ServicePause.QUOTA, str(error), engine.name)
         state.stop(DraftStatus.PAUSED_QUOTA, str(error))
         return DraftStatus.PAUSED_QUOTA, str(error)
+    except LanguageBudgetExhausted as error:
+        # This language's own budget: the engine goes on with the other languages.
+        return DraftStatus.PAUSED_BUDGET, str(error)
     except BudgetExhausted as error:
         state.stop(DraftStatus.PAUSED_BUDGET, str(error))
         return DraftStatus.PAUSED_BUDGET, str(error)

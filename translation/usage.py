@@ -5,6 +5,10 @@ Every request's billed characters are recorded (``record``) under its engine ("d
 engine's month past its budget, ``DEEPL_MONTHLY_CHARACTER_BUDGET`` or
 ``AZURE_TRANSLATOR_MONTHLY_CHARACTER_BUDGET`` (0: no budget of our own, the provider's
 quota still applies), raising ``translation.deepl.errors.BudgetExhausted``.
+
+A language may also have a monthly budget of its own (``LocalePolicy.monthly_character_budget``,
+billed characters of every engine for that language): ``ensure_language_budget`` refuses a
+request that would pass it with ``LanguageBudgetExhausted``, which pauses that language only.
 """
 
 import datetime
@@ -13,10 +17,18 @@ from django.conf import settings
 from django.db.models import F, Sum
 from django.utils import timezone
 
-from .deepl.errors import BudgetExhausted
-from .models import UsageRecord
+from .deepl.errors import BudgetExhausted, LanguageBudgetExhausted
+from .models import LocalePolicy, UsageRecord
 
-__all__ = ["BudgetExhausted", "ensure_budget", "record", "remaining_budget", "usage_by_locale"]
+__all__ = [
+    "BudgetExhausted",
+    "LanguageBudgetExhausted",
+    "ensure_budget",
+    "ensure_language_budget",
+    "record",
+    "remaining_budget",
+    "usage_by_locale",
+]
 
 
 def month_start(moment: datetime.datetime | None = None) -> datetime.date:
@@ -77,6 +89,36 @@ def ensure_budget(characters: int, engine: str = "deepl") -> None:
         raise BudgetExhausted(
             f"{characters} characters needed, {remaining} left of "
             f"{monthly_budget(engine)} this month ({engine})"
+        )
+
+
+def language_budget(locale) -> int | None:
+    """The language's own monthly budget in billed characters (None: none)."""
+    policy = LocalePolicy.objects.filter(locale=locale).only("monthly_character_budget").first()
+    return policy.monthly_character_budget if policy else None
+
+
+def used_by_language_this_month(locale) -> int:
+    rows = UsageRecord.objects.filter(month=month_start(), locale=locale)
+    return rows.aggregate(total=Sum("characters"))["total"] or 0
+
+
+def remaining_language_budget(locale) -> int | None:
+    """Characters left this month for ``locale`` (all engines), or None without a budget."""
+    budget = language_budget(locale)
+    if budget is None:
+        return None
+    return max(budget - used_by_language_this_month(locale), 0)
+
+
+def ensure_language_budget(locale, characters: int) -> None:
+    """Refuse a request of ``characters`` billed characters that would pass the language's
+    budget (``translation.billing`` counts them as the engine will)."""
+    remaining = remaining_language_budget(locale)
+    if remaining is not None and characters > remaining:
+        raise LanguageBudgetExhausted(
+            f"{characters} characters needed, {remaining} left of "
+            f"{language_budget(locale)} this month ({locale.language_code})"
         )
 
 

@@ -17,6 +17,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import pauses, usage
 from .engines import display_name
+from .estimate_view import EstimateView
 from .models import DraftStatus, GlossaryTerm, LocalePolicy
 from .policy_form import LocalePolicyForm
 from .readability_override import override_gate
@@ -35,7 +36,14 @@ class LocalePolicyViewSet(SnippetViewSet):
     model = LocalePolicy
     icon = "cog"
     menu_label = gettext_lazy("Språkinställningar")
-    list_display = ["locale", "engine", "machine_translation_enabled", "review_only", "formality"]
+    list_display = [
+        "locale",
+        "engine",
+        "machine_translation_enabled",
+        "review_only",
+        "formality",
+        "monthly_character_budget",
+    ]
     edit_handler = ObjectList(LocalePolicy.panels, base_form_class=LocalePolicyForm)
 
 
@@ -53,6 +61,7 @@ register_snippet(TranslationViewSetGroup)
 def register_translation_urls():
     return [
         path("translation/usage/", UsageView.as_view(), name="translation_usage"),
+        path("translation/estimate/", EstimateView.as_view(), name="translation_estimate"),
         path(
             "translation/pages/<int:page_id>/",
             PageDraftStatusView.as_view(),

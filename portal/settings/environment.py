@@ -3,13 +3,30 @@
 The other settings modules import ``ENV`` from here and never touch ``os.environ``.
 """
 
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
+
+from django.core.exceptions import ImproperlyConfigured
 
 import environ
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 _env = environ.Env()
+
+
+def _price(env: environ.Env, name: str) -> Decimal | None:
+    """A price from the environment ("0.20"), None when unset; a clear error when not one."""
+    value = env.str(name, default="").strip()
+    if not value:
+        return None
+    try:
+        price = Decimal(value)
+    except InvalidOperation:
+        price = None
+    if price is None or not price.is_finite() or price < 0:
+        raise ImproperlyConfigured(f"{name} must be a price such as 0.20, not {value!r}.")
+    return price
 
 
 class Environment:
@@ -31,6 +48,13 @@ class Environment:
         self.AZURE_TRANSLATOR_MONTHLY_CHARACTER_BUDGET = env.int(
             "AZURE_TRANSLATOR_MONTHLY_CHARACTER_BUDGET", default=0
         )
+        # Prices for the estimates (translation/estimates.py): per 1,000 billed characters,
+        # in TRANSLATION_PRICE_CURRENCY; unset: the estimate shows characters without money.
+        self.DEEPL_PRICE_PER_1000_CHARACTERS = _price(env, "DEEPL_PRICE_PER_1000_CHARACTERS")
+        self.AZURE_TRANSLATOR_PRICE_PER_1000_CHARACTERS = _price(
+            env, "AZURE_TRANSLATOR_PRICE_PER_1000_CHARACTERS"
+        )
+        self.TRANSLATION_PRICE_CURRENCY = env.str("TRANSLATION_PRICE_CURRENCY", default="SEK")
         self.EMAIL_URL = env.str("EMAIL_URL", default="")
         self.DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="")
         self.BASE_URL = env.str("BASE_URL", default="http://127.0.0.1:8000")

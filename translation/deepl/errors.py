@@ -39,6 +39,11 @@ class BudgetExhausted(MachineTranslationError):
     """Our own monthly character budget (``DEEPL_MONTHLY_CHARACTER_BUDGET``) would be passed."""
 
 
+class LanguageBudgetExhausted(BudgetExhausted):
+    """One language's monthly budget (``LocalePolicy.monthly_character_budget``) would be
+    passed: only that language waits, the engine goes on with the others."""
+
+
 def classify(error: Exception) -> MachineTranslationError:
     """Map a ``deepl`` exception to what the pipeline should do."""
     if isinstance(error, deepl.AuthorizationException):

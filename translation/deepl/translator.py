@@ -29,7 +29,7 @@ import deepl
 
 from core.languages import language_direction
 
-from .. import markup, protect, usage
+from .. import billing, markup, protect, usage
 from ..policy import formality_for, machine_translation_allowed
 from ..protect import protected_terms
 from . import batching, client, glossary, languages
@@ -133,6 +133,7 @@ class DeepLMachineTranslator(BaseMachineTranslator):
         else:
             sent = marked
         usage.ensure_budget(sum(len(text) for text in sent))
+        usage.ensure_language_budget(target_locale, billing.deepl_billed(sent, text_only=text_only))
         kwargs = {}
         formality = self.formality_for(target_locale, target_code)
         if formality:

@@ -55,7 +55,7 @@ from azure.core.exceptions import (
 
 from core.languages import language_direction, swedish_name
 
-from .. import markup, protect, script_check, usage
+from .. import billing, markup, protect, script_check, usage
 from ..deepl.errors import (
     ConfigurationError,
     MachineTranslationError,
@@ -353,6 +353,7 @@ class AzureEngine:
         rtl = language_direction(target_locale.language_code) == "rtl"
         sent = [for_azure(text, terms, dictionary) for text in texts]
         usage.ensure_budget(sum(len(text) for text in sent), engine=NAME)
+        usage.ensure_language_budget(target_locale, billing.azure_billed(sent))
         source = AZURE_CODES.get(source_locale.language_code, source_locale.language_code)
         results, metered = self._send(sent, target, source)
         if len(results) != len(texts):
