@@ -18,6 +18,7 @@ from review.models import StringApproval, text_hash
 from review.states import State, review_state
 from review.xliff_export import NS12, NS20
 from tests.review.review_helpers import start_translation, translate, translation_for
+from tests.review.xliff_structure import assert_tmx14, assert_xliff12, assert_xliff20
 
 BODY = "<p>Vi söker <b>partner</b> i Europa för %(antal)s projekt.</p>"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -39,7 +40,10 @@ def export(client, version, code="so") -> dict[str, etree._Element]:
     assert response.status_code == 200, response
     assert response["Content-Type"] == "application/zip"
     archive = zipfile.ZipFile(io.BytesIO(response.content))
-    return {name: etree.fromstring(archive.read(name)) for name in archive.namelist()}
+    files = {name: etree.fromstring(archive.read(name)) for name in archive.namelist()}
+    for root in files.values():
+        (assert_xliff12 if version == "1.2" else assert_xliff20)(root)
+    return files
 
 
 def units(root) -> list[dict]:
@@ -388,7 +392,7 @@ def tmx(client, code="so", machine=False):
     response = client.get(url)
     assert response.status_code == 200
     root = etree.fromstring(response.content)
-    assert root.tag == "tmx" and root.get("version") == "1.4"
+    assert_tmx14(root)
     header = root.find("header")
     assert header.get("srclang") == "sv"
     pairs = {}
