@@ -4,8 +4,8 @@ The pages are those of the PO exchange (``po_exchange.translations_needing_work`
 per translation in a zip. Each unit is one source segment: its id is the context path and a
 short hash of the Swedish text, so it stays the same from one export to the next while the
 text is unchanged and a changed Swedish text never takes an old translation. Inline tags
-(``<b>``, ``<a id="a1">``) stay in the text, escaped, exactly as the PO files carry them: the
-import checks them with the PO import's rules. The XML is written by lxml.
+(``<b>``, ``<a id="a1">``) become XLIFF inline codes (``review.xliff_inline``); the import
+turns them back and checks them with the PO import's rules. The XML is written by lxml.
 
 States say how far each string has come: no translation, machine text (or a person's
 translation carried over from an older Swedish text) that needs a look, a person's
@@ -26,6 +26,7 @@ from lxml import etree
 from .carry_forward import TOOL_NAME as CARRIED
 from .models import StringApproval
 from .po_exchange import po_filename
+from .xliff_inline import source_codes, write
 
 NS12 = "urn:oasis:names:tc:xliff:document:1.2"
 NS20 = "urn:oasis:names:tc:xliff:document:2.0"
@@ -139,8 +140,10 @@ def xliff12(translation: Translation) -> bytes:
     for unit in current_units(translation):
         trans_unit = element(body, "trans-unit", id=unit.id, resname=unit.path)
         trans_unit.set(XML_SPACE, "preserve")
-        element(trans_unit, "source", unit.source)
-        element(trans_unit, "target", unit.target or "", state=STATE_12[unit.state])
+        codes = source_codes(unit.source)
+        write(element(trans_unit, "source"), unit.source, codes, "1.2", NS12)
+        target = element(trans_unit, "target", state=STATE_12[unit.state])
+        write(target, unit.target or "", codes, "1.2", NS12)
         element(trans_unit, "note", _field_note(unit))
         element(trans_unit, "note", _page_note(translation))
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
@@ -171,9 +174,10 @@ def xliff20(translation: Translation) -> bytes:
         segment = element(xml_unit, "segment", state=STATE_20[unit.state])
         if unit.sub_state and unit.target is not None:
             segment.set("subState", unit.sub_state)
-        element(segment, "source", unit.source)
+        codes = source_codes(unit.source)
+        write(element(segment, "source"), unit.source, codes, "2.0", NS20)
         if unit.target is not None:
-            element(segment, "target", unit.target)
+            write(element(segment, "target"), unit.target, codes, "2.0", NS20)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 

@@ -6,7 +6,8 @@ goes through ``po_exchange.check_po`` and ``po_upload.apply_all`` unchanged: mar
 placeholders, field lengths, the locale, the editor's permission, a page that is gone. What
 only XLIFF has is checked here: the XML itself (parsed by lxml with no DTD, no entities, no
 network; a DOCTYPE is refused), the declared languages, unit ids from our export, inline
-elements (only segmentation markers are accepted, tags stay text as exported).
+codes (turned back into the Swedish text's own tags by ``review.xliff_inline``; besides
+them only segmentation markers are accepted). Tags written as plain text are read too.
 
 Units whose target is empty or equal to the current translation are not imported, so a
 file sent back with no edits changes nothing (no string, no draft revision). The state in
@@ -26,6 +27,7 @@ from lxml import etree
 from . import po_exchange, po_upload
 from .po_exchange import CheckedFile, check_po
 from .xliff_export import NS12, NS20, SOURCE_LANGUAGE, current_units
+from .xliff_inline import InlineError, read, source_codes
 
 KIND = po_upload.UploadKind(
     (".xlf", ".xliff"),
@@ -44,8 +46,16 @@ class XliffError(Exception):
 @dataclass
 class FileUnit:
     id: str
-    source: str
-    target: str
+    namespace: str
+    targets: list  # the target elements, in order (2.0: one per segment or ignorable)
+
+    def target(self, source: str) -> str:
+        """The translated text, inline codes read against the Swedish ``source``."""
+        codes = source_codes(source)
+        return "".join(
+            read(element, codes, self.namespace, MARKERS[self.namespace])
+            for element in self.targets
+        )
 
 
 @dataclass
@@ -65,25 +75,6 @@ def _parser() -> etree.XMLParser:
         huge_tree=False,
         remove_blank_text=False,
     )
-
-
-def _text(element, namespace: str) -> str:
-    """The text of ``source``/``target``; comments are dropped, markers keep their text."""
-    parts = [element.text or ""]
-    for child in element:
-        if isinstance(child.tag, str):
-            name = etree.QName(child)
-            if name.namespace != namespace or name.localname not in MARKERS[namespace]:
-                raise XliffError(
-                    _(
-                        "elementet <%(element)s> stöds inte i texten; "
-                        "behåll taggarna som text, som i den exporterade filen"
-                    )
-                    % {"element": name.localname}
-                )
-            parts.append(_text(child, namespace))
-        parts.append(child.tail or "")
-    return "".join(parts)
 
 
 def _translation_id(value: str) -> str:
@@ -113,33 +104,20 @@ def parse(data: bytes) -> XliffFile:
         source_language = file.get("source-language", "")
         target_language = file.get("target-language", "")
         for element in file.iterfind(".//x:trans-unit", ns):
-            source = element.find("x:source", ns)
-            target = element.find("x:target", ns)
-            units.append(
-                FileUnit(
-                    id=element.get("id", ""),
-                    source=_text(source, namespace) if source is not None else "",
-                    target=_text(target, namespace) if target is not None else "",
-                )
-            )
+            targets = element.findall("x:target", ns)[:1]
+            units.append(FileUnit(element.get("id", ""), namespace, targets))
     else:
         source_language = root.get("srcLang", "")
         target_language = root.get("trgLang", "")
         for element in file.iterfind(".//x:unit", ns):
             # A tool that resegmented a unit: its segments and ignorables in order.
-            parts = element.findall("x:segment", ns) + element.findall("x:ignorable", ns)
-            parts.sort(key=lambda part: list(element).index(part))
-            source, target = [], []
-            for part in parts:
-                source_element = part.find("x:source", ns)
-                target_element = part.find("x:target", ns)
-                if source_element is not None:
-                    source.append(_text(source_element, namespace))
-                if target_element is not None:
-                    target.append(_text(target_element, namespace))
-            units.append(
-                FileUnit(id=element.get("id", ""), source="".join(source), target="".join(target))
-            )
+            targets = [
+                target
+                for part in element
+                if etree.QName(part).localname in ("segment", "ignorable")
+                for target in part.iterfind("x:target", ns)
+            ]
+            units.append(FileUnit(element.get("id", ""), namespace, targets))
     return XliffFile(
         translation_id=_translation_id(file.get("original", "")),
         source_language=source_language,
@@ -194,10 +172,18 @@ def check_file(name: str, data: bytes, locale: Locale, user) -> CheckedFile:
             )
             continue
         seen.add(unit.id)
-        if not unit.target:
+        try:
+            target = unit.target(current.source)
+        except InlineError as error:
+            errors.append(
+                _("enhet %(number)s (%(id)s): %(problem)s")
+                % {"number": number, "id": unit.id, "problem": error}
+            )
             continue
-        po.append(polib.POEntry(msgctxt=current.path, msgid=current.source, msgstr=unit.target))
-        changed += unit.target != current.target
+        if not target:
+            continue
+        po.append(polib.POEntry(msgctxt=current.path, msgid=current.source, msgstr=target))
+        changed += target != current.target
     check_po(checked, po, locale, user)
     checked.errors[:0] = errors
     # Unchanged targets are checked like the rest but not written again.

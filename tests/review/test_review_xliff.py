@@ -1,5 +1,6 @@
 """XLIFF 1.2/2.0 and TMX exchange with agencies: export, import back, refuse bad files."""
 
+import copy
 import datetime
 import io
 import zipfile
@@ -46,6 +47,18 @@ def export(client, version, code="so") -> dict[str, etree._Element]:
     return files
 
 
+def as_text(element) -> str | None:
+    """A source or target as the portal stores it (our test texts only use <b>)."""
+    if element is None:
+        return None
+    parts = [element.text or ""]
+    for child in element:
+        assert etree.QName(child).localname in ("g", "pc"), child.tag
+        parts.append(f"<b>{as_text(child)}</b>")
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
 def units(root) -> list[dict]:
     """Each unit's id, source, target (None when absent), state and notes."""
     result = []
@@ -57,8 +70,8 @@ def units(root) -> list[dict]:
                 {
                     "element": unit,
                     "id": unit.get("id"),
-                    "source": unit.findtext("x:source", namespaces=ns),
-                    "target": target.text if target is not None else None,
+                    "source": as_text(unit.find("x:source", ns)),
+                    "target": as_text(target),
                     "state": target.get("state") if target is not None else None,
                     "notes": [note.text for note in unit.iterfind("x:note", ns)],
                 }
@@ -72,8 +85,8 @@ def units(root) -> list[dict]:
                 {
                     "element": unit,
                     "id": unit.get("id"),
-                    "source": segment.findtext("x:source", namespaces=ns),
-                    "target": target.text if target is not None else None,
+                    "source": as_text(segment.find("x:source", ns)),
+                    "target": as_text(target),
                     "state": segment.get("state"),
                     "sub_state": segment.get("subState"),
                     "notes": [note.text for note in unit.iterfind("x:notes/x:note", ns)],
@@ -83,19 +96,25 @@ def units(root) -> list[dict]:
 
 
 def fill(root, **overrides):
-    """Translate every unit: ``[so] source`` or the override for that unit's field."""
+    """Translate every unit: ``[so] `` before the source, inline codes kept, or an override
+    (a plain text, tags as text) for that unit's field."""
+    ns = etree.QName(root).namespace
     for unit in units(root):
         element = unit["element"]
         path = element.get("resname") or element.get("name")
-        text = overrides.get(path, f"[so] {unit['source']}")
-        if etree.QName(root).namespace == NS12:
-            target = element.find(f"{{{NS12}}}target")
+        parent = element if ns == NS12 else element.find(f"{{{ns}}}segment")
+        source = parent.find(f"{{{ns}}}source")
+        target = parent.find(f"{{{ns}}}target")
+        if target is None:
+            target = etree.SubElement(parent, f"{{{ns}}}target")
+        for child in list(target):
+            target.remove(child)
+        if path in overrides:
+            target.text = overrides[path]
         else:
-            segment = element.find(f"{{{NS20}}}segment")
-            target = segment.find(f"{{{NS20}}}target")
-            if target is None:
-                target = etree.SubElement(segment, f"{{{NS20}}}target")
-        target.text = text
+            target.text = "[so] " + (source.text or "")
+            for child in source:
+                target.append(copy.deepcopy(child))
     return root
 
 
@@ -153,7 +172,11 @@ def test_export_units_carry_source_state_and_notes(client, users, so_work, versi
     found = units(root)
     sources = {unit["source"] for unit in found}
     assert "Strategin" in sources
-    assert BODY.removeprefix("<p>").removesuffix("</p>") in sources  # tags kept as text
+    assert BODY.removeprefix("<p>").removesuffix("</p>") in sources
+    # The <b> is an inline code (1.2 <g ctype="bold">, 2.0 <pc>) the CAT tool protects.
+    code = root.find(".//{*}source/{*}" + ("g" if version == "1.2" else "pc"))
+    assert code is not None and code.text == "partner" and code.get("id") == "1"
+    assert "&lt;b&gt;" not in etree.tostring(root).decode()
     title = next(unit for unit in found if unit["source"] == "Strategin")
     assert title["id"].startswith("title.")
     assert title["element"].get(XML_SPACE) == "preserve"
@@ -240,6 +263,36 @@ def test_bad_markup_or_placeholders_refuse_everything(
     assert not so_strings(so_work).exists()
 
 
+@pytest.mark.parametrize("version", ["1.2", "2.0"])
+def test_inline_codes_move_with_the_translation_and_become_the_source_tags(
+    client, users, so_work, version
+):
+    client.force_login(users["so"])
+    ((name, root),) = export(client, version).items()
+    fill(root)
+    ns = etree.QName(root).namespace
+    code = root.find(f".//{{{ns}}}target/{{{ns}}}" + ("g" if version == "1.2" else "pc"))
+    target = code.getparent()
+    target.text = "Waxaan raadinaynaa "
+    code.text = "la-hawlgalayaal"
+    code.tail = " Yurub %(antal)s mashruuc."
+    messages = upload(client, {name: root})
+    assert "importerades som utkast" in messages[0], messages
+    body = so_strings(so_work).get(data__contains="<b>")
+    assert body.data == "Waxaan raadinaynaa <b>la-hawlgalayaal</b> Yurub %(antal)s mashruuc."
+
+    ((name, root),) = export(client, version).items()
+    assert "la-hawlgalayaal" in etree.tostring(root, encoding="unicode")
+    code = root.find(f".//{{{ns}}}target/{{{ns}}}" + ("g" if version == "1.2" else "pc"))
+    code.set("id", "7")
+    code.getparent().text = "Cusub "
+    messages = " ".join(upload(client, {name: root}))  # the first upload's message stays too
+    assert "Inget importerades" in messages
+    element = etree.QName(code).localname
+    assert f'koden <{element} id="7"> finns inte i källtexten' in messages
+    assert so_strings(so_work).get(pk=body.pk).data == body.data
+
+
 def test_title_too_long_is_refused(client, users, so_work):
     client.force_login(users["so"])
     ((name, root),) = export(client, "2.0").items()
@@ -311,7 +364,11 @@ def good_file(client, version="1.2") -> tuple[str, bytes]:
         (lambda data: b'<?xml version="1.0"?><tmx version="1.4"/>', "ingen XLIFF"),
         (
             lambda data: data.replace(b"[so] Strategin", b"<g id='1'>[so] Strategin</g>"),
-            "<g> stöds inte",
+            'koden <g id="1"> finns inte i källtexten',
+        ),
+        (
+            lambda data: data.replace(b"[so] Strategin", b"<bpt id='1'>[so] Strategin</bpt>"),
+            "<bpt> stöds inte",
         ),
     ],
 )

@@ -37,6 +37,21 @@ def _text_only(element):
     assert len(element) == 0, f"<{etree.QName(element).localname}> has child elements"
 
 
+def _inline(element, namespace, paired, standalone) -> list[str]:
+    """Only the inline codes we write, with ids; returns the ids in document order."""
+    ids = []
+    for child in element.iter():
+        if child is element:
+            continue
+        name = etree.QName(child)
+        assert name.namespace == namespace and name.localname in (paired, standalone), child.tag
+        assert NMTOKEN.match(child.get("id") or ""), child.get("id")
+        if name.localname == standalone:
+            assert len(child) == 0 and not child.text
+        ids.append(child.get("id"))
+    return ids
+
+
 def assert_xliff12(root):
     assert etree.QName(root) == etree.QName(NS12, "xliff")
     assert root.get("version") == "1.2"
@@ -54,9 +69,13 @@ def assert_xliff12(root):
             assert names[0] == "source"
             rest = names[2:] if names[1:2] == ["target"] else names[1:]
             assert set(rest) <= {"note"}, names
-            _text_only(unit[0])
+            source_ids = _inline(unit[0], NS12, "g", "x")
+            for element in unit[0].iter(f"{{{NS12}}}g"):
+                assert element.get("ctype") in ("bold", "italic", "underlined", "link") or (
+                    element.get("ctype", "x-").startswith("x-")
+                )
             for target in unit.iterfind(f"{{{NS12}}}target"):
-                _text_only(target)
+                assert set(_inline(target, NS12, "g", "x")) <= set(source_ids)
                 assert target.get("state") in STATES_12
         assert all(ids) and len(ids) == len(set(ids))
 
@@ -82,8 +101,10 @@ def assert_xliff20(root):
                 _text_only(note)
             for segment in unit.iterfind(f"{{{NS20}}}segment"):
                 assert _children(segment) in (["source"], ["source", "target"])
-                for part in segment:
-                    _text_only(part)
+                source_ids = _inline(segment[0], NS20, "pc", "ph")
+                assert len(source_ids) == len(set(source_ids))
+                if len(segment) == 2:
+                    assert sorted(_inline(segment[1], NS20, "pc", "ph")) == sorted(source_ids)
                 assert segment.get("state", "initial") in STATES_20
                 sub_state = segment.get("subState")
                 if sub_state is not None:
