@@ -114,7 +114,8 @@ def parse(data: bytes) -> XliffFile:
             targets = [
                 target
                 for part in element
-                if etree.QName(part).localname in ("segment", "ignorable")
+                if isinstance(part.tag, str)  # not a comment or processing instruction
+                and etree.QName(part).localname in ("segment", "ignorable")
                 for target in part.iterfind("x:target", ns)
             ]
             units.append(FileUnit(element.get("id", ""), namespace, targets))
