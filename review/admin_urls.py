@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import changed_strings, fact_views, po_views, views
+from . import changed_strings, fact_views, po_views, views, xliff_views
 
 app_name = "review"
 
@@ -33,4 +33,15 @@ urlpatterns = [
     path("po/", po_views.po_exchange_view, name="po_exchange"),
     path("po/export/<str:language_code>/", po_views.export_view, name="po_export"),
     path("po/import/<str:language_code>/", po_views.import_view, name="po_import"),
+    path(
+        "po/xliff/export/<str:language_code>/<str:version>/",
+        xliff_views.xliff_export_view,
+        name="xliff_export",
+    ),
+    path(
+        "po/xliff/import/<str:language_code>/",
+        xliff_views.xliff_import_view,
+        name="xliff_import",
+    ),
+    path("po/tmx/<str:language_code>/", xliff_views.tmx_export_view, name="tmx_export"),
 ]

@@ -15,6 +15,7 @@ import tempfile
 import zipfile
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -68,9 +69,9 @@ def translations_needing_work(locale: Locale, user, *, refresh=False) -> list[Tr
     return result
 
 
-def po_filename(translation: Translation) -> str:
+def po_filename(translation: Translation, extension: str = "po") -> str:
     name = slugify(translation.source.object_repr) or "sida"
-    return f"{name}-{translation.pk}-{translation.target_locale.language_code}.po"
+    return f"{name}-{translation.pk}-{translation.target_locale.language_code}.{extension}"
 
 
 def export_zip(translations: list[Translation]) -> bytes:
@@ -105,6 +106,8 @@ class CheckedFile:
     po: polib.POFile | None = None
     translation: Translation | None = None
     errors: list[str] = field(default_factory=list)
+    # Sent back with no edits: checked like any file, but nothing is saved for it.
+    unchanged: bool = False
 
 
 def _parse_po(data: bytes) -> polib.POFile:
@@ -129,6 +132,11 @@ def check_file(name: str, data: bytes, locale: Locale, user) -> CheckedFile:
     # Obsolete entries are only for the translator's reference: never imported.
     for entry in po.obsolete_entries():
         po.remove(entry)
+    return check_po(checked, po, locale, user)
+
+
+def check_po(checked: CheckedFile, po: polib.POFile, locale: Locale, user) -> CheckedFile:
+    """The PO import's checks of ``po``, also used by the XLIFF import (review.xliff_import)."""
     checked.po = po
     translation_id = po.metadata.get("X-WagtailLocalize-TranslationID", "")
     translation = po_upload.find_translation(translation_id)
@@ -138,7 +146,11 @@ def check_file(name: str, data: bytes, locale: Locale, user) -> CheckedFile:
     if translation.target_locale_id != locale.pk:
         checked.errors.append(_("filen gäller ett annat språk"))
         return checked
-    target = translation.get_target_instance()
+    try:
+        target = translation.get_target_instance()
+    except ObjectDoesNotExist:
+        checked.errors.append(_("sidan finns inte längre"))
+        return checked
     if not target.permissions_for_user(user).can_edit():
         checked.errors.append(_("du får inte redigera den här sidan"))
         return checked
@@ -168,9 +180,11 @@ def check_file(name: str, data: bytes, locale: Locale, user) -> CheckedFile:
     return checked
 
 
-def import_files(files: list[tuple[str, bytes]], locale: Locale, user) -> list[CheckedFile]:
-    """Check every file; apply all of them, or none when any has an error."""
-    checked = [check_file(name, data, locale, user) for name, data in files]
+def import_files(
+    files: list[tuple[str, bytes]], locale: Locale, user, *, check=check_file, tool_name="PO"
+) -> list[CheckedFile]:
+    """Check every file (with ``check``); apply all of them, or none when any has an error."""
+    checked = [check(name, data, locale, user) for name, data in files]
     seen = {}
     for item in checked:
         if item.translation is not None:
@@ -179,5 +193,5 @@ def import_files(files: list[tuple[str, bytes]], locale: Locale, user) -> list[C
             seen[item.translation.pk] = item
     if any(item.errors for item in checked):
         return checked
-    po_upload.apply_all(checked, user)
+    po_upload.apply_all(checked, user, tool_name=tool_name)
     return checked

@@ -17,11 +17,13 @@ import re
 import uuid
 import zipfile
 import zlib
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import DatabaseError, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from wagtail_localize.models import Translation
 
@@ -58,6 +60,22 @@ def markup_declaration(text: str) -> str | None:
     if DECLARATION.search(text or ""):
         return _("översättningen innehåller en kodningsdeklaration (<!…> eller <?…?>)")
     return None
+
+
+@dataclass(frozen=True)
+class UploadKind:
+    """Which files an upload may carry (by extension) and what to say when it has none."""
+
+    extensions: tuple[str, ...]
+    wrong_type: str  # "%(name)s: ..." for an upload that is neither such a file nor a zip
+    no_files: str  # "%(name)s: ..." for a zip without such files
+
+
+PO = UploadKind(
+    (".po",),
+    gettext_lazy("%(name)s: ladda upp en PO-fil eller en zip-fil med PO-filer"),
+    gettext_lazy("%(name)s: zip-filen innehåller inga PO-filer"),
+)
 
 
 class UploadError(Exception):
@@ -125,7 +143,7 @@ def _read_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int) ->
     return b"".join(chunks)
 
 
-def _read_zip(upload_name: str, data: bytes) -> list[tuple[str, bytes]]:
+def _read_zip(upload_name: str, data: bytes, kind: UploadKind) -> list[tuple[str, bytes]]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
@@ -152,7 +170,7 @@ def _read_zip(upload_name: str, data: bytes) -> list[tuple[str, bytes]]:
                 raise UploadError(
                     _("%(name)s: zip-filer inuti zip-filen stöds inte") % {"name": info.filename}
                 )
-            if not name.lower().endswith(".po"):
+            if not name.lower().endswith(kind.extensions):
                 continue
             if name in names:
                 raise UploadError(
@@ -164,12 +182,12 @@ def _read_zip(upload_name: str, data: bytes) -> list[tuple[str, bytes]]:
             budget -= len(content)
             files.append((name, content))
     if not files:
-        raise UploadError(_("%(name)s: zip-filen innehåller inga PO-filer") % {"name": upload_name})
+        raise UploadError(str(kind.no_files) % {"name": upload_name})
     return files
 
 
-def read_upload(upload) -> list[tuple[str, bytes]] | str:
-    """The (name, bytes) of each PO file in an upload, or a message saying what is wrong."""
+def read_upload(upload, kind: UploadKind = PO) -> list[tuple[str, bytes]] | str:
+    """The (name, bytes) of each file of ``kind`` in an upload, or a message what is wrong."""
     name = posixpath.basename((upload.name or "").replace("\\", "/"))[:200] or "?"
     max_bytes = limit("PO_UPLOAD_MAX_BYTES")
     if upload.size > max_bytes:
@@ -178,18 +196,21 @@ def read_upload(upload) -> list[tuple[str, bytes]] | str:
             "size": max_bytes // (1024 * 1024),
         }
     data = upload.read(max_bytes + 1)
-    if name.lower().endswith(".po"):
+    if name.lower().endswith(kind.extensions):
         return [(name, data)]
     if not zipfile.is_zipfile(io.BytesIO(data)):
-        return _("%(name)s: ladda upp en PO-fil eller en zip-fil med PO-filer") % {"name": name}
+        return str(kind.wrong_type) % {"name": name}
     try:
-        return _read_zip(name, data)
+        return _read_zip(name, data, kind)
     except UploadError as error:
         return str(error)
 
 
-def apply_all(checked, user) -> bool:
+def apply_all(checked, user, tool_name="PO") -> bool:
     """Import every checked file in one transaction; on any failure, nothing is kept.
+
+    A file marked ``unchanged`` (an exchange file sent back with no edits) is skipped, so
+    that it saves no draft revision.
 
     Each file runs in its own savepoint so that a model validation error (a title over 255
     characters, a required field left empty) is reported against that file, and then the
@@ -202,9 +223,11 @@ def apply_all(checked, user) -> bool:
         for item in checked:
             if failed:
                 break
+            if getattr(item, "unchanged", False):
+                continue
             try:
                 with transaction.atomic():
-                    item.translation.import_po(item.po, user=user, tool_name="PO")
+                    item.translation.import_po(item.po, user=user, tool_name=tool_name)
                     # A draft revision, never the live row (see review.drafts).
                     save_draft(item.translation, user=user)
             except AliasTarget:

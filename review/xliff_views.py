@@ -1,0 +1,84 @@
+"""Admin views of the XLIFF and TMX exchange, next to the PO views and under their rules.
+
+Only the request is read here: the locale check is the PO views' (translators of that
+language, coordinators, superusers), the work is in ``review.xliff_export``,
+``review.xliff_import`` and ``review.tmx_export``.
+"""
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from . import tmx_export, xliff_export, xliff_import
+from .po_exchange import translations_needing_work
+from .po_upload import read_upload
+from .po_views import ImportForm, _locale_for
+
+
+@require_POST
+def xliff_export_view(request, language_code, version):
+    """A zip of XLIFF files (POST: stale translations are brought up to date first)."""
+    if version not in xliff_export.VERSIONS:
+        raise Http404
+    locale = _locale_for(request, language_code)
+    translations = translations_needing_work(locale, request.user, refresh=True)
+    if not translations:
+        messages.warning(request, _("Inga sidor väntar på översättning till det här språket."))
+        return redirect(reverse("review:po_exchange"))
+    response = HttpResponse(
+        xliff_export.export_zip(translations, version), content_type="application/zip"
+    )
+    name = f"oversattning-{language_code}-xliff-{version}.zip"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@require_POST
+def xliff_import_view(request, language_code):
+    locale = _locale_for(request, language_code)
+    form = ImportForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("Välj en fil att ladda upp."))
+        return redirect(reverse("review:po_exchange"))
+    files = read_upload(form.cleaned_data["file"], xliff_import.KIND)
+    if isinstance(files, str):
+        messages.error(request, files)
+        return redirect(reverse("review:po_exchange"))
+    checked = xliff_import.import_files(files, locale, request.user)
+    problems = [f"{item.name}: {error}" for item in checked for error in item.errors]
+    if problems:
+        messages.error(
+            request,
+            _("Inget importerades. Rätta felen och försök igen: %(problems)s")
+            % {"problems": "; ".join(problems[:20])},
+        )
+        return redirect(reverse("review:po_exchange"))
+    unchanged = [item.name for item in checked if item.unchanged]
+    messages.success(
+        request,
+        _("Sidor som importerades som utkast för granskning: %(count)s.")
+        % {"count": len(checked) - len(unchanged)},
+    )
+    if unchanged:
+        messages.info(
+            request,
+            _("Filer utan ändringar, inget sparades för dem: %(files)s")
+            % {"files": ", ".join(unchanged[:20])},
+        )
+    return redirect(reverse("review:po_exchange"))
+
+
+@require_GET
+def tmx_export_view(request, language_code):
+    """The translation memory sv → language as TMX; ``?maskin=1`` adds machine strings."""
+    locale = _locale_for(request, language_code)
+    machine = request.GET.get("maskin") == "1"
+    response = HttpResponse(
+        tmx_export.export_tmx(locale, machine=machine), content_type="application/x-tmx+xml"
+    )
+    name = f"minne-sv-{language_code}{'-maskin' if machine else ''}.tmx"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
