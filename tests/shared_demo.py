@@ -20,7 +20,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, transaction
 from django.test import TestCase
 
 from wagtail.images import get_image_model
@@ -103,7 +103,9 @@ def restore(kept: dict) -> None:
         rows.restore(kept["json"])
         return
     tables = kept["copy"]
-    with connection.cursor() as cursor:
+    # One transaction (a savepoint in the caller's): rows that refer to each other go in
+    # table by table, and their foreign keys are checked once all are back.
+    with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(
             "TRUNCATE " + ", ".join(connection.ops.quote_name(table) for table in _tables())
         )
