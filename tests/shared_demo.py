@@ -1,10 +1,10 @@
 """The demo (``load_demo --no-users``) built once per test process, then put back from its rows.
 
-Building the demo takes about half a minute, and a dozen modules read it without testing the
-loader itself: each built it again in its setup. Now the first of them in a process (an
-xdist worker) builds it and keeps its rows and its images; the others put those back
-with PostgreSQL's ``COPY``, which takes a second or two (elsewhere, as Django's serialized
-rollback does: ``tests/browser/rows.py``).
+Building the demo takes about half a minute, and seven modules read it without testing the
+loader itself: each built it again (one of them for every test). Now the first of them in a
+process (an xdist worker) builds it and keeps its rows and its images; the others put those
+back with PostgreSQL's ``COPY``, which takes a second or two (elsewhere, as Django's
+serialized rollback does: ``tests/browser/rows.py``).
 
 Call ``load_demo`` where the database holds only what migrations made, inside the caller's
 transaction (a ``django_db`` test, ``setUpTestData`` or a module fixture's ``atomic``): the
