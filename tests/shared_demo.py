@@ -106,6 +106,10 @@ def restore(kept: dict) -> None:
     # One transaction (a savepoint in the caller's): rows that refer to each other go in
     # table by table, and their foreign keys are checked once all are back.
     with transaction.atomic(), connection.cursor() as cursor:
+        # PostgreSQL refuses to empty a table with foreign keys still to check (rows the
+        # transaction wrote before): check them first.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
         cursor.execute(
             "TRUNCATE " + ", ".join(connection.ops.quote_name(table) for table in _tables())
         )
