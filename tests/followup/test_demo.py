@@ -2,7 +2,6 @@
 
 import io
 
-from django.core.management import call_command
 from django.utils import timezone
 
 import pytest
@@ -11,11 +10,13 @@ from followup.models import FollowUpPage, Indicator, IndicatorValue
 from home.models import HomePage
 from international.models import Goal
 from portal.demo import followup as demo_followup
+from tests import shared_demo
 
 
 @pytest.mark.django_db
 def test_demo_follow_up_covers_every_goal_and_loads_once(client):
-    call_command("load_demo", "--no-users", stdout=io.StringIO())
+    # The demo as ``load_demo --no-users`` leaves it, built once per test process.
+    shared_demo.load_demo()
     counts = (Indicator.objects.count(), IndicatorValue.objects.count())
 
     # A second run (the whole loader's idempotence is tested in tests/portal) adds nothing.

@@ -23,6 +23,7 @@ from international.models import (
 )
 from review.models import ReaderReport, ReviewApproval, StringApproval
 from review.states import State, review_items
+from tests import shared_demo
 
 MODELS = [
     Page,
@@ -46,10 +47,10 @@ def snapshot():
 
 
 @pytest.fixture
-def demo(db, django_capture_on_commit_callbacks):
-    # The command commits in production; run what it defers to the commit here as well.
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command("load_demo", "--no-users", stdout=StringIO())
+def demo(db):
+    """What ``load_demo --no-users`` leaves, built once per test process and put back from
+    its rows after (tests/shared_demo.py; what the command defers to the commit has run)."""
+    shared_demo.load_demo()
 
 
 def test_loader_is_idempotent(demo, django_capture_on_commit_callbacks):

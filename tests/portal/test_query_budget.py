@@ -6,14 +6,13 @@ grow with the content) and once the shared cache holds what the page's furniture
 (menus, footer, site, locale, home pages, switcher, snippet translations), as on a running
 site: at most 10 queries. Page responses themselves are never cached by the application
 (that is Varnish's job), so the second view renders the whole page again. The demo and its
-translations are built once for the module, inside a transaction rolled back at the end.
+translations are built once for the module, inside a transaction rolled back at the end
+(the demo itself once per test process: tests/shared_demo.py).
 """
 
 import datetime
-import io
 
 from django.core.cache import cache
-from django.core.management import call_command
 from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -25,7 +24,7 @@ from wagtail_localize.models import StringSegment, TranslationSource
 import pytest
 
 from portal.demo.human_translations import publish_human_translation
-from tests import factories
+from tests import factories, shared_demo
 
 # Marked as database tests so that pytest-django runs them with the others before any
 # transactional test: those flush the database when they finish (Wagtail's root page too).
@@ -103,7 +102,7 @@ def add_content(times: int) -> None:
 def site(django_db_setup, django_db_blocker):
     """The demo with every measured page published in Arabic and Tigrinya."""
     with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", "--no-users", stdout=io.StringIO())
+        shared_demo.load_demo()
         for code in LANGUAGES[1:]:
             locale = Locale.objects.get(language_code=code)
             done = set()

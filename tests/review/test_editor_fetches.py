@@ -12,8 +12,6 @@ import re
 from html import unescape
 
 from django.contrib.auth.models import Permission
-from django.core.management import call_command
-from django.test import override_settings
 
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Locale, Page, TranslatableMixin, get_page_models
@@ -23,7 +21,7 @@ from wagtail_localize.models import Translation, TranslationSource
 import pytest
 
 from review.roles import setup_roles, translator_group_name
-from tests import factories
+from tests import factories, shared_demo
 from tests.review.review_helpers import make_user, run_on_commit, translate
 
 # What the editor's components fetch for a synchronised value of each widget type
@@ -76,8 +74,9 @@ def translate_snippet(instance, locale: Locale):
 
 @pytest.fixture
 def demo_in_arabic(db):
-    with override_settings(DEBUG=True):
-        call_command("load_demo", "--no-users", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    # Built once per test process (tests/shared_demo.py); DEBUG, which the command's
+    # accounts step asks for, plays no part in its content.
+    shared_demo.load_demo()
     setup_roles()
     ar = Locale.objects.get(language_code="ar")
     targets = []

@@ -1,13 +1,10 @@
-"""The demo site, built once per test module and rolled back after it.
+"""The demo site, put in once per test module and rolled back after it.
 
 Besides the demo (home page in nine languages) it adds one Swedish subpage, "Om oss", that is
 translated into English only and exists in Somali merely as an alias of the Swedish page: the
 case where a language switcher must not pretend that a translation exists.
 """
 
-import io
-
-from django.core.management import call_command
 from django.db import transaction
 from django.test import TestCase
 
@@ -17,6 +14,7 @@ import pytest
 
 from home.models import HomePage
 from portal.demo.human_translations import publish_human_translation
+from tests import shared_demo
 
 ABOUT_SV = {"title": "Om oss", "intro": "Nässjö kommun arbetar med partner i Europa."}
 ABOUT_EN = {
@@ -27,10 +25,8 @@ ABOUT_EN = {
 
 def build_site() -> dict:
     """Build the pages; call inside a transaction that the caller commits or rolls back."""
-    # wagtail-localize publishes translations on commit: run those callbacks now, before
-    # adding children to the translated pages (a late publish would reset their tree fields).
-    with TestCase.captureOnCommitCallbacks(execute=True):
-        call_command("load_demo", "--no-users", stdout=io.StringIO())
+    # Built by the first module of the process that needs it, put back from its rows after.
+    shared_demo.load_demo()
     sv_home = HomePage.objects.get(locale__language_code="sv")
     # HomePage allows no children in the admin; a test may still place one under it to get a
     # second routable page without depending on the content page types.

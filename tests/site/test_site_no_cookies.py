@@ -1,8 +1,8 @@
 """No public URL sets a cookie, whatever the method; every public page says what it may use.
 
-The demo content is loaded once; every live page in every language, its feeds and calendar,
-the report form of every translated page, search, sitemap, robots and a missing page are
-requested with GET, HEAD, OPTIONS and TRACE.
+The demo content is loaded once (built once per test process: tests/shared_demo.py); every
+live page in every language, its feeds and calendar, the report form of every translated page,
+search, sitemap, robots and a missing page are requested with GET, HEAD, OPTIONS and TRACE.
 """
 
 import io
@@ -13,6 +13,7 @@ from django.test import Client, TestCase
 from wagtail.models import Page
 
 from review.models import ReaderReport
+from tests import shared_demo
 
 METHODS = ("get", "head", "options", "trace")
 
@@ -21,7 +22,7 @@ class PublicUrlsSetNoCookies(TestCase):
     @classmethod
     def setUpTestData(cls):
         call_command("compile_catalogs", stdout=io.StringIO())
-        call_command("load_demo", "--no-users", stdout=io.StringIO())
+        shared_demo.load_demo()
 
     def public_urls(self) -> list[str]:
         urls = {"/", "/sitemap.xml", "/robots.txt", "/sv/finns-inte/", "/ar/sok/?q=%22"}
