@@ -51,7 +51,7 @@ def export_tmx(locale: Locale, *, machine: bool = False) -> bytes:
         root,
         "header",
         {
-            "creationtool": "Nassjo international portal",
+            "creationtool": "international-portal",
             "creationtoolversion": "1",
             "segtype": "block",
             "o-tmf": "wagtail-localize",
