@@ -29,7 +29,7 @@ from .po_exchange import (
     import_files,
     translations_needing_work,
 )
-from .po_upload import read_upload
+from .po_upload import PO, read_upload
 from .roles import user_locale_codes
 
 
@@ -85,19 +85,19 @@ def export_view(request, language_code):
     return response
 
 
-def import_view(request, language_code):
-    locale = _locale_for(request, language_code)
-    if request.method != "POST":
-        return redirect(reverse("review:po_exchange"))
+def checked_upload(request, locale, importer, kind=PO):
+    """The uploaded files of ``kind`` as ``importer`` checked and saved them, or ``None``
+    when nothing was imported (the message saying why is set). Shared by the PO and XLIFF
+    imports: one form, one upload reader, one all-or-nothing answer."""
     form = ImportForm(request.POST, request.FILES)
     if not form.is_valid():
         messages.error(request, _("Välj en fil att ladda upp."))
-        return redirect(reverse("review:po_exchange"))
-    files = read_upload(form.cleaned_data["file"])
+        return None
+    files = read_upload(form.cleaned_data["file"], kind)
     if isinstance(files, str):
         messages.error(request, files)
-        return redirect(reverse("review:po_exchange"))
-    checked = import_files(files, locale, request.user)
+        return None
+    checked = importer(files, locale, request.user)
     problems = [f"{item.name}: {error}" for item in checked for error in item.errors]
     if problems:
         messages.error(
@@ -105,7 +105,16 @@ def import_view(request, language_code):
             _("Inget importerades. Rätta felen och försök igen: %(problems)s")
             % {"problems": "; ".join(problems[:20])},
         )
-    else:
+        return None
+    return checked
+
+
+def import_view(request, language_code):
+    locale = _locale_for(request, language_code)
+    if request.method != "POST":
+        return redirect(reverse("review:po_exchange"))
+    checked = checked_upload(request, locale, import_files)
+    if checked is not None:
         messages.success(
             request,
             _("Sidor som importerades som utkast för granskning: %(count)s.")

@@ -14,8 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from . import tmx_export, xliff_export, xliff_import
 from .po_exchange import translations_needing_work
-from .po_upload import read_upload
-from .po_views import ImportForm, _locale_for
+from .po_views import _locale_for, checked_upload
 
 
 @require_POST
@@ -39,22 +38,8 @@ def xliff_export_view(request, language_code, version):
 @require_POST
 def xliff_import_view(request, language_code):
     locale = _locale_for(request, language_code)
-    form = ImportForm(request.POST, request.FILES)
-    if not form.is_valid():
-        messages.error(request, _("Välj en fil att ladda upp."))
-        return redirect(reverse("review:po_exchange"))
-    files = read_upload(form.cleaned_data["file"], xliff_import.KIND)
-    if isinstance(files, str):
-        messages.error(request, files)
-        return redirect(reverse("review:po_exchange"))
-    checked = xliff_import.import_files(files, locale, request.user)
-    problems = [f"{item.name}: {error}" for item in checked for error in item.errors]
-    if problems:
-        messages.error(
-            request,
-            _("Inget importerades. Rätta felen och försök igen: %(problems)s")
-            % {"problems": "; ".join(problems[:20])},
-        )
+    checked = checked_upload(request, locale, xliff_import.import_files, xliff_import.KIND)
+    if checked is None:
         return redirect(reverse("review:po_exchange"))
     unchanged = [item.name for item in checked if item.unchanged]
     messages.success(

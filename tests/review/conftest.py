@@ -1,12 +1,23 @@
+import datetime
+
+from django.utils import timezone
+
 from wagtail.models import Locale, Page, Site
 
 import pytest
+import time_machine
 
 from home.models import HomePage
 from portal.demo.home import ensure_locales
 from portal.demo.human_translations import publish_human_translation
 from review.roles import COMMUNICATOR, COORDINATOR, setup_roles, translator_group_name
-from tests.review.review_helpers import add_child_page, make_user, run_on_commit
+from tests.review.review_helpers import (
+    AGENCY_BODY,
+    add_child_page,
+    make_user,
+    run_on_commit,
+    start_translation,
+)
 
 
 @pytest.fixture
@@ -45,3 +56,16 @@ def users(tree):
         "uk": make_user("oversattare-uk", translator_group_name("uk")),
         "admin": make_user("admin", superuser=True),
     }
+
+
+@pytest.fixture
+def so_work(tree):
+    """A Swedish page waiting for an agency in Somali (and Arabic): the PO and XLIFF
+    exchanges work on the same page, its body with markup and a placeholder."""
+    with time_machine.travel(timezone.now() + datetime.timedelta(hours=1), tick=True):
+        page = tree["page"].specific
+        page.body = AGENCY_BODY
+        page.save_revision().publish()
+        target = start_translation(page, "so")
+        start_translation(page, "ar")
+        yield {"page": page, "target": target}

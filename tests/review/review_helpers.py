@@ -82,6 +82,11 @@ def make_user(username: str, *groups: str, superuser: bool = False):
     return user
 
 
+# The body of the page an agency translates in the PO and XLIFF tests: markup and a
+# placeholder.
+AGENCY_BODY = "<p>Vi söker <b>partner</b> i Europa för %(antal)s projekt.</p>"
+
+
 def add_child_page(parent: Page, title: str, slug: str, intro: str = "") -> HomePage:
     page = parent.add_child(
         instance=HomePage(title=title, slug=slug, intro=intro, locale=parent.locale)

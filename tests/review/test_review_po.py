@@ -1,34 +1,20 @@
 """PO exchange with translation agencies: export per locale, import back, refuse bad files."""
 
-import datetime
 import io
 import zipfile
 
 from django.contrib.messages import get_messages
 from django.urls import reverse
-from django.utils import timezone
 
 from wagtail_localize.models import StringTranslation
 
 import polib
 import pytest
-import time_machine
 
 from review.states import State, review_state
-from tests.review.review_helpers import start_translation, translation_for
+from tests.review.review_helpers import AGENCY_BODY, translation_for
 
-BODY = "<p>Vi söker <b>partner</b> i Europa för %(antal)s projekt.</p>"
-
-
-@pytest.fixture
-def so_work(tree):
-    with time_machine.travel(timezone.now() + datetime.timedelta(hours=1), tick=True):
-        page = tree["page"].specific
-        page.body = BODY
-        page.save_revision().publish()
-        target = start_translation(page, "so")
-        start_translation(page, "ar")
-        yield {"page": page, "target": target}
+BODY = AGENCY_BODY
 
 
 def export(client, code="so"):

@@ -1,39 +1,25 @@
 """XLIFF 1.2/2.0 and TMX exchange with agencies: export, import back, refuse bad files."""
 
 import copy
-import datetime
 import io
 import zipfile
 
 from django.contrib.messages import get_messages
 from django.urls import reverse
-from django.utils import timezone
 
 from wagtail_localize.models import StringTranslation
 
 import pytest
-import time_machine
 from lxml import etree
 
 from review.models import StringApproval, text_hash
 from review.states import State, review_state
 from review.xliff_export import NS12, NS20
-from tests.review.review_helpers import start_translation, translate, translation_for
+from tests.review.review_helpers import AGENCY_BODY, start_translation, translate, translation_for
 from tests.review.xliff_structure import assert_tmx14, assert_xliff12, assert_xliff20
 
-BODY = "<p>Vi söker <b>partner</b> i Europa för %(antal)s projekt.</p>"
+BODY = AGENCY_BODY
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-
-
-@pytest.fixture
-def so_work(tree):
-    with time_machine.travel(timezone.now() + datetime.timedelta(hours=1), tick=True):
-        page = tree["page"].specific
-        page.body = BODY
-        page.save_revision().publish()
-        target = start_translation(page, "so")
-        start_translation(page, "ar")
-        yield {"page": page, "target": target}
 
 
 def export(client, version, code="so") -> dict[str, etree._Element]:
