@@ -7,7 +7,6 @@ money at the prices entered, and the language's own budget. Nothing is sent or s
 
 from django import forms
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -18,7 +17,7 @@ from wagtail.models import Page
 
 from . import estimates, pipeline
 from .engines import display_name
-from .views import can_see_usage
+from .views import UsageAccessMixin
 
 NO_ENGINE = {
     "disabled": gettext_lazy("maskinöversättning avstängd för språket"),
@@ -57,14 +56,9 @@ class EstimateForm(forms.Form):
         return page
 
 
-class EstimateView(WagtailAdminTemplateMixin, TemplateView):
+class EstimateView(UsageAccessMixin, WagtailAdminTemplateMixin, TemplateView):
     template_name = "translation/estimate.html"
     header_icon = "globe"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not can_see_usage(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
     def get_page_title(self):
         return _("Kostnadsberäkning för översättning")

@@ -15,6 +15,19 @@ from wagtail.models import Locale, Orderable, Page
 ENGINE_CHOICES = [("deepl", "DeepL"), ("azure", "Azure AI Translator")]
 
 
+def _agency_price(label, help_text) -> models.DecimalField:
+    """An agency's price per word for one band of memory matches (optional, not negative)."""
+    return models.DecimalField(
+        label,
+        max_digits=8,
+        decimal_places=3,
+        validators=[MinValueValidator(0)],
+        null=True,
+        blank=True,
+        help_text=help_text,
+    )
+
+
 class LocalePolicy(models.Model):
     """How machine translation treats one target locale.
 
@@ -70,32 +83,17 @@ class LocalePolicy(models.Model):
         ),
     )
     # An agency's price per word, banded by the translation memory's match (estimates).
-    agency_price_new = models.DecimalField(
+    agency_price_new = _agency_price(
         _("byråpris per ord, ny text"),
-        max_digits=8,
-        decimal_places=3,
-        validators=[MinValueValidator(0)],
-        null=True,
-        blank=True,
-        help_text=_("Ord utan träff i översättningsminnet."),
+        _("Ord utan träff i översättningsminnet."),
     )
-    agency_price_fuzzy = models.DecimalField(
+    agency_price_fuzzy = _agency_price(
         _("byråpris per ord, 75–99 % träff"),
-        max_digits=8,
-        decimal_places=3,
-        validators=[MinValueValidator(0)],
-        null=True,
-        blank=True,
-        help_text=_("Ord i text som liknar en översatt text till 75–99 %."),
+        _("Ord i text som liknar en översatt text till 75–99 %."),
     )
-    agency_price_exact = models.DecimalField(
+    agency_price_exact = _agency_price(
         _("byråpris per ord, 100 % träff"),
-        max_digits=8,
-        decimal_places=3,
-        validators=[MinValueValidator(0)],
-        null=True,
-        blank=True,
-        help_text=_("Ord i text som redan är översatt ordagrant (eller upprepas)."),
+        _("Ord i text som redan är översatt ordagrant (eller upprepas)."),
     )
 
     panels = [

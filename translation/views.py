@@ -96,16 +96,20 @@ class PageDraftStatusView(WagtailAdminTemplateMixin, TemplateView):
         return context
 
 
-class UsageView(WagtailAdminTemplateMixin, TemplateView):
-    """Characters billed per language and month, the budget, DeepL's own count, pauses."""
-
-    template_name = "translation/usage.html"
-    header_icon = "globe"
+class UsageAccessMixin:
+    """The coordinators' money pages (usage, estimate): refused to anyone else."""
 
     def dispatch(self, request, *args, **kwargs):
         if not can_see_usage(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+
+class UsageView(UsageAccessMixin, WagtailAdminTemplateMixin, TemplateView):
+    """Characters billed per language and month, the budget, DeepL's own count, pauses."""
+
+    template_name = "translation/usage.html"
+    header_icon = "globe"
 
     def get_page_title(self):
         return _("Maskinöversättning: förbrukning och budget")

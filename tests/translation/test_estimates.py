@@ -2,13 +2,11 @@
 monthly budget of one language."""
 
 from decimal import Decimal
-from io import StringIO
 
 from django.core.exceptions import ImproperlyConfigured
-from django.core.management import call_command
 from django.urls import reverse
 
-from wagtail.models import Page, Site
+from wagtail.models import Site
 from wagtail_localize.models import StringSegment, StringTranslation
 
 import environ
@@ -17,19 +15,9 @@ import pytest
 from portal.settings.environment import Environment
 from readability.models import ReadabilitySettings
 from tests.translation.mt_helpers import DEEPL_CODES, paragraphs
+from tests.translation.test_backfill import backfill, no_welcome_page  # noqa: F401
 from translation import estimates, usage
 from translation.models import DraftStatus, LocalePolicy
-
-
-@pytest.fixture(autouse=True)
-def no_welcome_page(db):
-    Page.objects.filter(depth=2).delete()  # Wagtail's "Welcome" page is not ours to translate
-
-
-def backfill(*args):
-    out = StringIO()
-    call_command("backfill_translations", *args, stdout=out)
-    return out.getvalue()
 
 
 def by_code(estimate):
