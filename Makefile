@@ -15,13 +15,13 @@ INSTALLED := $(VENV)/.installed
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
 
-$(INSTALLED): requirements.lock
+$(INSTALLED): requirements.lock requirements-dev.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/pip install --quiet -r requirements-dev.lock
 	touch $@
 
-install: $(INSTALLED) ## Create the virtualenv and install the pinned dependencies
+install: $(INSTALLED) ## Create the virtualenv with the runtime and development pins (production: requirements.lock only)
 
 catalogs: $(INSTALLED) ## Compile the interface catalogs in locales/
 	$(MANAGE) compile_catalogs
@@ -81,12 +81,17 @@ load-test: catalogs ## Readers and a publishing communicator on gunicorn + Postg
 audit: ## Lighthouse scores of each page type against a running `make run` (PORT=8000)
 	@bash scripts/audit.sh $(PORT)
 
-lock: ## Re-resolve the dependencies of pyproject.toml into requirements.lock
+lock: ## Re-resolve pyproject.toml: the runtime group into requirements.lock, the test extra into requirements-dev.lock
 	rm -rf .lock-venv
 	$(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/pip install --quiet --upgrade pip
-	.lock-venv/bin/pip install --quiet ".[test]"
+	.lock-venv/bin/pip install --quiet .
 	.lock-venv/bin/pip freeze --exclude-editable | grep -v '^international-portal' > requirements.lock
+	.lock-venv/bin/pip install --quiet ".[test]" -c requirements.lock
+	(echo "# Development and test only (make install); production installs requirements.lock alone."; \
+	 echo "-r requirements.lock"; \
+	 .lock-venv/bin/pip freeze --exclude-editable | grep -v '^international-portal' | grep -vxFf requirements.lock) \
+	 > requirements-dev.lock
 	rm -rf .lock-venv build *.egg-info
 
 clean: ## Remove the virtualenv, the SQLite database and collected files

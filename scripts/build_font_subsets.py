@@ -4,7 +4,7 @@
     .venv/bin/python scripts/build_font_subsets.py --check  # exit 1 if a rebuild would differ
 
 Two kinds of subset, made with fontTools' ``pyftsubset`` (``fonttools[woff]``, pinned in the
-``test`` extra of pyproject.toml and in requirements.lock):
+``test`` extra of pyproject.toml and in requirements-dev.lock):
 
 - **Autonyms** (family "Portal Autonyms", regular only): the glyphs of the language
   switcher's words in Arabic, Persian, Tigrinya and Ukrainian (each autonym and its
