@@ -8,6 +8,10 @@ is cached under a key that carries a *generation*: a random token that every suc
 replaces (``bump``), so every host sees the change at its next request when the cache is
 shared (Redis). A random token instead of a counter: an evicted generation key comes back
 as a new token, never as an old one that stale entries still carry.
+
+Upstream workaround (``upstream.toml``): ``current_site`` hands Wagtail the site it found through
+``request._wagtail_site`` and finds it with Wagtail's private ``get_site_for_hostname``;
+``tests/upstream/test_upstream_internals.py`` fails the day either changes.
 """
 
 import logging

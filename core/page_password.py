@@ -18,7 +18,8 @@ session (Wagtail's ``mark_as_passed``): that cookie is the reader's choice, and 
 response is a private redirect.
 
 Upstream workaround: delete this module and ``WAGTAIL_PASSWORD_REQUIRED_TEMPLATE`` when
-Wagtail's password form works without the CSRF cookie (``tests/upstream/``).
+Wagtail's password form works without the CSRF cookie
+(``tests/upstream/test_upstream_restrictions.py``).
 """
 
 from django.conf import settings

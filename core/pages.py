@@ -3,7 +3,8 @@
 ``BasePage`` says once what every page sends to translators and DeepL (its title and the
 search-engine fields) and what is copied as is (its slug); page types extend the list, so
 ``translatable_fields`` on a page reads as "the base, plus these". Its queryset knows which
-pages a reader may see in a language (``readable()``).
+pages a reader may see in a language (``readable()``), and every page answers Wagtail's
+permission questions with the tester ``core.page_permissions`` holds (the publish rule's).
 
 ``ListingPage`` is a routable index: its own URL lists its children through a filter form
 (``filter_form_class``) and a queryset hook (``listing_queryset``), ten to a page. The
@@ -27,6 +28,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.readability_panel import ReadabilityPanel
 
+from . import page_permissions
 from .content_cache import public
 
 LISTING_PAGE_SIZE = 10
@@ -59,6 +61,10 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def permissions_for_user(self, user):
+        """Wagtail's extension point: the tester ``core.page_permissions`` holds."""
+        return page_permissions.tester_for(user, self)
 
 
 def paginate(request, items, per_page: int = LISTING_PAGE_SIZE):

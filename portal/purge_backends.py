@@ -12,6 +12,10 @@ portal (``portal/purge.py``) must know which URLs were not purged to try them ag
 They raise where Wagtail's callers expect silence: ``wagtail.contrib.frontend_cache`` stays
 out of ``INSTALLED_APPS`` (its own signal handlers would turn a failed purge into a failed
 publish); ``portal/purge.py`` does all the purging.
+
+Upstream workaround (``upstream.toml``):
+``tests/upstream/test_upstream_internals.py`` fails the day Wagtail's
+backend raises on a failed purge itself.
 """
 
 import logging

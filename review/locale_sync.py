@@ -14,7 +14,7 @@ The two views replace wagtail-localize's ``wagtaillocales:add``/``edit`` at the 
 (registered first in ``review.wagtail_hooks``); the named originals stay for ``reverse()``.
 
 Upstream workaround: delete this module when wagtail-localize asks for a permission of its
-own before synchronising locales (``tests/upstream/test_upstream_wagtail_localize.py``).
+own before synchronising locales (``tests/upstream/test_upstream_restrictions.py``).
 """
 
 from django.contrib import messages

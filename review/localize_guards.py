@@ -19,7 +19,8 @@ stay in place for ``reverse()``:
 - The translations report lists only the user's target locales; the snippet chooser API
   only models the user may see, in the user's locales.
 
-Upstream workaround: delete a view here when wagtail-localize checks the permission itself.
+Upstream workaround: delete a view here when wagtail-localize checks the permission itself
+(``tests/upstream/test_upstream_internals.py`` fails, naming this module, that day).
 """
 
 from django.contrib import messages

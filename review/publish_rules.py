@@ -14,10 +14,9 @@ Every path that can change what a reader sees asks ``publish_refusal(user, obj)`
 Wagtail asks ``PagePermissionTester.can_publish()`` before every page publish it does on a
 user's behalf: the edit view, the admin API's publish action, bulk publish, workflow
 approval, scheduling, revisions, copy/move. ``PublishRuleTester`` answers through this
-module, and ``install()`` makes ``Page.permissions_for_user`` return it: the page models
-live on a lower floor than ``review`` and cannot override the method themselves.
-Upstream workaround: delete ``install`` the day Wagtail lets a project register its own
-tester class (``tests/review/test_publish_rules.py`` fails when the patch stops taking).
+module: every page type's ``permissions_for_user`` (Wagtail's extension point, overridden
+once on ``core.pages.BasePage``) returns the tester ``core.page_permissions`` holds, and
+``install()`` names this one there (the page models live on a lower floor than ``review``).
 
 wagtail-localize publishes without asking the tester (``save_target(publish=True)``
 publishes with no user); its paths are guarded in ``review.locale_permissions``.
@@ -26,14 +25,14 @@ publishes with no user); its paths are guarded in ``review.locale_permissions``.
 import logging
 
 from django.conf import settings
-from django.contrib.auth.models import AnonymousUser
 from django.utils.translation import gettext as _
 
 from wagtail.actions.publish_revision import PublishPermissionError, PublishRevisionAction
 from wagtail.log_actions import log
-from wagtail.models import Locale, Page, TranslatableMixin
-from wagtail.models import pages as wagtail_pages
+from wagtail.models import Locale, Page, PagePermissionTester, TranslatableMixin
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
+
+from core import page_permissions
 
 from .live_text import fact_refusal
 from .live_text import refusal as text_refusal
@@ -144,7 +143,7 @@ def publish_refusal(user, obj, *, read_text: bool = True) -> str | None:
     return content_refusal(obj, read_text=read_text)
 
 
-class PublishRuleTester(wagtail_pages.PagePermissionTester):
+class PublishRuleTester(PagePermissionTester):
     """Wagtail's page permission tester, with this module's rule on every publish."""
 
     _refusal = None
@@ -243,18 +242,18 @@ _original_execute = PublishRevisionAction.execute
 
 
 def install() -> None:
-    """Make ``Page.permissions_for_user`` return ``PublishRuleTester`` and gate every publish.
+    """Make every page answer with ``PublishRuleTester`` and gate every publish.
 
     Called in ready(). Upstream workaround: ``gated_execute`` wraps
     ``PublishRevisionAction.execute`` (``tests/upstream/test_upstream_publish_gate.py`` fails when
     Wagtail stops publishing through it).
     """
-    wagtail_pages.PagePermissionTester = PublishRuleTester
+    page_permissions.use_tester(PublishRuleTester)
     PublishRevisionAction.execute = gated_execute
 
 
 def is_installed() -> bool:
     return (
-        isinstance(Page().permissions_for_user(AnonymousUser()), PublishRuleTester)
+        page_permissions.tester_class() is PublishRuleTester
         and PublishRevisionAction.execute is gated_execute
     )

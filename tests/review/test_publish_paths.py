@@ -59,7 +59,7 @@ def republish_swedish(page, **changes):
 
 
 def test_the_rule_is_installed_in_wagtails_permission_tester(tree):
-    # Upstream guard: fails the day Page.permissions_for_user stops using the patched name.
+    # Fails the day Wagtail stops asking a page class for its tester (permissions_for_user).
     assert is_installed(), "review.publish_rules.install() no longer takes effect"
     assert isinstance(tree["page"].permissions_for_user(make_user("x")), PublishRuleTester)
 

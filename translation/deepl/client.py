@@ -9,7 +9,7 @@ Workaround for the ``deepl`` client (1.32): its constructor takes no retry count
 or backoff. The first two are module settings of ``deepl.http_client`` (documented in its
 README); the first backoff is a class attribute of its private ``_BackoffTimer`` (1 s, too
 slow for tests that provoke retries). They are process-wide, so they are applied here,
-when the one client is built. ``tests/upstream/test_deepl_client.py`` fails, naming this
+when the one client is built. ``tests/upstream/test_upstream_deepl.py`` fails, naming this
 module, on the day the client takes them per instance or renames them.
 """
 

@@ -5,7 +5,7 @@ Workaround for wagtail-localize's own ``DeepLTranslator`` (1.14.5), which
   ``KeyError`` and a 500 page;
 - sends every string of a page in one request (DeepL takes 50 texts, 128 KiB);
 - maps ``en`` to the deprecated ``EN`` and offers DeepL for Somali and Tigrinya.
-``tests/upstream/test_wagtail_localize_deepl.py`` fails, naming this module, the day
+``tests/upstream/test_upstream_deepl.py`` fails, naming this module, the day
 upstream's translator checks the status, batches or maps ``en`` to ``EN-GB``.
 
 This translator uses the one configured ``deepl.DeepLClient`` (``client``: its retries with

@@ -1,0 +1,96 @@
+"""Wagtail and wagtail-localize internals that five of our modules lean on, with no
+guard until now: the routing middleware, the content cache, the per-language search
+backend, the purge backends and the guarded wagtail-localize views (``upstream.toml``)."""
+
+import inspect
+import logging
+
+from django.test import RequestFactory
+
+from wagtail.contrib.frontend_cache.backends import HTTPBackend
+from wagtail.models import Page, Site
+from wagtail.models.sites import get_site_for_hostname
+from wagtail.search.models import IndexEntry
+from wagtail_localize.views import convert, submit_translations, update_translations
+
+import pytest
+from upstream_guard import changed
+
+
+def test_wagtail_still_reads_the_site_and_route_from_the_request_attributes():
+    # home/routing.py and core/content_cache.py hand Wagtail what they found through the
+    # attributes Wagtail caches its own answers in.
+    request = RequestFactory().get("/sv/")
+    site, route = object(), object()
+    request._wagtail_site = site
+    request._wagtail_route_for_request = route
+    message = changed(
+        "home/routing.py and core/content_cache.py",
+        "Wagtail no longer caches its site and route on request._wagtail_site and "
+        "request._wagtail_route_for_request",
+    )
+    assert Site.find_for_request(request) is site, message
+    assert Page.route_for_request(request, "/sv/") is route, message
+    assert list(inspect.signature(get_site_for_hostname).parameters) == ["hostname", "port"], (
+        changed("core/content_cache.py", "wagtail.models.sites.get_site_for_hostname changed")
+    )
+
+
+def test_the_search_index_still_has_one_row_per_object_for_every_backend():
+    # wagtail/wagtail#9253: home/search_backend.py lets each language's backend index only
+    # its own pages, because all database backends share this table.
+    fields = {field.name for field in IndexEntry._meta.get_fields()}
+    message = changed(
+        "home/search_backend.py",
+        "Wagtail's index entries now carry a language or configuration of their own (#9253)",
+    )
+    assert ("content_type", "object_id") in IndexEntry._meta.unique_together, message
+    assert not fields & {"language", "locale", "config", "backend"}, message
+
+
+def test_a_failed_varnish_purge_is_still_only_logged(caplog):
+    # portal/purge_backends.py raises PurgeFailed where Wagtail's backends log and return.
+    backend = HTTPBackend({"LOCATION": "http://127.0.0.1:9"})  # discard port: refused
+    with caplog.at_level(logging.ERROR, logger="wagtail.frontendcache"):
+        backend.purge("http://portal.example/sv/")  # no exception: the failure is swallowed
+    assert caplog.records, changed(
+        "portal/purge_backends.py", "Wagtail's HTTPBackend no longer logs a refused purge"
+    )
+
+
+@pytest.mark.parametrize(
+    "module, view",
+    [
+        (update_translations, update_translations.UpdateTranslationsView.dispatch),
+        (submit_translations, submit_translations.SubmitTranslationView.dispatch),
+        (convert, convert.convert_to_alias),
+    ],
+)
+def test_wagtail_localizes_publishing_views_still_ask_no_publish_permission(module, view):
+    # review/localize_guards.py puts the publish rule in front of these views, which check
+    # only "submit_translation" or "can edit the page" before they publish in every locale.
+    source = inspect.getsource(view)
+    message = changed(
+        "review/localize_guards.py",
+        f"{module.__name__} now checks a publish permission itself",
+    )
+    assert "submit_translation" in source or "can_edit()" in source, message
+    assert "publish" not in source.replace("submit_translation", ""), message
+
+
+def test_wagtail_localizes_listing_hook_is_still_the_one_we_replace():
+    # core/explorer_buttons.py swaps wagtail-localize's listing hook for its own in
+    # Wagtail's hook registry; the swap must still find the function to replace.
+    from wagtail import hooks
+    from wagtail_localize import wagtail_hooks as localize_hooks
+
+    from core.explorer_buttons import listing_buttons
+
+    registered = [fn for fn, _order in hooks._hooks["register_page_listing_more_buttons"]]
+    message = changed(
+        "core/explorer_buttons.py",
+        "wagtail-localize's page_listing_more_buttons hook or Wagtail's hook registry changed",
+    )
+    assert callable(getattr(localize_hooks, "page_listing_more_buttons", None)), message
+    assert listing_buttons in registered, message
+    assert localize_hooks.page_listing_more_buttons not in registered, message
