@@ -8,8 +8,8 @@ page in any language, this purges, in every language:
 - the page and its translations (before and after a move);
 - every ancestor (the listings, the section pages, the home page), and the section pages
   right under each home (the strategy and partner pages list news, projects and goals);
-- the RSS and Atom feeds of each news listing and the calendar of each opportunity
-  listing among them;
+- the paths each of those pages' types name in Wagtail's ``get_cached_paths`` (the RSS and
+  Atom feeds of a news listing, the calendar of an opportunity listing);
 - ``/sitemap.xml``, and the page's language files of a sitemap index.
 
 A change to a snippet (menus, footer, partners, goals) shows on many pages: the whole site is
@@ -52,22 +52,17 @@ WHOLE_SITE = "/"
 
 
 # Which URLs show a page ---------------------------------------------------------------
-# What a URL needs: no specific page is loaded (its class comes from the content type).
-URL_FIELDS = ("id", "path", "depth", "url_path", "content_type_id")
+# Whole rows of Wagtail's page table, no specific table: ``specific_deferred`` then makes
+# the specific instance (for ``get_cached_paths``) without a query of its own.
 
 
 def _urls_of(page: Page, cache_holder) -> set[str]:
-    from international.models import NewsIndexPage, OpportunityIndexPage
-
+    """The page's URL and the paths its type says show it (Wagtail's ``get_cached_paths``:
+    feeds, calendars), asked of the specific class without loading its row."""
     url = page.get_full_url(request=cache_holder)
     if not url:
         return set()
-    urls = {url}
-    if issubclass(page.specific_class, NewsIndexPage):
-        urls |= {url + "rss/", url + "atom/"}
-    if issubclass(page.specific_class, OpportunityIndexPage):
-        urls.add(url + "kalender/")
-    return urls
+    return {url + path.lstrip("/") for path in page.specific_deferred.get_cached_paths()}
 
 
 def urls_showing(page: Page) -> set[str]:
@@ -78,7 +73,6 @@ def urls_showing(page: Page) -> set[str]:
         Page.objects.filter(translation_key=page.translation_key)
         .exclude(depth=1)
         .select_related("locale")
-        .only(*URL_FIELDS, "locale__language_code")
     )
     step = Page.steplen
     # Every ancestor below the root, the home of each language among them.
@@ -88,13 +82,13 @@ def urls_showing(page: Page) -> set[str]:
         for end in range(2 * step, len(version.path), step)
     }
     home_paths = {version.path[: 2 * step] for version in versions}
-    shown_pages = [*versions, *Page.objects.filter(path__in=ancestor_paths).only(*URL_FIELDS)]
+    shown_pages = [*versions, *Page.objects.filter(path__in=ancestor_paths)]
     if home_paths:
         under_a_home = Q()
         for home_path in home_paths:
             under_a_home |= Q(path__startswith=home_path)
         # The section pages right under each home (listings, strategy, partners).
-        shown_pages += Page.objects.filter(under_a_home, depth=3).only(*URL_FIELDS)
+        shown_pages += Page.objects.filter(under_a_home, depth=3)
     cache_holder = SimpleNamespace()  # Wagtail keeps the site root paths on it, once
     shown = set()
     for shown_page in shown_pages:

@@ -83,6 +83,11 @@ class NewsIndexPage(ListingPage):
     def atom_feed(self, request):
         return NewsAtomFeed()(request, index=self)
 
+    def get_cached_paths(self) -> list[str]:
+        """Wagtail's hook for the HTTP cache: the feeds change with the listing."""
+        feeds = [self.reverse_subpage(name) for name in ("rss", "atom")]
+        return [*super().get_cached_paths(), *("/" + feed.lstrip("/") for feed in feeds)]
+
     def feed_urls(self) -> dict[str, str]:
         return {
             "rss": self.url + self.reverse_subpage("rss").lstrip("/"),

@@ -123,6 +123,10 @@ class OpportunityIndexPage(ListingPage):
     def calendar(self, request):
         return deadlines_calendar(request, self)
 
+    def get_cached_paths(self) -> list[str]:
+        """Wagtail's hook for the HTTP cache: the calendar changes with the listing."""
+        return [*super().get_cached_paths(), "/" + self.reverse_subpage("calendar").lstrip("/")]
+
     def calendar_url(self) -> str:
         return self.url + self.reverse_subpage("calendar").lstrip("/")
 
