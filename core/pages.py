@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Page, PageManager
+from wagtail.models import Page, PageManager, get_page_models
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -61,6 +61,34 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    # Where a page type may live is named once, by the higher floor: the home page lists the
+    # sections (``home`` may import ``international``); the follow-up page names the strategy
+    # page as its parent (``followup`` may import ``international``). A page type that leaves
+    # ``parent_page_types`` or ``subpage_types`` unset is allowed only what another type names
+    # explicitly (Wagtail's default would be "any page type"), so no page type has to name a
+    # model on a floor above its own (``tests/core/test_floors.py`` reads these strings).
+    @classmethod
+    def clean_parent_page_models(cls):
+        if getattr(cls, "parent_page_types", None) is not None:
+            return super().clean_parent_page_models()
+        return [
+            model
+            for model in get_page_models()
+            if getattr(model, "subpage_types", None) is not None
+            and cls in model.clean_subpage_models()
+        ]
+
+    @classmethod
+    def clean_subpage_models(cls):
+        if getattr(cls, "subpage_types", None) is not None:
+            return super().clean_subpage_models()
+        return [
+            model
+            for model in get_page_models()
+            if getattr(model, "parent_page_types", None) is not None
+            and cls in model.clean_parent_page_models()
+        ]
 
     def permissions_for_user(self, user):
         """Wagtail's extension point: the tester ``core.page_permissions`` holds."""

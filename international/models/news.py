@@ -51,7 +51,6 @@ def localize_news_relations(pages, locale: Locale) -> None:
 class NewsIndexPage(ListingPage):
     filter_form_class = NewsFilterForm
 
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["international.NewsPage"]
     template = "international/news_index_page.html"
 

@@ -95,7 +95,6 @@ OpportunityManager = PageManager.from_queryset(OpportunityQuerySet)
 class OpportunityIndexPage(ListingPage):
     filter_form_class = OpportunityFilterForm
 
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["international.OpportunityPage"]
     template = "international/opportunity_index_page.html"
 

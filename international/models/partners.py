@@ -181,7 +181,6 @@ class PartnersPage(IntroMixin, BasePage):
         index.SearchField("history"),
     ]
 
-    parent_page_types = ["home.HomePage"]
     subpage_types: list[str] = []
     max_count_per_parent = 1
     template = "international/partners_page.html"

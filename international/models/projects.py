@@ -43,7 +43,6 @@ class ProjectQuerySet(BasePageQuerySet):
 class ProjectIndexPage(ListingPage):
     filter_form_class = ProjectFilterForm
 
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["international.ProjectPage"]
     template = "international/project_index_page.html"
 

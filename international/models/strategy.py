@@ -135,8 +135,8 @@ class StrategyPage(BasePage):
         index.SearchField("responsibilities"),
     ]
 
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["international.StrategyAreaPage", "followup.FollowUpPage"]
+    # Its children name it: the goals (below) and the follow-up page (followup, a floor above).
+    subpage_types = None
     max_count_per_parent = 1
     template = "international/strategy_page.html"
 

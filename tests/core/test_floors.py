@@ -11,9 +11,16 @@ which the pipeline uses: ``translation`` imports ``review``, never the reverse.
 import each other in a circle, also not through an import made inside a function: every
 import is read with ``ast``, so an import hidden in a function or method counts as much as
 one at the top of a module.
+
+Two ties that are not imports count as imports: a page type's tree rules naming another
+app's model (``subpage_types = ["international.NewsPage"]``: the higher floor names the
+lower, ``core.pages.BasePage`` lets the other side stay silent), and an app's template that
+includes or extends another app's template or loads its tag library. ``site/templates`` is
+the project's top floor, like ``portal``, and may use any app's templates and tags.
 """
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -80,12 +87,26 @@ def _with_packages(name: str, target: str) -> set[str]:
     return found
 
 
+PAGE_TREE_ATTRIBUTES = {"subpage_types", "parent_page_types"}
+
+
 def imports_of(name: str, path: Path) -> set[str]:
     """Every module ``name`` imports (project modules and top-level third-party names)."""
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     is_package = path.name == "__init__.py"
     found = set()
     for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id in PAGE_TREE_ATTRIBUTES for t in node.targets
+        ):
+            # "app.Model" in a page type's tree rules ties the two apps as an import would.
+            found |= {
+                f"{element.value.split('.')[0]}.models"
+                for element in getattr(node.value, "elts", [])
+                if isinstance(element, ast.Constant)
+                and isinstance(element.value, str)
+                and element.value.split(".")[0] != name.split(".")[0]
+            }
         if isinstance(node, ast.Import):
             for alias in node.names:
                 found |= _with_packages(name, alias.name)
@@ -115,6 +136,8 @@ def test_the_graph_is_read():
     assert "international.models" in GRAPH["international.selectors"]
     assert any(_app(target) == "wagtail" for target in GRAPH["home.languages"])
     assert "review.drafts" in GRAPH["translation.pipeline"]
+    assert "international.models" in GRAPH["home.models.pages"]  # from subpage_types
+    assert "international.models" in GRAPH["followup.models"]  # from parent_page_types
 
 
 @pytest.mark.parametrize("name", sorted(MODULES))
@@ -180,3 +203,45 @@ def test_no_modules_import_each_other():
         assert known in cycles, (
             f"{sorted(known)} no longer import each other: drop it from KNOWN_CYCLES"
         )
+
+
+# Templates: an app's template includes, extends or loads tags only from its floor or below.
+TEMPLATE_REFERENCE = re.compile(r"{%\s*(?:include|extends)\s+[\"']([\w-]+)/|{%\s*load\s+([^%]+)%}")
+
+
+def _template_owners() -> dict[str, str]:
+    """Template folder or tag library name -> the app that ships it."""
+    owners = {}
+    for app in FLOORS:
+        for folder in (ROOT / app / "templates").glob("*"):
+            if folder.is_dir() and folder.name not in {"wagtailadmin", "wagtail_localize"}:
+                owners.setdefault(f"folder:{folder.name}", app)
+        for library in (ROOT / app / "templatetags").glob("*.py"):
+            owners[f"tags:{library.stem}"] = app
+    return owners
+
+
+def _template_references():
+    owners = _template_owners()
+    for app in FLOORS:
+        for template in sorted((ROOT / app / "templates").rglob("*.html")):
+            text = template.read_text(encoding="utf-8")
+            for match in TEMPLATE_REFERENCE.finditer(text):
+                folder, libraries = match.groups()
+                keys = [f"folder:{folder}"] if folder else [f"tags:{n}" for n in libraries.split()]
+                for key in keys:
+                    if key in owners:
+                        yield app, template.relative_to(ROOT), owners[key]
+
+
+def test_the_template_reader_sees_references():
+    assert any(owner == "core" for _app, _t, owner in _template_references())
+
+
+def test_no_template_reaches_a_floor_above_its_own():
+    wrong = sorted(
+        f"{template} uses {owner}"
+        for app, template, owner in _template_references()
+        if owner != app and FLOORS[owner] >= FLOORS[app]
+    )
+    assert not wrong, wrong
