@@ -40,16 +40,16 @@ test: catalogs ## Lint, check and run the whole test suite on TEST_WORKERS=2 pro
 	$(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 bench: $(INSTALLED) ## Machine-translate a 200-segment page against the local DeepL server
-	$(PY) -m translation.bench
+	$(PY) -m devtools.bench.translation
 
 bench-facts: $(INSTALLED) ## Precision and recall of the facts guard per language and fact kind (tests/review/facts_corpus)
-	$(PY) -m core.facts.bench
+	$(PY) -m devtools.bench.facts
 
 bench-site: catalogs ## Queries, req/s, p50/p99 per page type, uncached and through Varnish
-	$(PY) -m portal.bench_site $(if $(BAKERYDEMO),--bakerydemo $(BAKERYDEMO))
+	$(PY) -m devtools.bench.site $(if $(BAKERYDEMO),--bakerydemo $(BAKERYDEMO))
 
 bench-scale: catalogs ## Queries and median times of every page and admin view at 1×, 10×, 100× the demo (SCALES=1,10)
-	SCALES=$(or $(SCALES),1,10,100) $(PY) -m portal.bench_scale
+	SCALES=$(or $(SCALES),1,10,100) $(PY) -m devtools.bench.scale
 
 serve-cached: catalogs ## gunicorn (production settings) behind Varnish on 127.0.0.1:8171
 	@bash scripts/serve-cached.sh $(PY)

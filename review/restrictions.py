@@ -19,7 +19,7 @@ translation too. Here instead:
   instead of Wagtail's copy of the password.
 
 Aliases cannot have restrictions of their own: Wagtail reads the Swedish page's.
-Purging the HTTP cache on any change of a restriction is ``portal/purge.py``'s.
+Purging the HTTP cache on any change of a restriction is ``operations/purge.py``'s.
 
 Upstream workaround: ``tests/upstream/test_upstream_restrictions.py`` fails, naming this
 module, when wagtail-localize stops syncing restrictions or Wagtail stops copying them.

@@ -33,7 +33,7 @@ if [ "${TARGET:-}" = topology ]; then
   # The demo accounts (the communicator who publishes); the content is there already.
   DJANGO_SETTINGS_MODULE=portal.settings.dev "$python" manage.py load_demo > /dev/null
   echo "Against the topology: Varnish $VARNISH_URL (logs in .run/, .run/load-topology.log)"
-  LOAD_BASE_URL="$VARNISH_URL" "$python" scripts/load_test.py
+  LOAD_BASE_URL="$VARNISH_URL" "$python" -m devtools.load_test
   exit $?
 fi
 port=${LOAD_PORT:-8180}
@@ -67,7 +67,7 @@ pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT INT TERM
 
-"$python" -m translation.deepl_server --host 127.0.0.1 --port "$deepl_port" > .run/load-deepl.log 2>&1 &
+"$python" -m devtools.deepl_server --host 127.0.0.1 --port "$deepl_port" > .run/load-deepl.log 2>&1 &
 pids+=($!)
 "$python" manage.py db_worker --no-reload --queue-name '*' > .run/load-worker.log 2>&1 &
 pids+=($!)
@@ -78,4 +78,4 @@ for _ in $(seq 1 100); do
   if "$python" -c "import socket; socket.create_connection(('127.0.0.1', $port), 0.2)" 2>/dev/null; then break; fi
   sleep 0.2
 done
-LOAD_BASE_URL="http://127.0.0.1:$port" "$python" scripts/load_test.py
+LOAD_BASE_URL="http://127.0.0.1:$port" "$python" -m devtools.load_test

@@ -21,7 +21,7 @@ export REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379/6}
 
 mkdir -p .run
 "$python" manage.py migrate --no-input >/dev/null
-"$python" manage.py load_demo --no-users >/dev/null
+DJANGO_SETTINGS_MODULE=devtools.production_settings "$python" manage.py load_demo --no-users >/dev/null
 "$python" manage.py collectstatic --no-input >/dev/null
 
 # Only the servers purge: Varnish is not running yet while the demo loads.
@@ -35,7 +35,7 @@ trap cleanup EXIT INT TERM
 pids+=($!)
 "$python" manage.py db_worker --queue-name '*' > .run/db_worker.log 2>&1 &
 pids+=($!)
-"$python" -m portal.varnish --listen "$varnish_port" --backend "$app_port" \
+"$python" -m operations.varnish --listen "$varnish_port" --backend "$app_port" \
   --admin "$varnish_admin_port" &
 pids+=($!)
 echo "Readers: http://127.0.0.1:$varnish_port/sv/ (Varnish) -> gunicorn on $app_port; logs in .run/"

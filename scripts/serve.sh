@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Serve the portal for local development with its background worker beside it.
-# Without DEEPL_AUTH_KEY, the local DeepL-compatible server (translation/deepl_server)
+# Without DEEPL_AUTH_KEY, the local DeepL-compatible server (devtools/deepl_server)
 # answers machine translation on 127.0.0.1:$DEEPL_LOCAL_PORT (8765) with pseudo-translations;
 # with a key set, the real DeepL is used and the local server is never started.
 # Likewise without AZURE_TRANSLATOR_KEY and AZURE_TRANSLATOR_ENDPOINT, the local Azure
-# Translator-compatible server (translation/azure_server) answers Somali and Tigrinya on
+# Translator-compatible server (devtools/azure_server) answers Somali and Tigrinya on
 # 127.0.0.1:$AZURE_LOCAL_PORT (8766).
 # Usage: scripts/serve.sh PYTHON PORT
 set -euo pipefail
@@ -31,7 +31,7 @@ wait_for_port() {
 }
 
 if [ -z "${DEEPL_AUTH_KEY:-}" ]; then
-  "$python" -m translation.deepl_server --host 127.0.0.1 --port "$deepl_port" \
+  "$python" -m devtools.deepl_server --host 127.0.0.1 --port "$deepl_port" \
     > .run/deepl_server.log 2>&1 &
   pids+=($!)
   export DEEPL_SERVER_URL="http://127.0.0.1:$deepl_port"
@@ -43,7 +43,7 @@ else
 fi
 
 if [ -z "${AZURE_TRANSLATOR_KEY:-}" ] && [ -z "${AZURE_TRANSLATOR_ENDPOINT:-}" ]; then
-  "$python" -m translation.azure_server --host 127.0.0.1 --port "$azure_port" \
+  "$python" -m devtools.azure_server --host 127.0.0.1 --port "$azure_port" \
     > .run/azure_server.log 2>&1 &
   pids+=($!)
   export AZURE_TRANSLATOR_ENDPOINT="http://127.0.0.1:$azure_port"

@@ -64,7 +64,7 @@ if [ -z "${AWS_STORAGE_BUCKET_NAME:-}" ]; then
   export AWS_S3_REGION_NAME=eu-north-1 AWS_ACCESS_KEY_ID=topology AWS_SECRET_ACCESS_KEY=topology
   export AWS_S3_ADDRESSING_STYLE=path
   s3_standin=1
-  "$python" scripts/s3_standin.py --port "$s3_port" --bucket "$AWS_STORAGE_BUCKET_NAME" \
+  "$python" -m devtools.s3_standin --port "$s3_port" --bucket "$AWS_STORAGE_BUCKET_NAME" \
     > .run/s3.log 2>&1 &
   pids+=($!)
   for _ in $(seq 1 300); do grep -q "S3 stand-in on" .run/s3.log && break; sleep 0.2; done
@@ -73,13 +73,13 @@ fi
 # Machine translation from the local DeepL-compatible server unless a key is given.
 if [ -z "${DEEPL_AUTH_KEY:-}" ]; then
   export DEEPL_AUTH_KEY=topology-local DEEPL_SERVER_URL="http://127.0.0.1:$deepl_port"
-  "$python" -m translation.deepl_server --port "$deepl_port" > .run/deepl.log 2>&1 &
+  "$python" -m devtools.deepl_server --port "$deepl_port" > .run/deepl.log 2>&1 &
   pids+=($!)
 fi
 
 "$python" manage.py migrate --no-input >/dev/null
-"$python" manage.py load_demo --no-users >/dev/null
-if [ -n "${s3_standin:-}" ]; then "$python" scripts/topology_media.py; fi
+DJANGO_SETTINGS_MODULE=devtools.production_settings "$python" manage.py load_demo --no-users >/dev/null
+if [ -n "${s3_standin:-}" ]; then "$python" -m devtools.topology_media; fi
 "$python" manage.py collectstatic --no-input >/dev/null
 
 # Only the servers purge: Varnish is not running yet while the demo loads.
@@ -97,7 +97,7 @@ for n in 1 2; do
   "$python" manage.py db_worker --no-reload --queue-name '*' > ".run/db_worker-$n.log" 2>&1 &
   pids+=($!)
 done
-"$python" -m portal.varnish --listen "$varnish_port" "${backends[@]}" --admin "$varnish_admin_port" \
+"$python" -m operations.varnish --listen "$varnish_port" "${backends[@]}" --admin "$varnish_admin_port" \
   > .run/varnish.log 2>&1 &
 pids+=($!)
 for port in "${app_ports[@]}" "$varnish_port"; do wait_for_port "$port"; done

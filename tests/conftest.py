@@ -11,9 +11,9 @@ from wagtail.models import Locale
 
 import pytest
 
+from devtools.demo import home as demo_home
+from devtools.demo.home import ensure_swedish_home
 from home.models import HomePage
-from portal.demo import home as demo_home
-from portal.demo.home import ensure_swedish_home
 from tests import factories
 
 

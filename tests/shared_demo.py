@@ -10,7 +10,7 @@ Call ``load_demo`` where the database holds only what migrations made, inside th
 transaction (a ``django_db`` test, ``setUpTestData`` or a module fixture's ``atomic``): the
 rows are emptied and put back inside it, so its rollback returns the database to the
 migrations' rows for the tests that follow, as the build's own rollback did. The loaders'
-own tests (tests/portal/test_demo_loader.py) still run the command.
+own tests (tests/devtools/test_demo_loader.py) still run the command.
 """
 
 import io

@@ -1,7 +1,7 @@
 """The demo put back from its rows is the demo as built: every row, and the image files.
 
 The modules that share the build (tests/shared_demo.py) trust this; the loader's own tests
-(tests/portal/test_demo_loader.py, tests/international/test_demo_loader.py) check the
+(tests/devtools/test_demo_loader.py, tests/international/test_demo_loader.py) check the
 content itself.
 """
 

@@ -9,7 +9,7 @@ Public API (the pipeline, the editor and the publish rule call only these):
 - `malformed_numbers(source_text)` → warnings about the Swedish text itself.
 - `extract(text, language)` → the `Fact`s of one text, for display and debugging.
 
-The bench (`core.facts.bench`) and the corruption generator (`core.facts.corruptions`)
+The bench (`devtools.bench.facts`) and the corruption generator (`devtools.facts_corruptions`)
 are measurement tools and are not imported here.
 """
 

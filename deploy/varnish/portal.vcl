@@ -2,7 +2,7 @@
 #
 # - Anonymous readers get cached pages; whatever carries a session cookie, the admin and the
 #   reader reports pass to the application. The application says what may be cached
-#   (Cache-Control, portal/http_cache.py); a response that sets a cookie is never stored.
+#   (Cache-Control, operations/http_cache.py); a response that sets a cookie is never stored.
 # - Query parameters the site does not use are dropped before the cache key is made, so
 #   ?x=random or utm_* cannot fill the cache with copies of one page.
 # - PURGE from loopback (the application's wagtail.contrib.frontend_cache backend) removes a

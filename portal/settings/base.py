@@ -5,7 +5,7 @@ import datetime
 from django.utils.translation import gettext_lazy as _
 
 from core.languages import ADMIN_LANGUAGES, SOURCE_LANGUAGE, select_languages
-from portal.request_logging import logging_config
+from operations.request_logging import logging_config
 
 from .environment import BASE_DIR, ENV
 from .media import media_origin, s3_storage
@@ -18,6 +18,7 @@ ALLOWED_HOSTS = ENV.ALLOWED_HOSTS
 INSTALLED_APPS = [
     "core",
     "portal",
+    "operations",
     "organisation",
     "home",
     "international",
@@ -53,10 +54,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "portal.request_logging.RequestContextMiddleware",
+    "operations.request_logging.RequestContextMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Outside the session and CSRF middleware, so that it sees every cookie they set.
-    "portal.http_cache.CacheControlMiddleware",
+    "operations.http_cache.CacheControlMiddleware",
     "core.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -72,7 +73,7 @@ MIDDLEWARE = [
     "portal.admin_bad_requests.AdminBadRequestMiddleware",
     # Routes Wagtail pages from the furniture cache in two queries (home/routing.py).
     "home.routing.RoutingMiddleware",
-    "portal.login_throttle.PasswordResetThrottleMiddleware",
+    "operations.login_throttle.PasswordResetThrottleMiddleware",
     # Last, as django-axes asks: it turns a lockout into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -127,7 +128,7 @@ if ENV.REDIS_URL:
     }
 else:
     # Without Redis (development): a file cache on this machine, which the server and the
-    # background worker share; never in production (portal/shared_cache.py).
+    # background worker share; never in production (operations/shared_cache.py).
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
@@ -255,7 +256,12 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 PORTAL_CACHE_MAX_AGE = ENV.CACHE_MAX_AGE
 # wagtail.contrib.frontend_cache backends: Varnish (HTTP PURGE) when VARNISH_URL is set.
 WAGTAILFRONTENDCACHE = (
-    {"varnish": {"BACKEND": "portal.purge_backends.VarnishBackend", "LOCATION": ENV.VARNISH_URL}}
+    {
+        "varnish": {
+            "BACKEND": "operations.purge_backends.VarnishBackend",
+            "LOCATION": ENV.VARNISH_URL,
+        }
+    }
     if ENV.VARNISH_URL
     else {}
 )
@@ -292,7 +298,7 @@ PO_UPLOAD_MAX_FILE_BYTES = 2 * 1024 * 1024
 PO_UPLOAD_MAX_TOTAL_BYTES = 20 * 1024 * 1024
 PO_UPLOAD_MAX_RATIO = 100
 
-# Login throttling (portal/login_throttle.py). Either an account or an address is locked
+# Login throttling (operations/login_throttle.py). Either an account or an address is locked
 # after this many failures, for this long or until an administrator lifts it.
 AXES_FAILURE_LIMIT = 10
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=30)
@@ -300,11 +306,11 @@ AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
 AXES_RESET_ON_SUCCESS = True
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_CLIENT_IP_CALLABLE = "core.client_address.client_ip"
-AXES_LOCKOUT_CALLABLE = "portal.login_throttle.lockout_response"
+AXES_LOCKOUT_CALLABLE = "operations.login_throttle.lockout_response"
 AXES_SENSITIVE_PARAMETERS = ["password"]
 # Password-reset requests per hour, per address and per email address.
 PASSWORD_RESET_LIMIT = 5
 
 # Logging: one line per event on stderr with request id, path and user id
-# (portal/request_logging.py).
+# (operations/request_logging.py).
 LOGGING = logging_config(ENV.LOG_LEVEL)

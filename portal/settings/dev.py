@@ -4,6 +4,8 @@ from .base import *  # noqa: F403
 from .environment import ENV
 
 DEBUG = True
+# The demo content and the local engines' servers (devtools/), never in production.
+INSTALLED_APPS = [*INSTALLED_APPS, "devtools"]  # noqa: F405
 SECRET_KEY = ENV.SECRET_KEY or "dev-only-insecure-key-never-used-in-production"
 ALLOWED_HOSTS = ENV.ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]"]
 

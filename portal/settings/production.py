@@ -2,8 +2,8 @@
 
 from django.core.exceptions import ImproperlyConfigured
 
-from portal.error_reporting import init_sentry
-from portal.shared_cache import MISSING_REDIS_URL
+from operations.error_reporting import init_sentry
+from operations.shared_cache import MISSING_REDIS_URL
 
 from .base import *  # noqa: F403
 from .environment import ENV

@@ -37,4 +37,4 @@ AZURE_TRANSLATOR_MAX_RETRIES = 2
 AZURE_TRANSLATOR_TIMEOUT_SECONDS = 2.0
 AZURE_TRANSLATOR_BACKOFF_SECONDS = 0.01
 # A translatable snippet model for the per-locale snippet permission tests of the review app.
-INSTALLED_APPS = [*INSTALLED_APPS, "tests.review_snippets"]  # noqa: F405
+INSTALLED_APPS = [*INSTALLED_APPS, "devtools", "tests.review_snippets"]  # noqa: F405

@@ -18,9 +18,9 @@ from wagtail.models import Locale
 import pytest
 from playwright.sync_api import sync_playwright
 
+from devtools.demo.human_translations import publish_human_translation
 from followup.models import FollowUpPage
 from home.models import HomePage
-from portal.demo.human_translations import publish_human_translation
 from tests.browser import rows
 from tests.conftest import under_ci
 

@@ -6,8 +6,8 @@ the small site it looks at.
 
 from wagtail.models import Locale, Page, Site
 
+from devtools.demo.home import ensure_locales
 from home.models import HomePage
-from portal.demo.home import ensure_locales
 
 
 def fresh_swedish_home(title: str, **fields) -> HomePage:

@@ -16,8 +16,8 @@ from django.test import Client
 import pytest
 
 from core.languages import LANGUAGES_TABLE
+from devtools.demo import home as demo_home
 from home.models import HomePage
-from portal.demo import home as demo_home
 from tests.browser.conftest import PHONE
 
 pytestmark = [pytest.mark.browser]

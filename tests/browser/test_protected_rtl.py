@@ -16,8 +16,8 @@ from wagtail_localize.strings import extract_strings
 
 import pytest
 
+from devtools.demo.human_translations import publish_human_translation
 from home.models import HomePage
-from portal.demo.human_translations import publish_human_translation
 from tests.browser.site_tree import fresh_swedish_home
 from translation.protect import LRI, PDI
 

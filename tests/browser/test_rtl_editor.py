@@ -16,8 +16,8 @@ from wagtail.models import Locale
 import pytest
 from playwright.sync_api import sync_playwright
 
+from devtools.demo.human_translations import publish_human_translation
 from home.models import HomePage
-from portal.demo.human_translations import publish_human_translation
 from review.roles import setup_roles, translator_group_name
 from tests import factories
 from tests.browser.site_tree import fresh_swedish_home

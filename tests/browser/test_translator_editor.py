@@ -17,7 +17,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
-from portal.demo.human_translations import publish_human_translation
+from devtools.demo.human_translations import publish_human_translation
 from review.roles import setup_roles, translator_group_name
 from tests import factories
 from tests.browser.site_tree import fresh_swedish_home

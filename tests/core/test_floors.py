@@ -1,9 +1,10 @@
 """The project's floors, read from the source: no module imports a floor above its own.
 
 core < organisation < international < home, readability < review < translation, followup <
-portal (``organisation``, ``international`` and ``home`` make up the domain floor, ordered
-within it: the organisation setting is used by both the others; ``readability``, the
-coordinator's threshold and overrides, sits beside ``home`` and reads only ``core``).
+operations < portal < devtools (``organisation``, ``international`` and ``home`` make up the
+domain floor, ordered within it: the organisation setting is used by both the others;
+``readability``, the coordinator's threshold and overrides, sits beside ``home`` and reads only
+``core``).
 ``review`` holds the publish rule and the one way to save a draft (``review.drafts``),
 which the pipeline uses: ``translation`` imports ``review``, never the reverse.
 ``followup`` reads the domain and ``review``, only ``portal`` reads it, and it and
@@ -35,7 +36,11 @@ FLOORS = {
     "review": 4,
     "translation": 5,
     "followup": 5,
-    "portal": 6,
+    # Purge, Varnish, throttling, logging, error reporting, backup: reads every app below.
+    "operations": 6,
+    "portal": 7,
+    # Developers' tools (local engine servers, demo content, benchmarks): no app imports them.
+    "devtools": 8,
 }
 DEEPL_FREE = {"followup", "home", "international", "organisation", "readability", "review"}
 # Cycles still to break. Each entry must still be a cycle: delete it the day it is not.

@@ -11,10 +11,10 @@ from django.utils import timezone
 
 from wagtail.models import Locale
 
+from devtools.demo import home as demo_home
+from devtools.demo.human_translations import publish_human_translation
 from followup.models import FollowUpPage, Indicator, IndicatorValue
 from home.models import HomePage
-from portal.demo import home as demo_home
-from portal.demo.human_translations import publish_human_translation
 from tests import factories
 
 FUNDING = {2021: 1_850_000, 2022: 2_400_000, 2023: 3_150_000, 2024: 2_900_000, 2025: 4_200_000}

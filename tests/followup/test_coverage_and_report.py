@@ -14,8 +14,8 @@ from wagtail.models import Locale
 
 import openpyxl
 
+from devtools.demo.human_translations import publish_human_translation
 from followup.models import Indicator, IndicatorValue
-from portal.demo.human_translations import publish_human_translation
 from review.roles import COORDINATOR, setup_roles, translator_group_name
 from tests import factories
 from tests.review.review_helpers import make_user, translate

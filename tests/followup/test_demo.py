@@ -6,10 +6,10 @@ from django.utils import timezone
 
 import pytest
 
+from devtools.demo import followup as demo_followup
 from followup.models import FollowUpPage, Indicator, IndicatorValue
 from home.models import HomePage
 from international.models import Goal
-from portal.demo import followup as demo_followup
 from tests import shared_demo
 
 

@@ -15,9 +15,9 @@ from wagtail.models import Locale
 
 import pytest
 
+from devtools.demo import home as demo_home
+from devtools.demo.human_translations import publish_human_translation
 from home.models import HomePage
-from portal.demo import home as demo_home
-from portal.demo.human_translations import publish_human_translation
 from tests import factories
 
 NEWS = {

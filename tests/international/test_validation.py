@@ -14,8 +14,8 @@ from wagtail.test.utils.form_data import querydict_from_html, rich_text
 
 import pytest
 
+from devtools.demo.images import draw_image
 from international.models import NewsPage, OpportunityPage, ProjectPage
-from portal.demo.images import draw_image
 from tests import factories
 
 

@@ -7,10 +7,10 @@ The name comes from the demo content itself, so this test names no municipality 
 import re
 from pathlib import Path
 
-from portal.demo.organisation import ORGANISATION
+from devtools.demo.organisation import ORGANISATION
 
 ROOT = Path(__file__).resolve().parents[2]
-ALLOWED = ("portal/demo/", "locales/", "docs/", "tests/", "README.md")
+ALLOWED = ("devtools/demo/", "locales/", "docs/", "tests/", "README.md")
 # What .gitignore leaves out: installed, generated or uploaded, not the project's code.
 SKIPPED_DIRS = {
     ".git",

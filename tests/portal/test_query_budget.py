@@ -23,7 +23,7 @@ from wagtail_localize.models import StringSegment, TranslationSource
 
 import pytest
 
-from portal.demo.human_translations import publish_human_translation
+from devtools.demo.human_translations import publish_human_translation
 from tests import factories, shared_demo
 
 # Marked as database tests so that pytest-django runs them with the others before any
@@ -247,6 +247,6 @@ def test_the_page_is_what_it_claims(site, client):
     response = client.get("/ar/nyheter/ungdomsutbyte-i-morag/")
     assert response.status_code == 200
     assert '<html lang="ar" dir="rtl">' in response.content.decode()
-    # The demo's own Arabic translation (portal/demo/states.py: "[AR] ⟦…⟧" from the local
+    # The demo's own Arabic translation (devtools/demo/states.py: "[AR] ⟦…⟧" from the local
     # DeepL stand-in), or this module's bracketed copy where the demo has none.
     assert "[ar]" in response.content.decode() or "[AR]" in response.content.decode()

@@ -20,7 +20,7 @@ from packaging.requirements import Requirement
 
 ROOT = Path(__file__).resolve().parents[2]
 APPS = ["core", "organisation", "international", "home", "readability", "review", "translation"]
-APPS += ["followup", "portal"]
+APPS += ["followup", "operations", "portal"]
 
 
 def normalized(name: str) -> str:

@@ -7,9 +7,9 @@ from wagtail.models import Locale, Page, Site
 import pytest
 import time_machine
 
+from devtools.demo.home import ensure_locales
+from devtools.demo.human_translations import publish_human_translation
 from home.models import HomePage
-from portal.demo.home import ensure_locales
-from portal.demo.human_translations import publish_human_translation
 from review.roles import COMMUNICATOR, COORDINATOR, setup_roles, translator_group_name
 from tests.review.review_helpers import (
     AGENCY_BODY,

@@ -27,10 +27,10 @@ from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.models import Locale, Page, Revision, TranslatableMixin
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
+from devtools.demo.home import ensure_locales
+from devtools.demo.human_translations import publish_human_translation
 from home.models import HomePage
 from home.navigation import NavigationLink
-from portal.demo.home import ensure_locales
-from portal.demo.human_translations import publish_human_translation
 from review.invariant import violations
 from review.models import LocalePublishPolicy
 from review.roles import COMMUNICATOR, COORDINATOR, setup_roles, translator_group_name

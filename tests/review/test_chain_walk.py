@@ -25,9 +25,9 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation
 
+from devtools.demo.home import ensure_locales
+from devtools.demo.human_translations import publish_human_translation
 from home.models import HomePage
-from portal.demo.home import ensure_locales
-from portal.demo.human_translations import publish_human_translation
 from review.invariant import violations
 from review.roles import COMMUNICATOR, COORDINATOR, setup_roles, translator_group_name
 from review.states import approve, review_state_for_target

@@ -301,5 +301,5 @@ def test_measurement_tools_stay_out_of_runtime_imports():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert "core.facts.guard" in loaded
-    assert "core.facts.bench" not in loaded
-    assert "core.facts.corruptions" not in loaded
+    assert "devtools.bench.facts" not in loaded
+    assert "devtools.facts_corruptions" not in loaded

@@ -16,7 +16,7 @@ from wagtail_localize.models import TranslationSource
 
 import pytest
 
-from tests.portal.test_purge_retry import CacheStandIn, varnish_at
+from tests.operations.test_purge_retry import CacheStandIn, varnish_at
 from tests.review.review_helpers import run_on_commit, start_translation, translate
 
 LOGIN = PageViewRestriction.LOGIN

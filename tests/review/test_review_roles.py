@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from wagtail.models import GroupPagePermission
 
-from portal.demo.users import ensure_role_users
+from devtools.demo.users import ensure_role_users
 from review.roles import COMMUNICATOR, COORDINATOR, setup_roles, translator_group_name
 
 

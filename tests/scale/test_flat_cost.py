@@ -3,7 +3,7 @@
 The demo's Swedish content (without its translation walk-through, the slow part of
 ``load_demo``) is built once for the module; the measured pages are published in Arabic and
 Tigrinya. Every view of ``make bench-scale`` is counted (the second of two requests, the
-shared cache warm), then ``load_demo --scale``'s generator (``portal/demo/scale.py``) adds
+shared cache warm), then ``load_demo --scale``'s generator (``devtools/demo/scale.py``) adds
 twice the demo's pages, each in every translation state in eight languages, with reader
 reports, usage months and indicator figures, and every view is counted again. "Does not
 grow" means the same number, view by view. Everything is rolled back at the end.
@@ -21,10 +21,10 @@ from wagtail.models import Locale, Page
 
 import pytest
 
-from portal import purge
-from portal.bench_pages import SECTION_PAGES, pick
-from portal.bench_site import translate_for_measurement
-from portal.demo import followup, home, international, organisation, scale
+from devtools.bench.pages import SECTION_PAGES, pick
+from devtools.bench.site import translate_for_measurement
+from devtools.demo import followup, home, international, organisation, scale
+from operations import purge
 from review.models import ReaderReport
 from review.roles import COMMUNICATOR, COORDINATOR, setup_roles, translator_group_name
 from translation.models import UsageRecord

@@ -12,8 +12,8 @@ from wagtail.models import Locale
 
 import pytest
 
+from devtools.demo.human_translations import publish_human_translation
 from home.models import HomePage
-from portal.demo.human_translations import publish_human_translation
 from tests import shared_demo
 
 ABOUT_SV = {"title": "Om oss", "intro": "Nässjö kommun arbetar med partner i Europa."}

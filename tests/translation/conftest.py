@@ -11,9 +11,9 @@ from wagtail.models import Page
 
 import pytest
 
+from devtools.azure_server import LocalAzureServer
+from devtools.deepl_server import LocalDeepLServer
 from home.models import HomePage
-from translation.azure_server import LocalAzureServer
-from translation.deepl_server import LocalDeepLServer
 
 
 @pytest.fixture(scope="session")

@@ -7,8 +7,8 @@ import deepl
 import pytest
 from deepl.api_data import MultilingualGlossaryDictionaryEntries
 
-from translation.deepl_server import LocalDeepLServer
-from translation.deepl_server.pseudo import pseudo_translate
+from devtools.deepl_server import LocalDeepLServer
+from devtools.deepl_server.pseudo import pseudo_translate
 
 
 @pytest.fixture

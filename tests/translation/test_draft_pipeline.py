@@ -7,8 +7,8 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 
 import pytest
 
+from devtools.demo.human_translations import publish_human_translation
 from home.models import HomePage
-from portal.demo.human_translations import publish_human_translation
 from tests.translation.mt_helpers import (
     AZURE_LANGUAGES,
     DEEPL_CODES,

@@ -10,8 +10,8 @@ from wagtail.models import Locale, Page
 
 import pytest
 
+from devtools.deepl_server import LocalDeepLServer
 from home.models import HomePage
-from translation.deepl_server import LocalDeepLServer
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 APPS = ["core", "organisation", "international", "home", "readability", "review", "translation"]
-APPS += ["followup", "portal"]
+APPS += ["followup", "operations", "portal"]
 MANIFEST = tomllib.loads((ROOT / "upstream.toml").read_text())["workaround"]
 CALLS_ITSELF_A_WORKAROUND = re.compile(r"upstream workaround|workaround for|upstream gap", re.I)
 

@@ -49,12 +49,12 @@ def test_the_search_index_still_has_one_row_per_object_for_every_backend():
 
 
 def test_a_failed_varnish_purge_is_still_only_logged(caplog):
-    # portal/purge_backends.py raises PurgeFailed where Wagtail's backends log and return.
+    # operations/purge_backends.py raises PurgeFailed where Wagtail's backends log and return.
     backend = HTTPBackend({"LOCATION": "http://127.0.0.1:9"})  # discard port: refused
     with caplog.at_level(logging.ERROR, logger="wagtail.frontendcache"):
         backend.purge("http://portal.example/sv/")  # no exception: the failure is swallowed
     assert caplog.records, changed(
-        "portal/purge_backends.py", "Wagtail's HTTPBackend no longer logs a refused purge"
+        "operations/purge_backends.py", "Wagtail's HTTPBackend no longer logs a refused purge"
     )
 
 

@@ -9,7 +9,7 @@ self-hosted containers both serve). Configuration comes from the environment onl
   endpoint; a custom ``*.cognitiveservices.azure.com`` domain works too);
 - a container (``mcr.microsoft.com/azure-cognitive-services/translator/text-translation``,
   text kept on the municipality's servers) or the local server
-  (``translation.azure_server``): ``AZURE_TRANSLATOR_ENDPOINT`` alone, no key.
+  (``devtools.azure_server``): ``AZURE_TRANSLATOR_ENDPOINT`` alone, no key.
 
 What Azure does and how it is used here:
 

@@ -25,10 +25,10 @@ import pytest
 from playwright.sync_api import sync_playwright
 from pytest_django.live_server_helper import LiveServer
 
+from devtools.azure_server import LocalAzureServer
+from devtools.deepl_server import LocalDeepLServer
 from tests.browser import rows
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
-from translation.azure_server import LocalAzureServer
-from translation.deepl_server import LocalDeepLServer
 
 from .harness import Journey
 
@@ -121,7 +121,7 @@ def journey_site(request, journey_server, django_db_blocker):
     A journey module defines ``build_site()`` (called with the database open, returning
     what its tests need) when the demo alone is not enough.
     """
-    from portal.demo import users
+    from devtools.demo import users
     from portal.management.commands import load_demo
 
     with django_db_blocker.unblock():

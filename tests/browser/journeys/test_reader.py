@@ -11,8 +11,8 @@ from wagtail.models import Locale, Page
 
 import pytest
 
+from devtools.demo.human_translations import publish_human_translation
 from international.models import NewsIndexPage, NewsPage
-from portal.demo.human_translations import publish_human_translation
 from review.models import ReaderReport
 
 from .harness import DESKTOP, PHONE

@@ -24,8 +24,8 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 
 from core.facts import has_facts
+from devtools.demo.human_translations import publish_human_translation
 from international.models import NewsPage, OpportunityPage, StrategyAreaPage
-from portal.demo.human_translations import publish_human_translation
 
 from . import coverage, editor, sites
 from .harness import DESKTOP, PHONE, login

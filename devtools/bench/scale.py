@@ -1,0 +1,373 @@
+"""``make bench-scale``: what the portal costs at 1×, 10× and 100× its demo content.
+
+Creates a PostgreSQL database of its own (dropped at the end), loads the demo, publishes the
+measured pages in Arabic and Tigrinya (a bracketed copy through wagtail-localize, as
+``bench_site`` does), and measures in this process with Django's test client (no network,
+production settings, DEBUG off, Redis as the shared cache): the SQL queries of one warm
+request and the median time of several, after a warm-up. Then it grows the same database
+with ``load_demo --scale N`` (``devtools/demo/scale.py``: additive, so 10× builds on 1×)
+and measures again. Measured:
+
+- every reader page type in sv, ar and ti;
+- the review queue, the coverage report, a page's draft status, the DeepL usage report and
+  the page explorer, as the Arabic translator and as the coordinator (a view the role may
+  not open shows its status code);
+- search: p50 and p95 over a set of words, in Swedish and Arabic;
+- the sitemap;
+- one Swedish publish: time to return (the purge and the draft job are queued after the
+  commit), the URLs it purges, and the time until the drafts of every language are made
+  (the draft job run here against the local DeepL stand-in);
+- the database size.
+
+``SCALES=1,10`` picks the scales; ``RUNS`` the timed requests per view (median); ``PARTS``
+what is measured (``readers,admin,search,sitemap,publish``). The table is
+printed and written between the markers in ``docs/hosting.md``.
+"""
+
+import os
+import signal
+import statistics
+import sys
+import time
+import uuid
+from pathlib import Path
+from urllib.parse import quote, urlsplit
+
+from .doc import write_between_markers
+from .pages import READER_PAGES
+
+BASE_DIR = Path(__file__).resolve().parents[2]
+DOC = BASE_DIR / "docs" / "hosting.md"
+BEGIN, END = "<!-- bench-scale:begin -->", "<!-- bench-scale:end -->"
+LANGUAGES = ("sv", "ar", "ti")
+# Reader page type -> its Swedish path (demo pages, so the same page at every scale).
+PAGES = READER_PAGES | {"news index, page 2": "nyheter/?page=2"}
+SEARCH_WORDS = ["utbyte", "projekt", "samarbete", "skola", "unga", "nätverk", "miljö", "stad"]
+SEARCH_WORDS += ["kommun", "plan", "grupp", "bidrag", "Europa", "partner", "möte", "finansiering"]
+PUBLISHED = "nyheter/ungdomsutbyte-i-morag/"
+# What is measured at each scale (PARTS=readers,search picks; the database size always).
+PARTS = ("readers", "admin", "search", "sitemap", "publish")
+
+
+def counting(connection):
+    """Django's query capture, on an emptied log (it keeps the last 9,000 queries only)."""
+    from django.test.utils import CaptureQueriesContext
+
+    connection.queries_log.clear()
+    return CaptureQueriesContext(connection)
+
+
+def database_url(name: str) -> str:
+    base = urlsplit(os.environ.get("DATABASE_URL") or "postgres://postgres@127.0.0.1:5432/postgres")
+    return base._replace(path=f"/{name}").geturl()
+
+
+def admin_sql(statement: str) -> None:
+    """CREATE or DROP DATABASE, from the server's maintenance database."""
+    import psycopg2
+
+    connection = psycopg2.connect(database_url("postgres"))
+    try:
+        connection.autocommit = True
+        with connection.cursor() as cursor:
+            cursor.execute(statement)
+    finally:
+        connection.close()
+
+
+class Bench:
+    def __init__(self, runs: int):
+        from django.test import Client
+
+        self.runs = runs
+        self.reader = Client(HTTP_HOST="127.0.0.1")
+        self.rows: dict[tuple[str, str], dict[int, str]] = {}
+
+    def record(self, view: str, who: str, scale: int, value: str) -> None:
+        self.rows.setdefault((view, who), {})[scale] = value
+        print(f"  {scale}× {view} ({who}): {value}", flush=True)
+
+    def measure(self, client, url: str) -> tuple[int, int | None, float]:
+        """(status, queries of a warm request, median milliseconds)."""
+        from django.db import connection
+
+        for _ in range(2):
+            response = client.get(url, secure=True)
+        with counting(connection) as captured:
+            response = client.get(url, secure=True)
+        # Now: the capture reads the log lazily, and the next request empties it.
+        queries = len(captured)
+        times = []
+        for _ in range(self.runs):
+            started = time.perf_counter()
+            client.get(url, secure=True)
+            times.append((time.perf_counter() - started) * 1000)
+        return response.status_code, queries, statistics.median(times)
+
+    def view(self, name: str, who: str, client, url: str, scale: int) -> None:
+        status, queries, ms = self.measure(client, url)
+        value = f"{queries} q, {ms:.0f} ms" if status == 200 else f"{status}"
+        self.record(name, who, scale, value)
+
+    # Views ------------------------------------------------------------------------------
+    def readers(self, scale: int) -> None:
+        for name, path in PAGES.items():
+            for code in LANGUAGES:
+                self.view(name, code, self.reader, f"/{code}/{path}", scale)
+
+    def admin(self, scale: int, users: dict) -> None:
+        from django.test import Client
+        from django.urls import reverse
+
+        item = swedish(PUBLISHED)
+        index = swedish("nyheter/")
+        arabic_index = index.get_translation(index.locale.__class__.objects.get(language_code="ar"))
+        views = {
+            "review queue": reverse("review:queue"),
+            "review queue, stale": reverse("review:queue") + "?state=stale",
+            "coverage report": reverse("followup_coverage"),
+            "usage report": reverse("translation_usage"),
+        }
+        for role, user in users.items():
+            client = Client(HTTP_HOST="127.0.0.1")
+            client.force_login(user)
+            for name, url in views.items():
+                self.view(name, role, client, url, scale)
+            # The translator sees the status of their own language's page.
+            shown = item.get_translation(arabic_index.locale) if role == "translator (ar)" else item
+            self.view(
+                "drafts status",
+                role,
+                client,
+                reverse("translation_page_status", args=[shown.pk]),
+                scale,
+            )
+            explored = arabic_index if role == "translator (ar)" else index
+            self.view(
+                "page explorer (news)",
+                role,
+                client,
+                reverse("wagtailadmin_explore", args=[explored.pk]),
+                scale,
+            )
+
+    def search(self, scale: int) -> None:
+        from django.db import connection
+
+        for code in ("sv", "ar"):
+            times, most = [], 0
+            for word in SEARCH_WORDS:
+                self.reader.get(f"/{code}/sok/?q={quote(word)}", secure=True)
+            for _round in range(3):
+                for word in SEARCH_WORDS:
+                    with counting(connection) as queries:
+                        started = time.perf_counter()
+                        self.reader.get(f"/{code}/sok/?q={quote(word)}", secure=True)
+                        times.append((time.perf_counter() - started) * 1000)
+                    most = max(most, len(queries))
+            times.sort()
+            p95 = times[min(len(times) - 1, round(0.95 * len(times)) - 1)]
+            self.record(
+                "search",
+                code,
+                scale,
+                f"≤{most} q, p50 {statistics.median(times):.0f} ms, p95 {p95:.0f} ms",
+            )
+
+    def sitemap(self, scale: int) -> None:
+        from django.db import connection
+
+        status, queries, ms = self.measure(self.reader, "/sitemap.xml")
+        response = self.reader.get("/sitemap.xml", secure=True)
+        size = len(response.content)
+        kind = "index" if b"<sitemapindex" in response.content else "urlset"
+        self.record("sitemap.xml", kind, scale, f"{queries} q, {ms:.0f} ms, {size / 1e6:.1f} MB")
+        if kind == "index":
+            with counting(connection) as counted:
+                started = time.perf_counter()
+                part = self.reader.get("/sitemap-ar.xml", secure=True)
+                ms = (time.perf_counter() - started) * 1000
+            self.record(
+                "sitemap-ar.xml",
+                "urlset",
+                scale,
+                f"{len(counted)} q, {ms:.0f} ms, {len(part.content) / 1e6:.1f} MB",
+            )
+
+    def publish(self, scale: int, communicator) -> None:
+        """One Swedish publish as the communicator, then its draft job (every language)."""
+        from django.db import transaction
+        from django.test.utils import override_settings
+
+        from wagtail.models import Page
+
+        from devtools.demo.states import local_machine_translation
+        from operations import purge
+        from translation import pipeline
+        from translation.models import DraftStatus
+
+        page = swedish(PUBLISHED)
+        page.lead = f"{page.lead.split(' (')[0]} ({scale}×, {uuid.uuid4().hex[:6]})"
+        with override_settings(TRANSLATION_AUTO_DRAFTS=True):
+            started = time.perf_counter()
+            with transaction.atomic():
+                page.save_revision(user=communicator).publish(user=communicator)
+            returned = (time.perf_counter() - started) * 1000
+        urls = len(purge.urls_showing(Page.objects.get(pk=page.pk)))
+        with local_machine_translation():
+            started = time.perf_counter()
+            statuses = pipeline.translate_page(page.pk)
+            drafts = (time.perf_counter() - started) * 1000
+        made = sum(
+            status in (DraftStatus.MADE, DraftStatus.HUMAN_ONLY) for status in statuses.values()
+        )
+        self.record(
+            "Swedish publish",
+            "communicator",
+            scale,
+            f"{returned:.0f} ms, {urls} URLs purged, drafts {made}/{len(statuses)} "
+            f"in {drafts:.0f} ms",
+        )
+
+    def database(self, scale: int) -> None:
+        from django.db import connection
+
+        from wagtail.models import Page
+
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_database_size(current_database())")
+            size = cursor.fetchone()[0]
+        swedish_pages = Page.objects.filter(locale__language_code="sv", depth__gt=1).count()
+        translated = Page.objects.exclude(locale__language_code="sv").filter(depth__gt=2).count()
+        self.record(
+            "database",
+            "PostgreSQL",
+            scale,
+            f"{size / 1e6:.0f} MB, {swedish_pages} sv pages, {translated} translated",
+        )
+
+    def table(self, scales: list[int]) -> str:
+        lines = [
+            "| view | language / role | " + " | ".join(f"{scale}×" for scale in scales) + " |",
+            "|---|---|" + "---|" * len(scales),
+        ]
+        for (view, who), values in self.rows.items():
+            cells = " | ".join(values.get(scale, "–") for scale in scales)
+            lines.append(f"| {view} | {who} | {cells} |")
+        return "\n".join(lines)
+
+
+def swedish(path: str):
+    from wagtail.models import Page
+
+    home = Page.objects.get(depth=2, locale__language_code="sv")
+    return Page.objects.get(url_path=home.url_path + path.split("?")[0]).specific
+
+
+def translate_measured_pages() -> None:
+    """Every measured page (and its parents) published in ar and ti, as bench_site does."""
+    from devtools.bench.site import translate_for_measurement
+
+    translate_for_measurement(LANGUAGES[1:], PAGES.values())
+
+
+def people() -> dict:
+    from django.contrib.auth import get_user_model
+
+    from review.roles import COMMUNICATOR, COORDINATOR, setup_roles, translator_group_name
+
+    groups = setup_roles()
+    users = {}
+    for key, username, group in (
+        ("translator (ar)", "bench-oversattare-ar", translator_group_name("ar")),
+        ("coordinator", "bench-samordnare", COORDINATOR),
+        ("communicator", "bench-kommunikator", COMMUNICATOR),
+    ):
+        user, _ = get_user_model().objects.get_or_create(username=username)
+        user.groups.add(groups[group])
+        users[key] = user
+    return users
+
+
+def main() -> None:
+    scales = sorted(int(part) for part in os.environ.get("SCALES", "1,10,100").split(","))
+    runs = int(os.environ.get("RUNS", "5"))
+    name = f"bench_scale_{os.getpid()}"
+    os.environ.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "devtools.production_settings",
+            "SECRET_KEY": os.environ.get("SECRET_KEY", "bench-only-not-secret"),
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "SECURE_SSL_REDIRECT": "false",
+            "REDIS_URL": os.environ.get("BENCH_REDIS_URL") or "redis://127.0.0.1:6379/6",
+            "DATABASE_URL": database_url(name),
+        }
+    )
+    # A stopped bench drops its database too.
+    signal.signal(signal.SIGTERM, lambda *_args: sys.exit(1))
+    admin_sql(f'CREATE DATABASE "{name}"')
+    try:
+        run(scales, runs)
+    finally:
+        from django.db import connections
+
+        connections.close_all()
+        admin_sql(f'DROP DATABASE IF EXISTS "{name}"')
+
+
+def run(scales: list[int], runs: int) -> None:
+    import django
+
+    parts = set(os.environ.get("PARTS", ",".join(PARTS)).split(","))
+
+    django.setup()
+    from django.core.cache import cache
+    from django.core.management import call_command
+
+    started = time.monotonic()
+    print("Preparing the demo database...", flush=True)
+    call_command("compile_catalogs", verbosity=0)
+    call_command("migrate", "--no-input", verbosity=0)
+    # Production settings serve static files from the manifest (as bench_site does).
+    call_command("collectstatic", "--no-input", verbosity=0)
+    call_command("load_demo", "--no-users", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    translate_measured_pages()
+    call_command("update_index", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
+    users = people()
+    bench = Bench(runs)
+    builds = {}
+    for scale in scales:
+        if scale > 1:
+            print(f"Growing to {scale}×...", flush=True)
+            begun = time.monotonic()
+            call_command("load_demo", "--no-users", "--scale", str(scale), stdout=sys.stdout)
+            builds[scale] = time.monotonic() - begun
+        cache.clear()
+        print(f"Measuring {scale}×...", flush=True)
+        if "readers" in parts:
+            bench.readers(scale)
+        if "admin" in parts:
+            bench.admin(scale, users)
+        if "search" in parts:
+            bench.search(scale)
+        if "sitemap" in parts:
+            bench.sitemap(scale)
+        if "publish" in parts:
+            bench.publish(scale, users["communicator"])
+        bench.database(scale)
+    cores = os.cpu_count()
+    built = ", ".join(f"{scale}×: {seconds:.0f} s" for scale, seconds in builds.items())
+    text = (
+        f"Measured {time.strftime('%Y-%m-%d')} on {cores} cores (shared), in one process with "
+        f"Django's test client: production settings, PostgreSQL, Redis; queries of a warm "
+        f"request and the median of {runs} (q = SQL queries). Growing the content took "
+        f"{built or 'nothing'}; the whole bench {time.monotonic() - started:.0f} s.\n\n"
+        + bench.table(scales)
+    )
+    print(text)
+    if os.environ.get("WRITE_DOC", "1") == "1":
+        write_between_markers(DOC, BEGIN, END, text)
+
+
+if __name__ == "__main__":
+    main()
