@@ -19,6 +19,7 @@ from portal.demo.human_translations import publish_human_translation
 from review.roles import setup_roles, translator_group_name
 from tests import factories
 from tests.browser.conftest import PHONE
+from tests.browser.test_browser_site import WCAG_TAGS
 from tests.browser.site_tree import fresh_swedish_home
 
 pytestmark = [pytest.mark.browser]
@@ -51,7 +52,7 @@ def arabic_work(transactional_db, django_db_serialized_rollback):
     return {"target": page.get_translation(ar), "session": client.cookies["sessionid"].value}
 
 
-def test_panel_on_a_phone_in_arabic(live_server, browser, arabic_work, screenshots):
+def test_panel_on_a_phone_in_arabic(live_server, browser, arabic_work, screenshots, axe_source):
     context = browser.new_context(viewport=PHONE)
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
     context.add_cookies(
@@ -82,3 +83,15 @@ def test_panel_on_a_phone_in_arabic(live_server, browser, arabic_work, screensho
     assert page.evaluate("navigator.clipboard.readText()") == HUMAN
     page.screenshot(path=str(screenshots / "fuzzy-memory-ar-390.png"), full_page=True)
     assert problems == []
+    # WCAG A/AA within the panel (the editor around it is wagtail-localize's).
+    page.evaluate(axe_source)
+    violations = page.evaluate(
+        """async (tags) => {
+            const results = await axe.run(
+                {include: [".review-fuzzy"]}, {runOnly: {type: "tag", values: tags}}
+            );
+            return results.violations.map(v => v.id + ": " + v.help);
+        }""",
+        WCAG_TAGS,
+    )
+    assert violations == []
