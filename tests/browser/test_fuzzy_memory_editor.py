@@ -19,8 +19,8 @@ from portal.demo.human_translations import publish_human_translation
 from review.roles import setup_roles, translator_group_name
 from tests import factories
 from tests.browser.conftest import PHONE
-from tests.browser.test_browser_site import WCAG_TAGS
 from tests.browser.site_tree import fresh_swedish_home
+from tests.browser.test_browser_site import WCAG_TAGS
 
 pytestmark = [pytest.mark.browser]
 HUMAN = "تتعاون البلدية مع شركاء في أوروبا."
