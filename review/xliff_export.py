@@ -10,12 +10,22 @@ turns them back and checks them with the PO import's rules. The XML is written b
 States say how far each string has come: no translation, machine text (or a person's
 translation carried over from an older Swedish text) that needs a look, a person's
 translation, a person's translation someone approved (``StringApproval``).
+
+A unit whose Swedish text no person has translated yet carries the fuzzy memory's
+suggestions (``translation.fuzzy_memory``, asked through ``review.machine_translation``):
+people's translations of similar Swedish texts, best first, which CAT tools show as
+translation-memory matches. XLIFF 1.2: ``<alt-trans match-quality="87"
+origin="translation-memory">`` after the target; XLIFF 2.0: the Translation Candidates
+module, ``<mtc:matches>`` first in the unit (the core schema puts module elements before
+``<notes>``), each ``<mtc:match>`` with its required ``ref`` to the unit's segment
+(``#s1``). The import reads only the unit's own targets, so alternatives are never taken
+as translations.
 """
 
 import io
 import re
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
@@ -24,12 +34,16 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 from lxml import etree
 
 from .carry_forward import TOOL_NAME as CARRIED
+from .machine_translation import answers
 from .models import StringApproval
 from .po_exchange import po_filename
 from .xliff_inline import source_codes, write
 
 NS12 = "urn:oasis:names:tc:xliff:document:1.2"
 NS20 = "urn:oasis:names:tc:xliff:document:2.0"
+NSMTC = "urn:oasis:names:tc:xliff:matches:2.0"
+MATCH_ORIGIN = "translation-memory"
+SEGMENT_ID = "s1"  # each unit has one segment (canResegment="no")
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 SOURCE_LANGUAGE = "sv"
 VERSIONS = ("1.2", "2.0")
@@ -53,6 +67,8 @@ class Unit:
     target: str | None
     state: str
     sub_state: str = ""  # XLIFF 2.0 subState: why a target still needs a look
+    string_id: int | None = None
+    alternatives: list = field(default_factory=list)  # FuzzySuggestion, best first
 
 
 def unit_id(path: str, string) -> str:
@@ -89,6 +105,7 @@ def current_units(translation: Translation) -> list[Unit]:
             source=segment.string.data,
             target=row.data if row else None,
             state=NEW,
+            string_id=segment.string_id,
         )
         if row is not None:
             approval = approvals.get(row.pk)
@@ -101,6 +118,17 @@ def current_units(translation: Translation) -> list[Unit]:
             else:
                 unit.state = TRANSLATED
         units.append(unit)
+    return units
+
+
+def units_with_alternatives(translation: Translation) -> list[Unit]:
+    """``current_units`` with the fuzzy memory's suggestions (one lookup per file)."""
+    units = current_units(translation)
+    found = answers.fuzzy_suggestions(
+        {unit.string_id: unit.source for unit in units}, translation.target_locale
+    )
+    for unit in units:
+        unit.alternatives = found.get(unit.string_id, [])
     return units
 
 
@@ -137,13 +165,22 @@ def xliff12(translation: Translation) -> bytes:
     header = element(file, "header")
     element(header, "note", _page_note(translation))
     body = element(file, "body")
-    for unit in current_units(translation):
+    for unit in units_with_alternatives(translation):
         trans_unit = element(body, "trans-unit", id=unit.id, resname=unit.path)
         trans_unit.set(XML_SPACE, "preserve")
         codes = source_codes(unit.source)
         write(element(trans_unit, "source"), unit.source, codes, "1.2", NS12)
         target = element(trans_unit, "target", state=STATE_12[unit.state])
         write(target, unit.target or "", codes, "1.2", NS12)
+        for suggestion in unit.alternatives:
+            alternative = element(
+                trans_unit,
+                "alt-trans",
+                **{"match-quality": str(suggestion.similarity), "origin": MATCH_ORIGIN},
+            )
+            old_codes = source_codes(suggestion.source)
+            write(element(alternative, "source"), suggestion.source, old_codes, "1.2", NS12)
+            write(element(alternative, "target"), suggestion.target, old_codes, "1.2", NS12)
         element(trans_unit, "note", _field_note(unit))
         element(trans_unit, "note", _page_note(translation))
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
@@ -157,7 +194,7 @@ def xliff20(translation: Translation) -> bytes:
 
     root = etree.Element(
         f"{{{NS20}}}xliff",
-        nsmap={None: NS20},
+        nsmap={None: NS20, "mtc": NSMTC},
         version="2.0",
         srcLang=SOURCE_LANGUAGE,
         trgLang=translation.target_locale.language_code,
@@ -165,13 +202,26 @@ def xliff20(translation: Translation) -> bytes:
     file = element(root, "file", id="f1", original=original(translation))
     notes = element(file, "notes")
     element(notes, "note", _page_note(translation), category="page")
-    for unit in current_units(translation):
+    for unit in units_with_alternatives(translation):
         xml_unit = element(file, "unit", id=unit.id, name=unit.path, canResegment="no")
         xml_unit.set(XML_SPACE, "preserve")
+        if unit.alternatives:
+            matches = etree.SubElement(xml_unit, f"{{{NSMTC}}}matches")
+            for suggestion in unit.alternatives:
+                match = etree.SubElement(
+                    matches,
+                    f"{{{NSMTC}}}match",
+                    ref=f"#{SEGMENT_ID}",
+                    similarity=str(suggestion.similarity),
+                    origin=MATCH_ORIGIN,
+                )
+                old_codes = source_codes(suggestion.source)
+                write(element(match, "source"), suggestion.source, old_codes, "2.0", NS20)
+                write(element(match, "target"), suggestion.target, old_codes, "2.0", NS20)
         notes = element(xml_unit, "notes")
         element(notes, "note", _field_note(unit), category="context")
         element(notes, "note", _page_note(translation), category="page")
-        segment = element(xml_unit, "segment", state=STATE_20[unit.state])
+        segment = element(xml_unit, "segment", id=SEGMENT_ID, state=STATE_20[unit.state])
         if unit.sub_state and unit.target is not None:
             segment.set("subState", unit.sub_state)
         codes = source_codes(unit.source)

@@ -10,7 +10,7 @@ class TranslationConfig(AppConfig):
     def ready(self):
         from review import machine_translation
 
-        from . import provenance, signals  # noqa: F401 - signals connects page_published
+        from . import fuzzy_memory, provenance, signals  # noqa: F401 - signals connects page_published
         from .engines import engine_for
         from .policy import is_review_only
 
@@ -18,4 +18,5 @@ class TranslationConfig(AppConfig):
             is_review_only=is_review_only,
             tool_name_for=lambda locale: engine_for(locale).tool_name,
             latest_provenance=provenance.latest_for,
+            fuzzy_suggestions=fuzzy_memory.suggestions,
         )

@@ -11,12 +11,20 @@ from wagtail_localize.models import StringTranslation
 
 import pytest
 from lxml import etree
+from rapidfuzz import fuzz
 
 from review.models import StringApproval, text_hash
 from review.states import State, review_state
-from review.xliff_export import NS12, NS20
-from tests.review.review_helpers import AGENCY_BODY, start_translation, translate, translation_for
+from review.xliff_export import NS12, NS20, NSMTC
+from tests.review.review_helpers import (
+    AGENCY_BODY,
+    add_child_page,
+    start_translation,
+    translate,
+    translation_for,
+)
 from tests.review.xliff_structure import assert_tmx14, assert_xliff12, assert_xliff20
+from translation.estimates import plain_text
 
 BODY = AGENCY_BODY
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -470,3 +478,85 @@ def test_tmx_has_human_strings_and_machine_only_when_asked(client, users, tree):
         "machine",
     )
     assert with_machine["Strategin"] == ("Istaraatiijiyadda", None)
+
+
+# The fuzzy memory's suggestions as alternatives (issue #23) ----------------------------------
+
+SIMILAR_BODY = "<p>Vi söker <b>partner</b> i Afrika för %(antal)s projekt.</p>"
+
+
+def similar_page_translated_by_a_person(tree, code="so"):
+    """A page like the agency's, its body differing in one word, translated by a person."""
+    other = add_child_page(
+        tree["home"], "Samarbete", "samarbete", intro="Kommunen samarbetar i Europa och Asien."
+    )
+    other.body = SIMILAR_BODY
+    other.save_revision().publish()
+    translate(
+        other,
+        code,
+        kind=StringTranslation.TRANSLATION_TYPE_MANUAL,
+        prefix=f"[{code}-person] ",
+        publish=True,
+    )
+    return other
+
+
+def alternatives(unit, version) -> list[dict]:
+    element = unit["element"]
+    if version == "1.2":
+        found = element.findall(f"{{{NS12}}}alt-trans")
+        quality = "match-quality"
+    else:
+        found = element.findall(f"{{{NSMTC}}}matches/{{{NSMTC}}}match")
+        quality = "similarity"
+    return [
+        {
+            "quality": int(item.get(quality)),
+            "origin": item.get("origin"),
+            "ref": item.get("ref"),
+            "source": as_text(item[0]),
+            "target": as_text(item[1]),
+        }
+        for item in found
+    ]
+
+
+@pytest.mark.parametrize("version", ["1.2", "2.0"])
+def test_export_offers_similar_human_translations_and_import_ignores_them(
+    client, users, tree, so_work, version
+):
+    similar_page_translated_by_a_person(tree)
+    client.force_login(users["so"])
+    original = f"urn:uuid:{translation_for(so_work['target']).uuid}"
+    files = export(client, version)
+    (root,) = [r for r in files.values() if r.find("{*}file").get("original") == original]
+    by_source = {unit["source"]: unit for unit in units(root)}
+    body_source = BODY.removeprefix("<p>").removesuffix("</p>")
+    similar_source = SIMILAR_BODY.removeprefix("<p>").removesuffix("</p>")
+
+    (body,) = alternatives(by_source[body_source], version)
+    assert body["source"] == similar_source
+    assert body["target"] == f"[so-person] {similar_source}"
+    assert body["quality"] == int(fuzz.ratio(plain_text(body_source), plain_text(similar_source)))
+    assert 75 <= body["quality"] < 100
+    assert body["origin"] == "translation-memory"
+    (intro,) = alternatives(by_source["Kommunen samarbetar i Europa."], version)
+    assert intro["target"] == "[so-person] Kommunen samarbetar i Europa och Asien."
+    assert alternatives(by_source["Strategin"], version) == []  # "Samarbete": too different
+    if version == "2.0":
+        unit = by_source[body_source]["element"]
+        assert etree.QName(unit[0]) == etree.QName(NSMTC, "matches")  # before <notes>
+        assert body["ref"] == "#" + unit.find(f"{{{NS20}}}segment").get("id")
+
+    # Sent back untouched: the alternatives are no translations, nothing is saved.
+    upload(client, files)
+    assert so_strings(so_work).count() == 0
+    # Translated: the targets are imported, never an alternative's text.
+    upload(client, {name: fill(r) for name, r in files.items()})
+    assert set(so_strings(so_work).values_list("data", flat=True)) == {
+        f"[so] {source}" for source in by_source
+    }
+    # Now a person translated these exact texts: no alternatives any more.
+    again = export(client, version)
+    assert all(alternatives(unit, version) == [] for r in again.values() for unit in units(r))

@@ -2,14 +2,18 @@
 
 The official XSDs are not on this machine (no network), so these assertions check what the
 schemas would for our exports: the element order and nesting, the required attributes, the
-enumerated state values, NMTOKEN ids unique per file, text-only source and target.
+enumerated state values, NMTOKEN ids unique per file, text-only source and target, and
+the alternatives from the fuzzy memory: 1.2 ``<alt-trans>`` after the target (source and
+target, a match-quality), 2.0 the Translation Candidates module (``<mtc:matches>`` before
+``<notes>``, each ``<mtc:match>`` with the required ``ref`` to a segment of its unit and a
+similarity of 0–100).
 """
 
 import re
 
 from lxml import etree
 
-from review.xliff_export import NS12, NS20
+from review.xliff_export import NS12, NS20, NSMTC
 
 NMTOKEN = re.compile(r"^[A-Za-z0-9._:\-]+$")
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -68,7 +72,13 @@ def assert_xliff12(root):
             names = _children(unit)
             assert names[0] == "source"
             rest = names[2:] if names[1:2] == ["target"] else names[1:]
-            assert set(rest) <= {"note"}, names
+            assert set(rest) <= {"note", "alt-trans"}, names
+            for alternative in unit.iterfind(f"{{{NS12}}}alt-trans"):
+                assert _children(alternative) == ["source", "target"]
+                assert 0 <= int(alternative.get("match-quality")) <= 100
+                assert alternative.get("origin")
+                alt_ids = _inline(alternative[0], NS12, "g", "x")
+                assert set(_inline(alternative[1], NS12, "g", "x")) <= set(alt_ids)
             source_ids = _inline(unit[0], NS12, "g", "x")
             for element in unit[0].iter(f"{{{NS12}}}g"):
                 assert element.get("ctype") in ("bold", "italic", "underlined", "link") or (
@@ -95,10 +105,31 @@ def assert_xliff20(root):
             ids.append(unit.get("id"))
             assert unit.get("canResegment") in (None, "yes", "no")
             names = _children(unit)
+            modules = 0
+            while modules < len(unit) and etree.QName(unit[modules]).namespace != NS20:
+                modules += 1  # module and extension elements come first (core schema)
+            names = names[modules:]
             segments = names[1:] if names[:1] == ["notes"] else names
             assert segments and set(segments) == {"segment"}, names
+            segment_ids = [s.get("id") for s in unit.iterfind(f"{{{NS20}}}segment")]
+            for matches in unit[:modules]:
+                assert etree.QName(matches) == etree.QName(NSMTC, "matches"), matches.tag
+                assert len(matches) >= 1
+                for match in matches:
+                    assert etree.QName(match) == etree.QName(NSMTC, "match")
+                    assert match.get("ref", "").startswith("#")
+                    assert match.get("ref")[1:] in segment_ids
+                    assert 0 <= float(match.get("similarity")) <= 100
+                    assert [etree.QName(c) for c in match] == [
+                        etree.QName(NS20, "source"),
+                        etree.QName(NS20, "target"),
+                    ]
+                    match_ids = _inline(match[0], NS20, "pc", "ph")
+                    assert set(_inline(match[1], NS20, "pc", "ph")) <= set(match_ids)
             for note in unit.iterfind(f"{{{NS20}}}notes/{{{NS20}}}note"):
                 _text_only(note)
+            assert all(NMTOKEN.match(i) for i in segment_ids if i is not None)
+            assert len([i for i in segment_ids if i]) == len({i for i in segment_ids if i})
             for segment in unit.iterfind(f"{{{NS20}}}segment"):
                 assert _children(segment) in (["source"], ["source", "target"])
                 source_ids = _inline(segment[0], NS20, "pc", "ph")
