@@ -14,8 +14,8 @@ from wagtail.models import Locale
 
 import pytest
 
+from devtools.demo.human_translations import publish_human_translation
 from home.models import HomePage
-from portal.demo.human_translations import publish_human_translation
 from review.roles import setup_roles, translator_group_name
 from tests import factories
 from tests.browser.conftest import PHONE

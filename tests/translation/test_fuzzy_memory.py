@@ -17,8 +17,8 @@ from wagtail_localize.strings import StringValue
 import pytest
 from rapidfuzz import fuzz
 
+from devtools.demo.home import ensure_locales
 from home.models import HomePage
-from portal.demo.home import ensure_locales
 from review.carry_forward import TOOL_NAME as CARRIED
 from review.machine_translation import answers
 from translation import fuzzy_memory
