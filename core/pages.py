@@ -26,9 +26,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from core.readability_panel import ReadabilityPanel
-
-from . import page_permissions
+from . import editor_panels, page_permissions
 from .content_cache import public
 
 LISTING_PAGE_SIZE = 10
@@ -54,8 +52,11 @@ class BasePage(Page):
         TranslatableField("search_description"),
     ]
     translatable_fields = [*base_translatable_fields, SynchronizedField("slug")]
-    # The title, then the readability of the Swedish text (core/readability_panel.py).
-    content_panels = [*Page.content_panels, ReadabilityPanel(heading=_("Läsbarhet (LIX)"))]
+    # The title, then the readability of the Swedish text (filled by readability/panel.py).
+    content_panels = [
+        *Page.content_panels,
+        editor_panels.Slot("readability", heading=_("Läsbarhet (LIX)")),
+    ]
 
     objects = BasePageManager()
 

@@ -1,21 +1,12 @@
-"""The core app in the admin: the live readability report, the "do not translate" mark, the
-font that draws every language's name."""
+"""The core app in the admin: the "do not translate" mark, the font that draws every
+language's name, wagtail-localize's explorer buttons."""
 
 from django.templatetags.static import static
-from django.urls import path
 from django.utils.html import format_html
 
 from wagtail import hooks
 
 from core import explorer_buttons, protected_text
-from core.views import ReadabilityView
-
-
-@hooks.register("register_admin_urls")
-def readability_urls():
-    return [
-        path("pages/<int:page_id>/readability/", ReadabilityView.as_view(), name="core_readability")
-    ]
 
 
 @hooks.register("register_rich_text_features")

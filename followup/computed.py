@@ -19,11 +19,11 @@ from wagtail.models import Locale
 
 from core.content_cache import public
 from core.localization import localize_many
-from core.readability import BANDS
 from core.sources import source_pages
 from international.choices import ProjectStatus
 from international.models import OpportunityPage, Partner, Programme, ProjectPage
 from readability.published import band_counts as lix_band_counts
+from readability.score import BANDS
 
 from . import coverage
 from .datasets import Category, Chart, Dataset, Series, Unit

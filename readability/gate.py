@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
-from core.readability import Lix
+from readability.score import Lix
 
 from . import published
 from .models import DEFAULT_THRESHOLD, ReadabilityOverride, ReadabilitySettings

@@ -1,6 +1,6 @@
 """The coordinator's readability threshold, every override of its gate, and published LIX.
 
-LIX is computed by ``core.readability``. The editor scores the text as it is being written;
+LIX is computed by ``readability.score``. The editor scores the text as it is being written;
 everything that reads a *published* Swedish page (the gate, the draft status page, the review
 queue, the follow-up figures) reads ``PublishedLix``, the score of the page as last published,
 written on publish (``readability.published``). What else is stored is the policy (per site)
@@ -16,7 +16,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page, Revision
 
-from core.readability import Lix
+from readability.score import Lix
 
 DEFAULT_THRESHOLD = 55
 

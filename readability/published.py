@@ -14,8 +14,8 @@ from django.conf import settings
 
 from wagtail.models import Page
 
-from core.page_text import page_readability
-from core.readability import Lix
+from readability.page_text import page_readability
+from readability.score import Lix
 
 from .models import PublishedLix
 

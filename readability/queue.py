@@ -7,7 +7,7 @@ when each page was published (``readability.published``): one query for the whol
 
 from collections import Counter
 
-from core.readability import BANDS
+from readability.score import BANDS
 
 from . import published
 

@@ -1,4 +1,5 @@
-"""Publishing a source-locale page queues ONE translation job for it, after the commit.
+"""Publishing a source-locale page queues ONE translation job for it, after the commit; so
+does letting a page through the readability gate (``readability.override``).
 
 The receiver never lets an error reach the publish: the communicator's publish always
 succeeds, whatever happens to the translation job. (The same publish also records the
@@ -12,6 +13,8 @@ from django.db import transaction
 from django.dispatch import receiver
 
 from wagtail.signals import page_published
+
+from readability.override import page_let_through
 
 from .tasks import enqueue_page
 
@@ -36,3 +39,11 @@ def queue_translation_drafts(sender, instance, **kwargs):
             logger.exception("Could not queue the translation drafts of page %s", page_id)
 
     transaction.on_commit(enqueue)
+
+
+@receiver(page_let_through, dispatch_uid="translation_drafts_after_override")
+def queue_drafts_after_override(sender, page_id, **kwargs):
+    """The coordinator let a page above the readability threshold through: drafts now.
+
+    Unlike a publish, this is the coordinator's own request for the drafts: an error shows."""
+    enqueue_page(page_id)

@@ -20,7 +20,6 @@ from .engines import display_name
 from .estimate_view import EstimateView
 from .models import DraftStatus, GlossaryTerm, LocalePolicy
 from .policy_form import LocalePolicyForm
-from .readability_override import override_gate
 from .views import PageDraftStatusView, UsageView, can_see_usage
 
 
@@ -66,11 +65,6 @@ def register_translation_urls():
             "translation/pages/<int:page_id>/",
             PageDraftStatusView.as_view(),
             name="translation_page_status",
-        ),
-        path(
-            "readability/<int:page_id>/override/",
-            override_gate,
-            name="readability_override",
         ),
     ]
 

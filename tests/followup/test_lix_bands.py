@@ -13,11 +13,11 @@ from wagtail.models import Locale, Page
 
 import pytest
 
-from core.readability import BANDS
 from followup.computed import compute
 from followup.models import Indicator
 from followup.presentation import summary
 from readability.models import PublishedLix
+from readability.score import BANDS
 
 from .helpers import build, charts, tag, texts
 

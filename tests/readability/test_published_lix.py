@@ -8,10 +8,10 @@ from wagtail.models import Page
 
 import pytest
 
-from core.page_text import page_readability
 from home.models import HomePage
 from readability import published
 from readability.models import PublishedLix
+from readability.page_text import page_readability
 
 # One 29-word sentence of long words: "very hard", and one sentence over 25 words.
 HARD = (

@@ -15,8 +15,8 @@ from wagtail.models import Page
 import pytest
 import time_machine
 
-from core.page_text import page_readability
 from readability.models import PublishedLix
+from readability.page_text import page_readability
 from review.states import WAITING_STATES, review_items
 from tests.review.review_helpers import add_child_page, translate
 

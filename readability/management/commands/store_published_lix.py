@@ -2,7 +2,7 @@
 
 Run once after deploying the store (pages published before it have no score yet; lists
 would otherwise score them one by one when first shown), and with ``--all`` after a change
-to how LIX is counted (``core.readability``). ``load_demo`` runs it. Running it again
+to how LIX is counted (``readability.score``). ``load_demo`` runs it. Running it again
 changes nothing.
 """
 

@@ -1,11 +1,14 @@
 """Letting a page above the readability threshold through the gate, with a recorded reason.
 
-Here, not in ``readability``, because letting a page through queues its translation job:
-``readability`` sits below ``review`` and ``translation`` and imports neither.
+Letting a page through queues its translation job, which is ``translation``'s, a floor above:
+this view sends ``page_let_through`` and ``translation`` answers it (``translation.signals``),
+so ``readability`` imports neither ``review`` nor ``translation``. After it the coordinator is
+taken back to the page's draft status (``translation_page_status``, by URL name).
 """
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.dispatch import Signal
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -15,9 +18,10 @@ from wagtail.models import Page
 from readability import gate
 from readability.models import ReadabilityOverride
 
-from .tasks import enqueue_page
-
 MAX_REASON = 2000
+
+# Sent with ``page_id`` when a live page is let through: its drafts are due now.
+page_let_through = Signal()
 
 
 @require_POST
@@ -42,6 +46,6 @@ def override_gate(request, page_id):
             threshold=found.threshold,
         )
         if page.live:
-            enqueue_page(page.pk)
+            page_let_through.send(sender=ReadabilityOverride, page_id=page.pk)
         messages.success(request, _("Spärren är hävd och utkasten görs."))
     return redirect("translation_page_status", page_id=page.pk)

@@ -1,10 +1,10 @@
-"""The live readability report of the page editor (see ``core.readability_panel``)."""
+"""The live readability report of the page editor (see ``readability.panel``)."""
 
 from django.http import JsonResponse
 
 from wagtail.admin.views.pages.preview import PreviewOnEditView
 
-from core.readability_panel import is_swedish, report_html
+from readability.panel import is_swedish, report_html
 
 
 class ReadabilityView(PreviewOnEditView):

@@ -6,7 +6,7 @@ panel sits under the title, where the communicator writes. It shows the page's L
 band, the sentences over 25 words and the hardest parts, each linking to its field through
 Wagtail's own ``#:w:contentpath=`` anchor. Rendered from the saved draft; ``readability.js``
 (static, no inline script, for the CSP) posts the form every few seconds while it changes
-to ``core.views.ReadabilityView`` and swaps in the fragment it renders, as Wagtail's preview
+to ``readability.views.ReadabilityView`` and swaps in the fragment it renders, as Wagtail's preview
 panel does.
 Only Swedish pages: LIX is a Swedish measure, and translations are judged by their translators.
 
@@ -23,9 +23,9 @@ from django.utils.translation import gettext as _
 from wagtail.admin.panels import Panel
 
 from core.languages import SOURCE_LANGUAGE
-from core.page_text import page_readability, page_text_parts
+from readability.page_text import page_readability, page_text_parts
 
-TEMPLATE = "core/panels/readability_report.html"
+TEMPLATE = "readability/panels/readability_report.html"
 
 
 def _number_message(code: str, form: str) -> str:
@@ -69,11 +69,11 @@ def is_swedish(page) -> bool:
 
 class ReadabilityPanel(Panel):
     class BoundPanel(Panel.BoundPanel):
-        template_name = "core/panels/readability.html"
+        template_name = "readability/panels/readability.html"
 
         class Media:
-            js = ["core/readability.js"]
-            css = {"all": ["core/readability.css"]}
+            js = ["readability/readability.js"]
+            css = {"all": ["readability/readability.css"]}
 
         def is_shown(self):
             return is_swedish(self.instance)
@@ -81,6 +81,8 @@ class ReadabilityPanel(Panel):
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
             page = self.instance
-            context["url"] = reverse("core_readability", args=[page.pk]) if page and page.pk else ""
+            context["url"] = (
+                reverse("readability_report", args=[page.pk]) if page and page.pk else ""
+            )
             context["report_html"] = report_html(page)
             return context

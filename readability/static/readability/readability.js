@@ -1,4 +1,4 @@
-// The page editor's readability panel (core/readability_panel.py): while the form changes,
+// The page editor's readability panel (readability/panel.py): while the form changes,
 // post it to the readability view every few seconds and show the report it renders.
 (function () {
     "use strict";

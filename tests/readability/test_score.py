@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from core.page_text import page_readability, page_text_parts
-from core.readability import Lix, lix, long_sentences
+from readability.page_text import page_readability, page_text_parts
+from readability.score import Lix, lix, long_sentences
 from tests import factories
 
 

@@ -48,7 +48,7 @@ def test_swedish_editor_shows_the_band_the_long_sentence_and_a_link_to_the_field
     assert band(html) == "very-hard"
     assert "Meningar med fler än 25 ord" in html
     assert 'href="#:w:contentpath=intro"' in html
-    assert "core/readability.js" in html
+    assert "readability/readability.js" in html
     panel = html.split("data-readability ", 1)[1].split("</div>", 1)[0]
     assert "<script" not in panel  # the CSP allows no inline script
 
@@ -58,7 +58,7 @@ def test_live_report_follows_the_form_without_saving(admin_client, contact):
     data = querydict_from_html(
         admin_client.get(edit_url).content.decode(), form_id="page-edit-form"
     )
-    url = reverse("core_readability", args=[contact.pk])
+    url = reverse("readability_report", args=[contact.pk])
 
     data["intro"] = PLAIN
     result = admin_client.post(url, data).json()
@@ -75,7 +75,7 @@ def test_live_report_follows_the_form_without_saving(admin_client, contact):
 
 
 def test_hostile_posts_give_no_500(admin_client, client, contact, locales):
-    url = reverse("core_readability", args=[contact.pk])
+    url = reverse("readability_report", args=[contact.pk])
     assert admin_client.post(url, {"title": "x" * 1000}).status_code == 200
     assert admin_client.get(url).status_code == 405
     missing = url.replace(f"/{contact.pk}/", "/999999/")
@@ -91,7 +91,7 @@ def test_no_panel_on_a_translation(admin_client, contact, locales):
     response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[english.pk]))
     assert response.status_code == 200
     assert "data-readability" not in response.content.decode()
-    assert admin_client.post(reverse("core_readability", args=[english.pk]), {}).json() == {
+    assert admin_client.post(reverse("readability_report", args=[english.pk]), {}).json() == {
         "html": ""
     }
 

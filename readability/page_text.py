@@ -20,7 +20,7 @@ from wagtail import blocks
 from wagtail.fields import RichTextField, StreamField
 from wagtail.rich_text import RichText
 
-from core.readability import Lix, lix, long_sentences
+from readability.score import Lix, lix, long_sentences
 
 NOT_PROSE = {"slug", "seo_title", "search_description"}
 _BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "div", "blockquote", "ul", "ol"}
