@@ -1,12 +1,13 @@
-"""Structural checks standing in for the OASIS XLIFF and LISA TMX schemas.
+"""Structural checks of our XLIFF and TMX exports, beside the official schemas.
 
-The official XSDs are not on this machine (no network), so these assertions check what the
-schemas would for our exports: the element order and nesting, the required attributes, the
-enumerated state values, NMTOKEN ids unique per file, text-only source and target, and
+``test_xliff_schemas`` validates the exports against the OASIS XLIFF schemas and LISA's TMX
+DTD (vendored in ``tests/review/schemas``); these assertions add what is ours and what the
+schemas leave open: the element order and nesting we write, the enumerated state values,
+NMTOKEN ids unique per file, text-only notes, inline codes only of the kinds we write, and
 the alternatives from the fuzzy memory: 1.2 ``<alt-trans>`` after the target (source and
 target, a match-quality), 2.0 the Translation Candidates module (``<mtc:matches>`` before
 ``<notes>``, each ``<mtc:match>`` with the required ``ref`` to a segment of its unit and a
-similarity of 0–100).
+similarity of 0–100; the core schema admits the module's elements without checking them).
 """
 
 import re
