@@ -44,4 +44,5 @@ urlpatterns = [
         name="xliff_import",
     ),
     path("po/tmx/<str:language_code>/", xliff_views.tmx_export_view, name="tmx_export"),
+    path("po/tmx/import/<str:language_code>/", xliff_views.tmx_import_view, name="tmx_import"),
 ]

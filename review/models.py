@@ -485,3 +485,41 @@ class FactOverride(models.Model):
 
     def __str__(self):
         return f"{self.fact_check_id} {self.kind} {self.form}"
+
+
+class AgencyMemory(models.Model):
+    """A pair of Swedish text and translation that an agency gave back in a TMX file.
+
+    Kept apart from wagtail-localize's ``StringTranslation`` rows on purpose: those are the
+    municipality's memory and fill pages, while an imported pair is only the agency's word
+    that nobody here has read. The pipeline may offer it as a draft of a string with the
+    identical Swedish text, marked with ``review.tmx_import.TOOL_NAME`` and typed as machine
+    text, so that the publish rule and the review states treat it as text that a person
+    still has to check (``translation.memory.fill_from_agency_memory``). One row per distinct
+    pair and locale: importing the same file again adds nothing.
+    """
+
+    locale = models.ForeignKey(Locale, on_delete=models.CASCADE, related_name="+")
+    source_text = models.TextField()
+    target_text = models.TextField()
+    source_hash = models.CharField(max_length=64)  # text_hash of the Swedish text
+    target_hash = models.CharField(max_length=64)
+    origin = models.CharField(max_length=255, blank=True)  # the file it came in
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    imported_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["locale", "source_hash", "target_hash"], name="agency_memory_pair"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.source_text[:40]} → {self.target_text[:40]}"

@@ -2,7 +2,7 @@
 
 Only the request is read here: the locale check is the PO views' (translators of that
 language, coordinators, superusers), the work is in ``review.xliff_export``,
-``review.xliff_import`` and ``review.tmx_export``.
+``review.xliff_import``, ``review.tmx_export`` and ``review.tmx_import``.
 """
 
 from django.contrib import messages
@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from . import tmx_export, xliff_export, xliff_import
+from . import tmx_export, tmx_import, xliff_export, xliff_import
 from .po_exchange import translations_needing_work
 from .po_views import _locale_for, checked_upload
 
@@ -67,3 +67,34 @@ def tmx_export_view(request, language_code):
     name = f"minne-sv-{language_code}{'-maskin' if machine else ''}.tmx"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
+
+
+@require_POST
+def tmx_import_view(request, language_code):
+    """An agency's memory sv → language, kept apart as drafts to review (review.tmx_import)."""
+    locale = _locale_for(request, language_code)
+    checked = checked_upload(request, locale, tmx_import.import_files, tmx_import.KIND)
+    if checked is None:
+        return redirect(reverse("review:po_exchange"))
+    messages.success(
+        request,
+        _(
+            "Nya par i byråns översättningsminne: %(count)s. De blir utkast som måste "
+            "granskas, aldrig publicerad text utan granskning."
+        )
+        % {"count": sum(item.added for item in checked)},
+    )
+    skipped = sum(item.machine_skipped for item in checked)
+    if skipped:
+        messages.info(
+            request,
+            _("Maskinöversatta enheter hoppades över: %(count)s.") % {"count": skipped},
+        )
+    unchanged = [item.name for item in checked if item.unchanged]
+    if unchanged:
+        messages.info(
+            request,
+            _("Filer utan ändringar, inget sparades för dem: %(files)s")
+            % {"files": ", ".join(unchanged[:20])},
+        )
+    return redirect(reverse("review:po_exchange"))

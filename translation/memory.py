@@ -13,6 +13,8 @@ from django.db.models import Case, IntegerField, Value, When
 from wagtail_localize.models import StringTranslation
 
 from review.carry_forward import TOOL_NAME as CARRIED
+from review.models import AgencyMemory, text_hash
+from review.tmx_import import TOOL_NAME as AGENCY
 
 TOOL_NAME = "Översättningsminne"
 
@@ -61,6 +63,41 @@ def fill_from_memory(segments, locale, *, human_only=False) -> tuple[int, list]:
                 "data": found.data,
                 "translation_type": found.translation_type,
                 "tool_name": TOOL_NAME,
+                "has_error": False,
+            },
+        )
+        filled += int(created)
+    return filled, remaining
+
+
+def fill_from_agency_memory(segments, locale) -> tuple[int, list]:
+    """Give each segment whose Swedish text an agency's TMX has (``AgencyMemory``) that
+    translation as a draft that still needs a person: ``translation_type`` machine, so that
+    the review states, the publish rule and the reader notice treat it as unreviewed, and
+    ``tool_name`` saying where it came from. The newest import of a text wins. Never
+    overwrites; returns the number filled and the segments still without translation.
+    """
+    texts = {segment.string_id: segment.string.data for segment in segments}
+    best: dict[str, AgencyMemory] = {}
+    for pair in AgencyMemory.objects.filter(
+        locale=locale, source_hash__in={text_hash(text) for text in texts.values()}
+    ).order_by("-imported_at", "-pk"):
+        best.setdefault(pair.source_text, pair)  # the hash found it, the text must match
+    filled = 0
+    remaining = []
+    for segment in segments:
+        found = best.get(texts[segment.string_id])
+        if found is None:
+            remaining.append(segment)
+            continue
+        _obj, created = StringTranslation.objects.get_or_create(
+            translation_of_id=segment.string_id,
+            locale=locale,
+            context_id=segment.context_id,
+            defaults={
+                "data": found.target_text,
+                "translation_type": StringTranslation.TRANSLATION_TYPE_MACHINE,
+                "tool_name": AGENCY,
                 "has_error": False,
             },
         )

@@ -291,8 +291,10 @@ def _translate_locked(page, source, locale, session: Session, row: DraftStatus) 
     counts.memory, missing = memory.fill_from_memory(missing, locale, human_only=True)
     carried, missing = carry_forward.carry_forward(missing, locale)
     counts.carried = len(carried)
+    # An agency's pairs (TMX) before reused machine text: drafts a person must review.
+    from_agency, missing = memory.fill_from_agency_memory(missing, locale)
     from_memory, missing = memory.fill_from_memory(missing, locale)
-    counts.memory += from_memory
+    counts.memory += from_agency + from_memory
     status, detail = session.mode(locale)
     if status == MACHINE and (held := readability_gate.held_detail(page)):
         status, detail = DraftStatus.HELD_READABILITY, held  # gate mode (readability/gate.py)
