@@ -25,7 +25,7 @@ from lxml import etree
 
 from review.roles import setup_roles, translator_group_name
 from tests.review.review_helpers import make_user, start_translation, translate
-from tests.review.test_review_xliff import as_zip
+from tests.review.test_review_xliff import as_zip, similar_page_translated_by_a_person
 from tests.review.xliff_structure import assert_tmx14
 
 SCHEMAS = Path(__file__).parent / "schemas"
@@ -184,3 +184,21 @@ def test_tmx_export_is_valid_against_the_tmx14_dtd(client, rich_work):
         assert dtd.validate(root), dtd.error_log
     root.find("header").set("segtype", "chapter")
     assert not dtd.validate(root)
+
+
+@pytest.mark.parametrize("code", ["ar", "ti"])
+@pytest.mark.parametrize("version", ["1.2", "2.0"])
+def test_fuzzy_alternatives_validate_too(client, tree, rich_work, tmp_path, code, version):
+    """The fuzzy memory's suggestions: 1.2 ``<alt-trans>`` (checked by the core schema), 2.0
+    the Translation Candidates module (admitted by the core schema's extension points)."""
+    similar_page_translated_by_a_person(tree, code)
+    client.force_login(rich_work["users"][code])
+    ((name, data),) = _exports(client, code, version).items()
+    root = etree.fromstring(data)
+    found = root.findall(".//{*}alt-trans" if version == "1.2" else ".//{*}matches/{*}match")
+    assert found, name
+    schema = _schema(XLIFF_12 if version == "1.2" else XLIFF_20)
+    assert schema.validate(root), schema.error_log
+    if XMLLINT:
+        result = _xmllint(tmp_path, XLIFF_12 if version == "1.2" else XLIFF_20, data)
+        assert result.returncode == 0, result.stderr
