@@ -122,7 +122,7 @@ def journey_site(request, journey_server, django_db_blocker):
     what its tests need) when the demo alone is not enough.
     """
     from devtools.demo import users
-    from portal.management.commands import load_demo
+    from devtools.management.commands import load_demo
 
     with django_db_blocker.unblock():
         if "demo" in _DEMO:
