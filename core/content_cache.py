@@ -9,16 +9,27 @@ replaces (``bump``), so every host sees the change at its next request when the 
 shared (Redis). A random token instead of a counter: an evicted generation key comes back
 as a new token, never as an old one that stale entries still carry.
 
+Within a request the generation is read once, and each worker keeps what it read from the
+shared cache under the current generation in memory (as the pickled bytes the shared cache
+returns, so every caller gets its own copy): a page asked the shared cache some twenty times
+(a round trip each, most of a listing's time under load), now once. A new generation, seen
+at the next request, empties that memory; nothing is kept past ``TIMEOUT``, and outside a
+request (commands, the task worker) every read goes to the shared cache as before.
+
 Upstream workaround (``upstream.toml``): ``current_site`` hands Wagtail the site it found through
 ``request._wagtail_site`` and finds it with Wagtail's private ``get_site_for_hostname``;
 ``tests/upstream/test_upstream_internals.py`` fails the day either changes.
 """
 
 import logging
+import pickle
+import threading
+import time
 import uuid
 from collections.abc import Callable
 
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
@@ -33,12 +44,72 @@ GENERATION_KEY = "portal:furniture:generation"
 TIMEOUT = 24 * 60 * 60
 
 
+# Entries a worker keeps in memory at most (then it starts afresh).
+LOCAL_ENTRIES = 2000
+
+
+class _Request(threading.local):
+    """This thread's request, if one is running: the generation it read."""
+
+    active = False
+    token = None
+
+
+class _Local:
+    """This process's copy of the entries of one generation: key -> pickled value."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.token = None
+        self.expires = 0.0
+        self.entries = {}
+
+    def get(self, token: str, key: str):
+        """``(value,)`` when held for ``token``, else ``None``."""
+        with self.lock:
+            if token != self.token or time.monotonic() > self.expires:
+                return None
+            data = self.entries.get(key)
+        return None if data is None else pickle.loads(data)  # noqa: S301 - our own bytes
+
+    def put(self, token: str, key: str, hit: tuple) -> None:
+        data = pickle.dumps(hit, pickle.HIGHEST_PROTOCOL)
+        with self.lock:
+            if (
+                token != self.token
+                or time.monotonic() > self.expires
+                or len(self.entries) >= LOCAL_ENTRIES
+            ):
+                self.token, self.expires, self.entries = token, time.monotonic() + TIMEOUT, {}
+            self.entries[key] = data
+
+    def clear(self) -> None:
+        with self.lock:
+            self.token, self.entries = None, {}
+
+
+_request = _Request()
+_local = _Local()
+
+
+def _request_started(**_kwargs) -> None:
+    _request.active, _request.token = True, None
+
+
+def _request_finished(**_kwargs) -> None:
+    _request.active, _request.token = False, None
+
+
 def generation() -> str:
+    if _request.active and _request.token is not None:
+        return _request.token
     token = cache.get(GENERATION_KEY)
     if token is None:
         token = uuid.uuid4().hex
         if not cache.add(GENERATION_KEY, token, None):
             token = cache.get(GENERATION_KEY) or token
+    if _request.active:
+        _request.token = token
     return token
 
 
@@ -47,20 +118,38 @@ def bump(**_kwargs) -> None:
     between the two could otherwise cache what the transaction had not yet written)."""
 
     def new_generation():
-        cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+        token = uuid.uuid4().hex
+        cache.set(GENERATION_KEY, token, None)
+        # This request goes on with the new generation too.
+        if _request.active:
+            _request.token = token
+        _local.clear()
 
     new_generation()
     transaction.on_commit(new_generation)
 
 
+def _shared_or_local(token: str, key: str):
+    """``(value,)`` from this worker's memory or the shared cache, or ``None``."""
+    hit = _local.get(token, key) if _request.active else None
+    if hit is None:
+        hit = cache.get(key)
+        if hit is not None and _request.active:
+            _local.put(token, key, hit)
+    return hit
+
+
 def cached(name: str, parts: tuple, compute: Callable):
     """``compute()`` once per generation and ``name``/``parts``; ``None`` results too."""
-    key = ":".join(["portal:furniture", generation(), name, *(str(part) for part in parts)])
-    hit = cache.get(key)
+    token = generation()
+    key = ":".join(["portal:furniture", token, name, *(str(part) for part in parts)])
+    hit = _shared_or_local(token, key)
     if hit is not None:
         return hit[0]
     value = compute()
     cache.set(key, (value,), TIMEOUT)
+    if _request.active:
+        _local.put(token, key, (value,))
     return value
 
 
@@ -69,14 +158,28 @@ def cached_many(name: str, keys, compute_many: Callable) -> dict:
     lacks (one query for all of them), each then cached on its own."""
     token = generation()
     cache_keys = {key: ":".join(["portal:furniture", token, name, str(key)]) for key in keys}
-    hits = cache.get_many(list(cache_keys.values()))
-    result = {key: hits[ck][0] for key, ck in cache_keys.items() if ck in hits}
+    result = {}
+    if _request.active:
+        for key, cache_key in cache_keys.items():
+            hit = _local.get(token, cache_key)
+            if hit is not None:
+                result[key] = hit[0]
+    wanted = [cache_key for key, cache_key in cache_keys.items() if key not in result]
+    hits = cache.get_many(wanted) if wanted else {}
+    for key, cache_key in cache_keys.items():
+        if cache_key in hits:
+            result[key] = hits[cache_key][0]
+            if _request.active:
+                _local.put(token, cache_key, hits[cache_key])
     missing = [key for key in keys if key not in result]
     if missing:
         computed = compute_many(missing)
         for key in missing:
             result[key] = computed.get(key)
         cache.set_many({cache_keys[key]: (result[key],) for key in missing}, TIMEOUT)
+        if _request.active:
+            for key in missing:
+                _local.put(token, cache_keys[key], (result[key],))
     return result
 
 
@@ -110,6 +213,8 @@ def connect() -> None:
 
     from wagtail.models import TranslatableMixin
 
+    request_started.connect(_request_started, dispatch_uid="furniture_request_started")
+    request_finished.connect(_request_finished, dispatch_uid="furniture_request_finished")
     for signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
         signal.connect(_page_signal, dispatch_uid=f"furniture_{signal!r}")
     post_delete.connect(_page_deleted, dispatch_uid="furniture_page_delete")

@@ -20,6 +20,8 @@ from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
@@ -27,6 +29,8 @@ from wagtail.models import Page
 
 from core.absolute_urls import absolute
 from core.content_cache import public
+
+from .page_urls import PageUrls
 
 MAX_URLS = 50_000
 MAX_BYTES = 10 * 1000 * 1000
@@ -46,44 +50,59 @@ def urls_per_file() -> int:
 
 def sitemap_entries(request, language_code: str | None = None, part: int = 1) -> list[dict]:
     """The entries of the whole site, or of one language's ``part`` (1, 2, ...)."""
-    listed = _listed().select_related("locale").order_by("path")
+    # Rows, not page objects: a language file reads the versions of thousands of pages.
+    listed = _listed().order_by("path")
+    fields = ("pk", "translation_key", "url_path", "last_published_at", "locale__language_code")
     if language_code is None:
-        pages = versions = list(listed)
+        pages = versions = list(listed.values_list(*fields))
     else:
         size = urls_per_file()
         pages = list(
-            listed.filter(locale__language_code=language_code)[(part - 1) * size : part * size]
+            listed.filter(locale__language_code=language_code).values_list(*fields)[
+                (part - 1) * size : part * size
+            ]
         )
-        keys = {page.translation_key for page in pages}
-        versions = list(listed.filter(translation_key__in=keys)) if pages else []
+        keys = {page[1] for page in pages}
+        versions = (
+            list(listed.filter(translation_key__in=keys).values_list(*fields)) if pages else []
+        )
+    page_urls = PageUrls(request)
     by_key = defaultdict(dict)
     urls = {}
-    for page in versions:
-        url = page.get_url(request=request)
+    for pk, key, url_path, _lastmod, code in versions:
+        url = page_urls.url(url_path)
         if not url:
             continue
-        urls[page.pk] = absolute(url)
-        by_key[page.translation_key][page.locale.language_code] = page
+        urls[pk] = absolute(url)
+        by_key[key][code] = pk
     order = [code for code, _name in settings.LANGUAGES]
+    # The alternates are the same for every version of a page: their markup is made once per
+    # page, not once per version (a whole-site file has nine times as many links as URLs).
+    links = {}
     entries = []
-    for page in pages:
-        if page.pk not in urls:
+    for pk, key, _url_path, lastmod, _code in pages:
+        if pk not in urls:
             continue
-        versions = by_key[page.translation_key]
-        alternates = []
-        if len(versions) > 1:
-            alternates = [(code, urls[versions[code].pk]) for code in order if code in versions]
-            source = versions.get(settings.LANGUAGE_CODE)
-            if source is not None:
-                alternates.append(("x-default", urls[source.pk]))
-        entries.append(
-            {
-                "location": urls[page.pk],
-                "lastmod": page.last_published_at,
-                "alternates": alternates,
-            }
-        )
+        if key not in links:
+            links[key] = _alternate_links(by_key[key], urls, order)
+        entries.append({"location": urls[pk], "lastmod": lastmod, "links": links[key]})
     return entries
+
+
+def _alternate_links(versions: dict, urls: dict, order: list[str]) -> str:
+    """The ``xhtml:link`` elements of a page's published versions, as the template wrote them."""
+    if len(versions) < 2:
+        return ""
+    alternates = [(code, urls[versions[code]]) for code in order if code in versions]
+    source = versions.get(settings.LANGUAGE_CODE)
+    if source is not None:
+        alternates.append(("x-default", urls[source]))
+    return mark_safe(  # noqa: S308 - every value is escaped here
+        "".join(
+            f'\n  <xhtml:link rel="alternate" hreflang="{escape(code)}" href="{escape(url)}"/>'
+            for code, url in alternates
+        )
+    )
 
 
 def sitemap_files() -> list[str] | None:

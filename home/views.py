@@ -115,7 +115,8 @@ class ReaderResults:
 def search_results(reader_query: ReaderQuery, locale: Locale) -> ReaderResults:
     code = locale.language_code
     own = search_in(searchable_pages(locale), reader_query, backend_for(code))
-    source = Locale.get_default()
+    # The source locale from the shared cache: Locale.get_default() is a query a search.
+    source = locale_for(settings.LANGUAGE_CODE) or Locale.get_default()
     if source.pk == locale.pk:
         return ReaderResults(own, code, None, code)
     translated = Page.objects.live().filter(locale=locale, alias_of__isnull=True)

@@ -100,9 +100,14 @@ def for_site(site_id: int | None, language_code: str | None = None) -> Organisat
 
 
 def for_request(request, language_code: str | None = None) -> Organisation | None:
-    """The organisation of the request's site (found through the shared content cache)."""
-    site = current_site(request)
-    return for_site(site.pk if site else None, language_code)
+    """The organisation of the request's site (found through the shared content cache),
+    remembered on the request: a page asks for it in several places, the cache once."""
+    language_code = language_code or translation.get_language() or settings.LANGUAGE_CODE
+    remembered = request.__dict__.setdefault("_portal_organisations", {})
+    if language_code not in remembered:
+        site = current_site(request)
+        remembered[language_code] = for_site(site.pk if site else None, language_code)
+    return remembered[language_code]
 
 
 def for_page(page, request=None) -> Organisation | None:
