@@ -37,6 +37,9 @@ class Language:
     # language list (GET /v3/languages) says wins; this is the fallback when it cannot be
     # read (``translation.deepl.languages``).
     deepl_text_only: bool = False
+    # Written with letters outside Latin-1 (Polish: Latin Extended-A), so its pages need the
+    # extended Latin web font too (``core_tags.font_preloads``).
+    extended_latin: bool = False
 
     @property
     def machine_translatable(self) -> bool:
@@ -62,7 +65,9 @@ LANGUAGES_TABLE: tuple[Language, ...] = (
     Language("so", "Soomaali", "Somali", "somaliska", "ltr", "Latn", None, None, False),
     Language("ti", "ትግርኛ", "Tigrinya", "tigrinska", "ltr", "Ethi", None, None, False),
     Language("uk", "Українська", "Ukrainian", "ukrainska", "ltr", "Cyrl", "UK", "UK", True),
-    Language("pl", "Polski", "Polish", "polska", "ltr", "Latn", "PL", "PL", True),
+    Language(
+        "pl", "Polski", "Polish", "polska", "ltr", "Latn", "PL", "PL", True, extended_latin=True
+    ),
     Language("fi", "Suomi", "Finnish", "finska", "ltr", "Latn", "FI", "FI", True),
 )
 BY_CODE = {language.code: language for language in LANGUAGES_TABLE}

@@ -2,8 +2,9 @@
 
 The screen is *Översättning → Språkinställningar*. Everything a coordinator decides about
 one target language lives here: whether machine translation is on, which engine and formality
-it uses, whether its machine text is review-only, its monthly budget and an agency's prices per word (read by ``translation``), and whether
-unreviewed text may be published and glossary warnings block a publish (read by ``review``).
+it uses, whether its machine text is review-only, its monthly budget and an agency's prices
+per word (read by ``translation``), and whether unreviewed text may be published and glossary
+warnings block a publish (read by ``review``).
 The static facts of a language (names, script, direction, DeepL's codes) are not settings:
 they live in the language table, ``core.languages``.
 
