@@ -3,8 +3,8 @@
 Swedish is the source; the others are translations. Everything the code needs to know about
 a language lives in one row here: its autonym (each language named in itself, never
 translated), its Swedish name (translator groups), writing direction and script, and how
-DeepL names it, or that DeepL has no such language (Somali, Tigrinya: human translation
-only).
+DeepL names it, or that DeepL has no such language (Somali, Tigrinya: Azure AI Translator
+and review-only by default, or human translation only).
 
 This module imports nothing from Django's models or apps: the settings read it, so it must
 load before Django is set up. ``PORTAL_LANGUAGES`` (environment) may narrow the table to a
@@ -37,10 +37,23 @@ class Language:
     # language list (GET /v3/languages) says wins; this is the fallback when it cannot be
     # read (``translation.deepl.languages``).
     deepl_text_only: bool = False
+    # Written with letters outside Latin-1 (Polish: Latin Extended-A), so its pages need the
+    # extended Latin web font too (``core_tags.font_preloads``).
+    extended_latin: bool = False
 
     @property
     def machine_translatable(self) -> bool:
         return self.deepl_target is not None
+
+    @property
+    def default_engine(self) -> str:
+        """DeepL where it has the language, Azure AI Translator otherwise (Somali, Tigrinya)."""
+        return "deepl" if self.machine_translatable else "azure"
+
+    @property
+    def review_only_by_default(self) -> bool:
+        """The fallback engine's machine text starts review-only (a coordinator may change it)."""
+        return not self.machine_translatable
 
 
 LANGUAGES_TABLE: tuple[Language, ...] = (
@@ -52,7 +65,9 @@ LANGUAGES_TABLE: tuple[Language, ...] = (
     Language("so", "Soomaali", "Somali", "somaliska", "ltr", "Latn", None, None, False),
     Language("ti", "ትግርኛ", "Tigrinya", "tigrinska", "ltr", "Ethi", None, None, False),
     Language("uk", "Українська", "Ukrainian", "ukrainska", "ltr", "Cyrl", "UK", "UK", True),
-    Language("pl", "Polski", "Polish", "polska", "ltr", "Latn", "PL", "PL", True),
+    Language(
+        "pl", "Polski", "Polish", "polska", "ltr", "Latn", "PL", "PL", True, extended_latin=True
+    ),
     Language("fi", "Suomi", "Finnish", "finska", "ltr", "Latn", "FI", "FI", True),
 )
 BY_CODE = {language.code: language for language in LANGUAGES_TABLE}
@@ -114,6 +129,17 @@ def machine_translatable(code: str) -> bool:
     """DeepL has this language as a target at all (the coordinator may still switch it off)."""
     language = BY_CODE.get(code)
     return language is not None and language.machine_translatable
+
+
+def default_engine(code: str) -> str:
+    """The engine a language has until a coordinator chooses (``review.language_settings``)."""
+    language = BY_CODE.get(code)
+    return language.default_engine if language is not None else "deepl"
+
+
+def review_only_by_default(code: str) -> bool:
+    language = BY_CODE.get(code)
+    return language is not None and language.review_only_by_default
 
 
 # DeepL codes of languages outside the portal's table, where they differ from the plain code.

@@ -21,7 +21,7 @@ from django.conf import settings
 from wagtail.models import DraftStateMixin, Page, TranslatableMixin
 
 from . import live_text
-from .models import LocalePublishPolicy, ReaderNotice
+from .models import LanguageSettings, ReaderNotice
 
 
 def _translatable_snippet_models():
@@ -62,7 +62,7 @@ def check_instance(instance, allowed: dict[int, bool]) -> list[str]:
 def violations() -> list[str]:
     """Every live translated page or snippet whose live text breaks the promise."""
     allowed = dict(
-        LocalePublishPolicy.objects.values_list("locale_id", "allow_unreviewed_machine_text")
+        LanguageSettings.objects.values_list("locale_id", "allow_unreviewed_machine_text")
     )
     problems = []
     pages = (

@@ -18,7 +18,7 @@ one by content, in its place (``TranslationContext``: the object and the field p
 - ``UNKNOWN``: anything else (a wording no string translation ever had, text in a field
   the Swedish page does not have): it cannot be attributed and never goes live.
 
-``MACHINE`` and ``TO_CHECK`` go live only where the language's ``LocalePublishPolicy``
+``MACHINE`` and ``TO_CHECK`` go live only where the language's ``LanguageSettings``
 allows unreviewed text, and then the reader notice shows. The reader-notice flag
 (``review.notice_flags``), the queue's published states and the invariant
 (``review.invariant``) all read this same check.
@@ -36,7 +36,7 @@ from wagtail_localize.segments.extract import extract_segments
 
 from . import fact_checks, fact_labels
 from .carry_forward import TOOL_NAME as CARRIED
-from .models import KnownWording, LocalePublishPolicy, WordingApproval, text_hash
+from .models import KnownWording, LanguageSettings, WordingApproval, text_hash
 
 HUMAN = "human"
 APPROVED = "approved"
@@ -281,7 +281,7 @@ def _fact_lines(instance, placed: list[_Placed]) -> list[str]:
     if not checks:
         return []
     warnings_block = any(c.open_warnings for c in checks.values()) and (
-        LocalePublishPolicy.fact_warnings_block_in(instance.locale_id)
+        LanguageSettings.fact_warnings_block_in(instance.locale_id)
     )
     lines = []
     for place, found in checks.items():
@@ -296,7 +296,7 @@ def fact_refusal(instance, *, from_strings: bool = False, _placed=None) -> str |
     An error (a lost or changed amount, date, phone number, address, protected term)
     refuses, naming the field and the fact, unless a translator of the language overrode
     that finding with a reason; a glossary warning refuses only where the language's
-    ``LocalePublishPolicy.fact_warnings_block`` says so.
+    ``LanguageSettings.fact_warnings_block`` says so.
     """
     if _placed is None:
         read = _read(instance, from_strings=from_strings)
@@ -331,7 +331,7 @@ def refusal(instance, *, from_strings: bool = False) -> str | None:
     facts_refused = fact_refusal(instance, _placed=read[1])
     if facts_refused:
         return facts_refused
-    if result.unreviewed and not LocalePublishPolicy.allows_unreviewed(instance.locale):
+    if result.unreviewed and not LanguageSettings.allows_unreviewed(instance.locale):
         return _(
             "Kan inte publiceras: texten i %(fields)s är maskinöversatt eller överförd från en "
             "äldre svensk text, och ingen har godkänt just den formuleringen på "

@@ -1,4 +1,4 @@
-"""What wagtail-localize does not keep: approvals, publish policies, reader reports, digests."""
+"""What wagtail-localize does not keep: approvals, language settings, reader reports, digests."""
 
 import hashlib
 
@@ -8,6 +8,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale, Page, Revision
+
+# One language's settings, publish rule included, in a module of its own (why there: its docstring).
+from .language_settings import LanguageSettings  # noqa: F401
 
 
 class Role(models.Model):
@@ -143,54 +146,6 @@ class ReaderNotice(models.Model):
 
     def __str__(self):
         return f"{self.page_id}: {'machine' if self.machine_text else 'reviewed'}"
-
-
-class LocalePublishPolicy(models.Model):
-    """Whether machine text nobody has approved may be published in a locale."""
-
-    locale = models.OneToOneField(
-        Locale, verbose_name=_("språk"), on_delete=models.CASCADE, related_name="publish_policy"
-    )
-    allow_unreviewed_machine_text = models.BooleanField(
-        _("tillåt ogranskad maskinöversättning"),
-        default=False,
-        help_text=_(
-            "Om rutan är ikryssad får översättare publicera sidor med maskinöversatt text "
-            "som ingen har godkänt. Läsarna ser då en upplysning överst på sidan."
-        ),
-    )
-
-    fact_warnings_block = models.BooleanField(
-        _("ordlistevarningar stoppar publicering"),
-        default=False,
-        help_text=_(
-            "Om rutan är ikryssad kan en sida inte publiceras när faktakontrollen varnar för "
-            "att en ordlisteterm inte används, förrän en översättare har motiverat avvikelsen."
-        ),
-    )
-
-    class Meta:
-        verbose_name = _("publiceringsregel")
-        verbose_name_plural = _("publiceringsregler")
-
-    def __str__(self):
-        return self.locale.get_display_name() or self.locale.language_code
-
-    @classmethod
-    def allows_unreviewed(cls, locale: Locale) -> bool:
-        """A review-only language (``translation.policy.is_review_only``, asked through
-        ``review.machine_translation``: Somali and Tigrinya to start with) never allows it,
-        whatever this row says."""
-        from .machine_translation import answers
-
-        if answers.is_review_only(locale):
-            return False
-        policy = cls.objects.filter(locale=locale).first()
-        return bool(policy and policy.allow_unreviewed_machine_text)
-
-    @classmethod
-    def fact_warnings_block_in(cls, locale_id: int) -> bool:
-        return cls.objects.filter(locale_id=locale_id, fact_warnings_block=True).exists()
 
 
 class ReaderReport(models.Model):

@@ -3,8 +3,8 @@
 Two kinds of string count as unchecked (``review.states``, per string, so an approval of
 the other strings is kept): machine text no approval covers, and a person's translation
 carried over from an older Swedish text (``review.carry_forward``) that nobody has checked
-against the new one. Either blocks a publish unless the locale's ``LocalePublishPolicy``
-allows unreviewed text.
+against the new one. Either blocks a publish unless the language's settings
+(``review.language_settings``) allow unreviewed text.
 """
 
 from django.conf import settings
@@ -13,7 +13,7 @@ from django.utils.translation import ngettext
 
 from wagtail.models import Page
 
-from .models import LocalePublishPolicy
+from .models import LanguageSettings
 from .states import review_state_for_target
 
 
@@ -24,7 +24,7 @@ def publish_refusal(page: Page) -> str | None:
     item = review_state_for_target(page)
     if item is None or not (item.unreviewed_machine_text or item.strings_to_check):
         return None
-    if LocalePublishPolicy.allows_unreviewed(page.locale):
+    if LanguageSettings.allows_unreviewed(page.locale):
         return None
     reasons = []
     if item.unreviewed_machine_text:

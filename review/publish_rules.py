@@ -9,7 +9,7 @@ Every path that can change what a reader sees asks ``publish_refusal(user, obj)`
   string with an error (wagtail-localize's flagged ``StringTranslation``, e.g. invalid
   HTML) is refused with a message naming the string (upstream would publish the Swedish
   text of that field instead), and so is unapproved machine text unless the locale's
-  ``LocalePublishPolicy`` allows it (``review.publish_policy``).
+  ``LanguageSettings`` allow it (``review.publish_policy``).
 
 Wagtail asks ``PagePermissionTester.can_publish()`` before every page publish it does on a
 user's behalf: the edit view, the admin API's publish action, bulk publish, workflow

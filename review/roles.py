@@ -197,15 +197,16 @@ def _coordinator_permissions() -> list[Permission]:
     permissions += _permissions(
         "review",
         [
-            "add_localepublishpolicy",
-            "change_localepublishpolicy",
-            "view_localepublishpolicy",
+            "add_languagesettings",
+            "change_languagesettings",
+            "delete_languagesettings",
+            "view_languagesettings",
             "view_readerreport",
             "change_readerreport",
             "delete_readerreport",
         ],
     )
-    # The glossary and the budget belong to the translation app when it is installed.
+    # The glossary belongs to the translation app when it is installed.
     if apps.is_installed("translation"):
         for model in apps.get_app_config("translation").get_models():
             permissions += _model_permissions(model, ["add", "change", "delete", "view"])

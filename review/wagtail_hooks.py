@@ -32,7 +32,7 @@ from .locale_permissions import (
     check_snippet_locale,
     guarded_localize_urls,
 )
-from .models import LocalePublishPolicy, ReaderReport, Role
+from .models import ReaderReport, Role
 from .publish_rules import (
     REFUSED_LOG_ACTION,
     content_refusal,
@@ -313,13 +313,6 @@ def limit_library_api(router):
 # Coordinators' settings and reader reports as snippets -------------------------------------
 
 
-class LocalePublishPolicyViewSet(SnippetViewSet):
-    model = LocalePublishPolicy
-    icon = "cog"
-    menu_label = _("Publiceringsregler")
-    list_display = ["locale", "allow_unreviewed_machine_text", "fact_warnings_block"]
-
-
 class ReaderReportViewSet(SnippetViewSet):
     model = ReaderReport
     icon = "warning"
@@ -335,7 +328,6 @@ class RoleViewSet(SnippetViewSet):
     list_display = ["group", "kind", "locale"]
 
 
-register_snippet(LocalePublishPolicyViewSet)
 register_snippet(RoleViewSet)
 register_snippet(ReaderReportViewSet)
 

@@ -18,7 +18,7 @@ as the pipeline (``translation.pipeline``) would, without writing anything:
   against the texts the memory has for the language, tags removed) and new;
 - money: the engine prices per 1,000 characters from the environment
   (``DEEPL_PRICE_PER_1000_CHARACTERS``, ``AZURE_TRANSLATOR_PRICE_PER_1000_CHARACTERS``) and
-  the agency's prices per word and band from the language's settings (``LocalePolicy``).
+  the agency's prices per word and band from the language's settings (``LanguageSettings``).
 
 A language without machine translation (switched off, or not offered by its engine) gets
 agency words only. The carried-forward translations (``review.carry_forward``) are counted
@@ -40,13 +40,13 @@ from rapidfuzz import fuzz, process
 
 from core.sources import source_pages
 from review.carry_forward import TOOL_NAME as CARRIED
+from review.language_settings import LanguageSettings
 
 from . import billing, memory, pipeline, usage
 from .deepl import client as deepl_client
 from .deepl import languages as deepl_languages
 from .engines import get_engine
 from .engines.azure import for_azure, glossary_for
-from .models import LocalePolicy
 from .policy import engine_name_for, machine_translation_allowed
 from .protect import protected_terms
 
@@ -147,7 +147,7 @@ class _Language:
 
     def __init__(self, locale):
         self.result = LanguageEstimate(locale)
-        policy = LocalePolicy.objects.filter(locale=locale).first()
+        policy = LanguageSettings.for_locale(locale)
         self.result.prices = {
             band: getattr(policy, f"agency_price_{band}", None) if policy else None
             for band in BANDS

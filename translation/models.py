@@ -1,9 +1,10 @@
-"""What wagtail-localize lacks: per-locale policy, draft status, usage, pause, glossary.
+"""What wagtail-localize lacks: draft status, usage, pause, glossary.
 
-Segments, strings and string translations stay in wagtail-localize's own models.
+Segments, strings and string translations stay in wagtail-localize's own models. A language's
+settings (engine, formality, budget, agency prices) are ``review.language_settings``, which
+holds its publish rule too: one row and one screen per language.
 """
 
-from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -12,108 +13,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Locale, Orderable, Page
 
-ENGINE_CHOICES = [("deepl", "DeepL"), ("azure", "Azure AI Translator")]
-
-
-def _agency_price(label, help_text) -> models.DecimalField:
-    """An agency's price per word for one band of memory matches (optional, not negative)."""
-    return models.DecimalField(
-        label,
-        max_digits=8,
-        decimal_places=3,
-        validators=[MinValueValidator(0)],
-        null=True,
-        blank=True,
-        help_text=help_text,
-    )
-
-
-class LocalePolicy(models.Model):
-    """How machine translation treats one target locale.
-
-    Which engine translates it (``translation.engines``; the admin form,
-    ``translation.policy_form``, refuses an engine that does not report the language as
-    supported), whether machine translation is on, the formality, and whether its machine
-    drafts are review-only (never published unreviewed, whatever the publish policy says:
-    ``review.models.LocalePublishPolicy.allows_unreviewed``). A locale without a row uses
-    ``translation.policy``'s defaults (Azure and review-only for Somali and Tigrinya, DeepL for
-    the others).
-    """
-
-    FORMALITY_CHOICES = [
-        ("default", _("standard")),
-        ("prefer_more", _("formell om möjligt")),
-        ("prefer_less", _("informell om möjligt")),
-    ]
-
-    locale = models.OneToOneField(
-        Locale, on_delete=models.CASCADE, related_name="translation_policy", verbose_name=_("språk")
-    )
-    machine_translation_enabled = models.BooleanField(
-        _("maskinöversättning"),
-        default=True,
-        help_text=_("Avmarkera för att bara låta människor översätta till språket."),
-    )
-    formality = models.CharField(
-        _("tilltal"), max_length=20, choices=FORMALITY_CHOICES, default="default"
-    )
-    engine = models.CharField(
-        _("översättningsmotor"),
-        max_length=20,
-        choices=ENGINE_CHOICES,
-        default="deepl",
-        help_text=_("Bara en motor som själv anger att den översätter till språket kan väljas."),
-    )
-    review_only = models.BooleanField(
-        _("endast granskat"),
-        default=False,
-        help_text=_(
-            "Maskinöversatt text på språket publiceras aldrig ogranskad, "
-            "oavsett publiceringsregeln."
-        ),
-    )
-
-    monthly_character_budget = models.PositiveIntegerField(
-        _("månadsbudget i tecken"),
-        null=True,
-        blank=True,
-        help_text=_(
-            "Högst så många debiterade tecken maskinöversättning per månad för språket; "
-            "tomt betyder ingen egen gräns. När den är nådd pausas bara det här språket."
-        ),
-    )
-    # An agency's price per word, banded by the translation memory's match (estimates).
-    agency_price_new = _agency_price(
-        _("byråpris per ord, ny text"),
-        _("Ord utan träff i översättningsminnet."),
-    )
-    agency_price_fuzzy = _agency_price(
-        _("byråpris per ord, 75–99 % träff"),
-        _("Ord i text som liknar en översatt text till 75–99 %."),
-    )
-    agency_price_exact = _agency_price(
-        _("byråpris per ord, 100 % träff"),
-        _("Ord i text som redan är översatt ordagrant (eller upprepas)."),
-    )
-
-    panels = [
-        FieldPanel("locale"),
-        FieldPanel("machine_translation_enabled"),
-        FieldPanel("engine"),
-        FieldPanel("review_only"),
-        FieldPanel("formality"),
-        FieldPanel("monthly_character_budget"),
-        FieldPanel("agency_price_new"),
-        FieldPanel("agency_price_fuzzy"),
-        FieldPanel("agency_price_exact"),
-    ]
-
-    class Meta:
-        verbose_name = _("språkinställning för översättning")
-        verbose_name_plural = _("språkinställningar för översättning")
-
-    def __str__(self):
-        return self.locale.get_display_name()
+from review.language_settings import ENGINE_CHOICES
 
 
 class DraftStatus(models.Model):

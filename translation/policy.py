@@ -1,25 +1,31 @@
 """Per-locale policy: engine, machine translation on or off, formality, review-only.
 
-A locale without a ``LocalePolicy`` row uses the defaults: machine translation on, default
-formality, and the engine and review-only flag of ``DEFAULT_ENGINES``/``REVIEW_ONLY``
-(Azure AI Translator and review-only for Somali and Tigrinya, which DeepL does not offer;
-DeepL for the others). Whether the chosen engine can translate into the language is the
-engine's own answer (``translation.engines``): a language it does not offer is "human
-translation only" and never sent.
+The answers come from the language's settings (``review.language_settings.LanguageSettings``,
+one row and one admin screen per language). A locale without a row uses the defaults: machine
+translation on, default formality, and the engine and review-only flag the language table gives
+(``core.languages.default_engine``: Azure AI Translator and review-only for Somali and
+Tigrinya, which DeepL does not offer; DeepL for the others). Whether the chosen engine can
+translate into the language is the engine's own answer (``translation.engines``): a language
+it does not offer is "human translation only" and never sent.
 """
 
-from .models import LocalePolicy
+from core.languages import LANGUAGES_TABLE, default_engine, review_only_by_default
+from review.language_settings import LanguageSettings
 
 DEEPL = "deepl"
 AZURE = "azure"
-# The engine of a language without a policy row (and what migration 0003 stores).
-DEFAULT_ENGINES = {"so": AZURE, "ti": AZURE}
+# The engine of a language without a settings row, where it is not DeepL.
+DEFAULT_ENGINES = {
+    language.code: language.default_engine
+    for language in LANGUAGES_TABLE
+    if language.default_engine != DEEPL
+}
 # Languages whose machine drafts start review-only.
-REVIEW_ONLY = {"so", "ti"}
+REVIEW_ONLY = {language.code for language in LANGUAGES_TABLE if language.review_only_by_default}
 
 
-def _policy(locale) -> LocalePolicy | None:
-    return LocalePolicy.objects.filter(locale=locale).first()
+def _policy(locale) -> LanguageSettings | None:
+    return LanguageSettings.for_locale(locale)
 
 
 def machine_translation_allowed(locale) -> bool:
@@ -36,23 +42,23 @@ def engine_name_for(locale) -> str:
     policy = _policy(locale)
     if policy is not None:
         return policy.engine
-    return DEFAULT_ENGINES.get(locale.language_code, DEEPL)
+    return default_engine(locale.language_code)
 
 
 def is_review_only(locale) -> bool:
     policy = _policy(locale)
     if policy is not None:
         return policy.review_only
-    return locale.language_code in REVIEW_ONLY
+    return review_only_by_default(locale.language_code)
 
 
 def ensure_default_policies() -> None:
-    """Store the defaults of Somali and Tigrinya as rows (as migration 0003 does for the
+    """Store the defaults of Somali and Tigrinya as rows (as migration 0003 did for the
     locales that existed then), so the coordinators see them in the language settings."""
     from wagtail.models import Locale
 
     for locale in Locale.objects.filter(language_code__in=DEFAULT_ENGINES):
-        LocalePolicy.objects.get_or_create(
+        LanguageSettings.objects.get_or_create(
             locale=locale,
             defaults={
                 "engine": DEFAULT_ENGINES[locale.language_code],

@@ -1,9 +1,10 @@
-"""The admin form of a language's translation policy: it refuses an engine that lacks the language.
+"""The admin form of a language's settings: it refuses an engine that lacks the language.
 
-The check lives in the form, not in ``LocalePolicy.clean``: asking an engine imports the engines,
-which import the models, and a model that imported them back would close an import circle
-(``tests/core/test_floors.py``). Only the admin saves a policy a person chose, so only the admin
-needs to ask.
+The check lives in the form, not in ``LanguageSettings.clean``: the model sits in ``review``
+(``review.language_settings``), which may not import the engines (``tests/core/test_floors.py``:
+``translation`` imports ``review``, never the reverse). Only the admin saves settings a person
+chose, so only the admin needs to ask; ``translation.wagtail_hooks`` registers the one screen
+with this form.
 """
 
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -11,7 +12,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from .engines import get_engine
 
 
-class LocalePolicyForm(WagtailAdminModelForm):
+class LanguageSettingsForm(WagtailAdminModelForm):
     def clean(self):
         cleaned = super().clean()
         locale = cleaned.get("locale")

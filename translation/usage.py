@@ -6,7 +6,7 @@ engine's month past its budget, ``DEEPL_MONTHLY_CHARACTER_BUDGET`` or
 ``AZURE_TRANSLATOR_MONTHLY_CHARACTER_BUDGET`` (0: no budget of our own, the provider's
 quota still applies), raising ``translation.deepl.errors.BudgetExhausted``.
 
-A language may also have a monthly budget of its own (``LocalePolicy.monthly_character_budget``,
+A language may also have a monthly budget of its own (``LanguageSettings.monthly_character_budget``,
 billed characters of every engine for that language): ``ensure_language_budget`` refuses a
 request that would pass it with ``LanguageBudgetExhausted``, which pauses that language only.
 """
@@ -17,8 +17,10 @@ from django.conf import settings
 from django.db.models import F, Sum
 from django.utils import timezone
 
+from review.language_settings import LanguageSettings
+
 from .deepl.errors import BudgetExhausted, LanguageBudgetExhausted
-from .models import LocalePolicy, UsageRecord
+from .models import UsageRecord
 
 __all__ = [
     "BudgetExhausted",
@@ -94,7 +96,7 @@ def ensure_budget(characters: int, engine: str = "deepl") -> None:
 
 def language_budget(locale) -> int | None:
     """The language's own monthly budget in billed characters (None: none)."""
-    policy = LocalePolicy.objects.filter(locale=locale).only("monthly_character_budget").first()
+    policy = LanguageSettings.objects.filter(locale=locale).only("monthly_character_budget").first()
     return policy.monthly_character_budget if policy else None
 
 

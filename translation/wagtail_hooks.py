@@ -1,4 +1,10 @@
-"""Admin: glossary and language policy snippets, usage page, draft status per page."""
+"""Admin: glossary and language settings snippets, usage page, draft status per page.
+
+The language settings (``review.language_settings``: engine, budget, agency prices and the
+publish rule, one row per language) are the model of ``review``, the floor below; their one
+screen is registered here, in the *Översättning* menu, because its form asks the engines
+whether they offer the language (``translation.policy_form``), which ``review`` may not.
+"""
 
 from django.conf import settings
 from django.contrib import messages
@@ -15,11 +21,13 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from review.language_settings import LanguageSettings
+
 from . import pauses, usage
 from .engines import display_name
 from .estimate_view import EstimateView
-from .models import DraftStatus, GlossaryTerm, LocalePolicy
-from .policy_form import LocalePolicyForm
+from .models import DraftStatus, GlossaryTerm
+from .policy_form import LanguageSettingsForm
 from .views import PageDraftStatusView, UsageView, can_see_usage
 
 
@@ -31,8 +39,8 @@ class GlossaryTermViewSet(SnippetViewSet):
     search_fields = ["term", "note"]
 
 
-class LocalePolicyViewSet(SnippetViewSet):
-    model = LocalePolicy
+class LanguageSettingsViewSet(SnippetViewSet):
+    model = LanguageSettings
     icon = "cog"
     menu_label = gettext_lazy("Språkinställningar")
     list_display = [
@@ -42,12 +50,14 @@ class LocalePolicyViewSet(SnippetViewSet):
         "review_only",
         "formality",
         "monthly_character_budget",
+        "allow_unreviewed_machine_text",
+        "fact_warnings_block",
     ]
-    edit_handler = ObjectList(LocalePolicy.panels, base_form_class=LocalePolicyForm)
+    edit_handler = ObjectList(LanguageSettings.panels, base_form_class=LanguageSettingsForm)
 
 
 class TranslationViewSetGroup(SnippetViewSetGroup):
-    items = (GlossaryTermViewSet, LocalePolicyViewSet)
+    items = (GlossaryTermViewSet, LanguageSettingsViewSet)
     menu_icon = "globe"
     menu_label = gettext_lazy("Översättning")
     menu_name = "translation"

@@ -21,9 +21,12 @@ from babel import Locale, localedata
 from babel.numbers import format_decimal, get_currency_name, get_currency_symbol
 from babel.units import format_unit
 
+from core.languages import LANGUAGES_TABLE
+
 from .text import fold
 
-LANGUAGES = ("sv", "en", "ar", "fa", "so", "ti", "uk", "pl", "fi")
+# The portal's languages, source first, as the language table lists them.
+LANGUAGES = tuple(language.code for language in LANGUAGES_TABLE)
 HOME_CURRENCY = "SEK"
 CURRENCIES = ("SEK", "NOK", "DKK", "EUR", "USD", "GBP")
 # Languages whose nouns inflect at the end: a stem is the CLDR word without its last letter.

@@ -12,7 +12,7 @@ from django.utils.html import format_html, format_html_join
 
 from wagtail.models import Page
 
-from core.languages import language_direction
+from core.languages import LANGUAGES_TABLE, language_direction
 from core.localization import alias_source_language, page_language
 
 register = template.Library()
@@ -57,12 +57,21 @@ SCRIPT_FONTS = {
     "arabic": ["noto-sans-arabic-core-400-normal", "noto-sans-arabic-core-700-normal"],
     "ethiopic": ["noto-sans-ethiopic-ethiopic-400-normal"],
 }
+# The web font subset of each script of the language table (``core.languages``).
+SCRIPT_SUBSETS = {"Latn": "latin", "Cyrl": "cyrillic", "Arab": "arabic", "Ethi": "ethiopic"}
+
+
+def _font_subset(language) -> str:
+    if language.script == "Latn" and language.extended_latin:
+        return "latin-ext"
+    return SCRIPT_SUBSETS[language.script]
+
+
+# The languages not written in plain Latin, and their subset (the others: "latin").
 LANGUAGE_SCRIPTS = {
-    "ar": "arabic",
-    "fa": "arabic",
-    "ti": "ethiopic",
-    "uk": "cyrillic",
-    "pl": "latin-ext",
+    language.code: _font_subset(language)
+    for language in LANGUAGES_TABLE
+    if _font_subset(language) != "latin"
 }
 
 
@@ -70,9 +79,11 @@ LANGUAGE_SCRIPTS = {
 # preloads those it draws with them, so that they are there before the first paint and the
 # switcher does not rewrap (layout shift) when they arrive.
 AUTONYM_FONTS = {
-    "portal-autonyms-arab-400": {"ar", "fa"},
-    "portal-autonyms-ethi-400": {"ti"},
-    "portal-autonyms-cyrl-400": {"uk"},
+    f"portal-autonyms-{script.lower()}-400": {
+        language.code for language in LANGUAGES_TABLE if language.script == script
+    }
+    for script in ("Arab", "Ethi", "Cyrl")
+} | {
     # The brackets of the notes; needed wherever a script subset is (every language).
     "portal-autonyms-punct-400": set(),
 }

@@ -44,7 +44,7 @@ from review import po_exchange, states
 from review.drafts import save_draft
 from review.fact_checks import open_findings, override
 from review.live_text import fact_checks_of
-from review.models import LocalePublishPolicy, ReaderReport
+from review.models import LanguageSettings, ReaderReport
 from review.publish_rules import publish_refusal
 from review.reports import ReaderReportForm
 from review.roles import COMMUNICATOR, setup_roles, translator_group_name
@@ -169,7 +169,7 @@ class DemoStates:
     def published_machine_text(self):
         """Where the policy allows it, machine text goes live unreviewed, with the notice."""
         for code, paths in content.PUBLISHED_UNREVIEWED.items():
-            LocalePublishPolicy.objects.update_or_create(
+            LanguageSettings.objects.update_or_create(
                 locale=self.locales[code], defaults={"allow_unreviewed_machine_text": True}
             )
             user = self.translator(code)

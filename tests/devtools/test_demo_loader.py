@@ -4,7 +4,7 @@ from wagtail.models import Page
 
 import pytest
 
-from translation.models import LocalePolicy
+from review.models import LanguageSettings
 
 
 @pytest.mark.django_db
@@ -14,7 +14,7 @@ def test_load_demo_twice_changes_nothing(settings):
     pages = list(Page.objects.values_list("id", "title", "latest_revision_id").order_by("id"))
     # Somali and Tigrinya: Azure AI Translator, review-only, shown in the language settings.
     assert set(
-        LocalePolicy.objects.filter(engine="azure", review_only=True).values_list(
+        LanguageSettings.objects.filter(engine="azure", review_only=True).values_list(
             "locale__language_code", flat=True
         )
     ) == {"so", "ti"}

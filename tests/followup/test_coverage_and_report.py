@@ -180,3 +180,27 @@ class QueryCountTests(TestCase):
         large = {url: self.count(url) for url in urls}
         self.assertEqual(large, small)
         self.assertGreater(Indicator.objects.count(), 20)
+
+
+def test_every_language_of_the_table_is_named_in_every_catalog():
+    # The report's language names come from the language table (followup.coverage): the
+    # msgid is the table's Swedish name, capitalised, so no gettext call in the code spells it
+    # out and the catalogs test (tests/site/test_site_catalogs.py) cannot see it.
+    from django.conf import settings
+    from django.utils import translation
+
+    import polib
+
+    from core.languages import LANGUAGES_TABLE, SOURCE_LANGUAGE
+    from followup.coverage import language_name
+
+    with translation.override(SOURCE_LANGUAGE):
+        msgids = {language_name(language.code) for language in LANGUAGES_TABLE}
+    assert {"Arabiska", "Tigrinska"} <= msgids and len(msgids) == len(LANGUAGES_TABLE)
+    for language in LANGUAGES_TABLE:
+        if language.code == SOURCE_LANGUAGE:
+            continue
+        path = settings.BASE_DIR / "locales" / language.code / "LC_MESSAGES" / "django.po"
+        catalog = {entry.msgid: entry.msgstr for entry in polib.pofile(str(path))}
+        missing = sorted(msgid for msgid in msgids if not catalog.get(msgid, "").strip())
+        assert not missing, f"{language.code}: no translation of {missing}"

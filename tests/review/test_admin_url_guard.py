@@ -32,7 +32,7 @@ from devtools.demo.human_translations import publish_human_translation
 from home.models import HomePage
 from home.navigation import NavigationLink
 from review.invariant import violations
-from review.models import LocalePublishPolicy
+from review.models import LanguageSettings
 from review.roles import COMMUNICATOR, COORDINATOR, setup_roles, translator_group_name
 from tests.review.review_helpers import (
     add_child_page,
@@ -158,7 +158,7 @@ class AdminURLGuard(TestCase):
         cls.pages = {"sv": page}
         cls.pages["ar"] = translate(page, "ar", kind="manual", publish=True)
         # Unreviewed machine text is live in uk: its policy allows it (the invariant holds).
-        LocalePublishPolicy.objects.create(
+        LanguageSettings.objects.create(
             locale=cls.locales["uk"], allow_unreviewed_machine_text=True
         )
         cls.pages["uk"] = translate(page, "uk", publish=True)

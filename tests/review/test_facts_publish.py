@@ -16,7 +16,7 @@ from wagtail_localize.models import StringSegment, StringTranslation
 import pytest
 
 from review import fact_checks
-from review.models import FactCheck, FactOverride, LocalePublishPolicy
+from review.models import FactCheck, FactOverride, LanguageSettings
 from tests.review.review_helpers import add_child_page, run_on_commit, translate, translation_for
 from translation.models import GlossaryTerm, GlossaryTermTranslation
 
@@ -30,7 +30,7 @@ WRONG_PHONE = ARABIC.replace("80 00", "80 01")
 def page(tree):
     ar = Locale.objects.get(language_code="ar")
     # Machine text may go live in Arabic: only the facts stand in the way here.
-    LocalePublishPolicy.objects.create(locale=ar, allow_unreviewed_machine_text=True)
+    LanguageSettings.objects.create(locale=ar, allow_unreviewed_machine_text=True)
     return add_child_page(tree["home"], "Ansökan", "ansokan", intro=SWEDISH)
 
 
@@ -255,10 +255,10 @@ def test_glossary_warning_blocks_only_where_the_coordinator_chose(client, users,
         ("warning", "glossary_term")
     ]
     client.force_login(users["ar"])
-    LocalePublishPolicy.objects.filter(locale=ar).update(fact_warnings_block=True)
+    LanguageSettings.objects.filter(locale=ar).update(fact_warnings_block=True)
     response = api_publish(client, target)
     assert response.status_code == 403
-    LocalePublishPolicy.objects.filter(locale=ar).update(fact_warnings_block=False)
+    LanguageSettings.objects.filter(locale=ar).update(fact_warnings_block=False)
     assert api_publish(client, target).status_code == 200
     assert is_live(target)
 
@@ -317,7 +317,7 @@ def test_the_findings_page_costs_the_same_queries_however_many_strings_it_lists(
     client, users, tree
 ):
     ar = Locale.objects.get(language_code="ar")
-    LocalePublishPolicy.objects.create(locale=ar, allow_unreviewed_machine_text=True)
+    LanguageSettings.objects.create(locale=ar, allow_unreviewed_machine_text=True)
     one = arabic_draft(
         add_child_page(tree["home"], "Ansökan", "ansokan", intro=SWEDISH), WRONG_DATE
     )

@@ -14,7 +14,7 @@ from wagtail_localize.models import StringTranslation
 import pytest
 import time_machine
 
-from review.models import LocalePublishPolicy
+from review.models import LanguageSettings
 from review.states import approve, review_state
 from review.templatetags.review_tags import (
     NOTICE_TEXT_ENGINE,
@@ -42,7 +42,7 @@ def publish_machine(page, language_code, engine="azure"):
     """A machine translation of ``page`` published unreviewed, its strings made by ``engine``."""
     from tests.review.review_helpers import translate
 
-    LocalePublishPolicy.objects.get_or_create(
+    LanguageSettings.objects.get_or_create(
         locale=Locale.objects.get(language_code=language_code),
         defaults={"allow_unreviewed_machine_text": True},
     )

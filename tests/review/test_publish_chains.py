@@ -18,7 +18,7 @@ import pytest
 
 from review.invariant import violations
 from review.live_text import MACHINE, UNKNOWN, check
-from review.models import KnownWording, LocalePublishPolicy, ReaderNotice, WordingApproval
+from review.models import KnownWording, LanguageSettings, ReaderNotice, WordingApproval
 from review.notice_flags import notice_for
 from review.publish_rules import REFUSED_LOG_ACTION
 from review.states import State, review_items, review_state_for_target
@@ -70,9 +70,7 @@ def test_stop_then_publish_is_refused(client, users, machine_draft):
 
 
 def test_stop_then_publish_with_the_policy_shows_the_notice(client, users, machine_draft):
-    LocalePublishPolicy.objects.create(
-        locale=machine_draft.locale, allow_unreviewed_machine_text=True
-    )
+    LanguageSettings.objects.create(locale=machine_draft.locale, allow_unreviewed_machine_text=True)
     client.force_login(users["ar"])
     client.post(
         reverse("wagtail_localize:stop_translation", args=[translation_for(machine_draft).pk])

@@ -251,7 +251,7 @@ def test_snippet_api_needs_a_permission_on_the_model(client, users, tree):
     client.force_login(users["ar"])
     url = reverse("wagtail_localize:snippets_api_listing", args=["review", "readerreport"])
     assert client.get(url).status_code == 403
-    url = reverse("wagtail_localize:snippets_api_listing", args=["review", "localepublishpolicy"])
+    url = reverse("wagtail_localize:snippets_api_listing", args=["review", "languagesettings"])
     assert client.get(url).status_code == 403
 
 

@@ -15,7 +15,7 @@ import pytest
 import time_machine
 
 from review import report_guard
-from review.models import LocalePublishPolicy, ReaderReport
+from review.models import LanguageSettings, ReaderReport
 from review.states import approve, review_state
 from tests.review.review_helpers import edit_string, run_on_commit, translate, translation_for
 
@@ -46,7 +46,7 @@ def clear_cache():
 
 @pytest.fixture
 def published_machine(tree, later):
-    LocalePublishPolicy.objects.create(
+    LanguageSettings.objects.create(
         locale=Locale.objects.get(language_code="ar"), allow_unreviewed_machine_text=True
     )
     return translate(tree["page"], "ar", publish=True)
@@ -140,10 +140,14 @@ def test_policy_allows_when_coordinator_says_so(
     target = translate(tree["page"], "ar")
     client.force_login(users["samordnare"])
     response = client.post(
-        reverse("wagtailsnippets_review_localepublishpolicy:add"),
+        reverse("wagtailsnippets_review_languagesettings:add"),
         {
             "locale": Locale.objects.get(language_code="ar").pk,
             "allow_unreviewed_machine_text": "on",
+            # The rest of the one language settings form, as it comes filled in.
+            "machine_translation_enabled": "on",
+            "engine": "deepl",
+            "formality": "default",
         },
     )
     assert response.status_code == 302
@@ -157,9 +161,9 @@ def test_policy_allows_when_coordinator_says_so(
 
 def test_translator_cannot_change_policy(client, users, tree):
     client.force_login(users["ar"])
-    response = client.get(reverse("wagtailsnippets_review_localepublishpolicy:add"))
+    response = client.get(reverse("wagtailsnippets_review_languagesettings:add"))
     assert response.status_code in (302, 403)
-    assert not LocalePublishPolicy.objects.exists()
+    assert not LanguageSettings.objects.exists()
 
 
 # Reports -----------------------------------------------------------------------------------

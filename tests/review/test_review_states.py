@@ -10,7 +10,7 @@ from wagtail.models import Locale, Page
 import pytest
 import time_machine
 
-from review.models import LocalePublishPolicy
+from review.models import LanguageSettings
 from review.states import State, approve, review_items, review_state, source_changes
 from tests.review.review_helpers import (
     add_child_page,
@@ -51,7 +51,7 @@ def republish_source(page, **changes):
 
 
 def allow_unreviewed(code="ar"):
-    LocalePublishPolicy.objects.update_or_create(
+    LanguageSettings.objects.update_or_create(
         locale=Locale.objects.get(language_code=code),
         defaults={"allow_unreviewed_machine_text": True},
     )

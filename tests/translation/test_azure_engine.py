@@ -15,7 +15,7 @@ from wagtail_localize.models import StringTranslation
 
 import pytest
 
-from review.models import LocalePublishPolicy
+from review.models import LanguageSettings
 from tests.translation.mt_helpers import AZURE_LANGUAGES, DEEPL_LANGUAGES, draft_of, paragraphs
 from translation import policy, script_check
 from translation.deepl.errors import (
@@ -35,7 +35,6 @@ from translation.models import (
     DraftStatus,
     GlossaryTerm,
     GlossaryTermTranslation,
-    LocalePolicy,
     MachineProvenance,
     ServicePause,
     UsageRecord,
@@ -106,7 +105,7 @@ def test_switching_polish_to_azure_in_the_admin_makes_the_next_polish_draft_azur
     ).tool_name == ("DeepL")
     client.force_login(superuser)
     response = client.post(
-        reverse("wagtailsnippets_translation_localepolicy:add"),
+        reverse("wagtailsnippets_review_languagesettings:add"),
         {
             "locale": locales["pl"].pk,
             "machine_translation_enabled": "on",
@@ -134,7 +133,7 @@ def test_an_engine_that_does_not_offer_the_language_is_refused_with_the_reason(
 ):
     client.force_login(superuser)
     response = client.post(
-        reverse("wagtailsnippets_translation_localepolicy:add"),
+        reverse("wagtailsnippets_review_languagesettings:add"),
         {
             "locale": locales["so"].pk,
             "machine_translation_enabled": "on",
@@ -144,7 +143,7 @@ def test_an_engine_that_does_not_offer_the_language_is_refused_with_the_reason(
     )
     assert response.status_code == 200
     assert "DeepL översätter inte till somaliska." in response.content.decode()
-    assert not LocalePolicy.objects.filter(locale=locales["so"]).exists()
+    assert not LanguageSettings.objects.filter(locale=locales["so"]).exists()
     # DeepL's own language list decided (asked of the local DeepL server).
     assert get_engine("deepl").unsupported_reason(locales["fi"]) == ""
 
@@ -252,15 +251,24 @@ def test_the_script_check_spares_names_kept_from_the_source():
 @pytest.mark.django_db
 def test_review_only_languages_never_allow_unreviewed_machine_text(locales):
     for code in ("so", "ti", "ar"):
-        LocalePublishPolicy.objects.create(locale=locales[code], allow_unreviewed_machine_text=True)
+        LanguageSettings.objects.create(locale=locales[code], allow_unreviewed_machine_text=True)
     # Somali and Tigrinya start review-only, Arabic does not.
-    assert not LocalePublishPolicy.allows_unreviewed(locales["so"])
-    assert not LocalePublishPolicy.allows_unreviewed(locales["ti"])
-    assert LocalePublishPolicy.allows_unreviewed(locales["ar"])
-    LocalePolicy.objects.create(locale=locales["ar"], review_only=True)
-    assert not LocalePublishPolicy.allows_unreviewed(locales["ar"])
-    LocalePolicy.objects.create(locale=locales["so"], engine="azure", review_only=False)
-    assert LocalePublishPolicy.allows_unreviewed(locales["so"])
+    assert not LanguageSettings.allows_unreviewed(locales["so"])
+    assert not LanguageSettings.allows_unreviewed(locales["ti"])
+    assert LanguageSettings.allows_unreviewed(locales["ar"])
+    LanguageSettings.objects.filter(locale=locales["ar"]).update(review_only=True)
+    assert not LanguageSettings.allows_unreviewed(locales["ar"])
+    LanguageSettings.objects.filter(locale=locales["so"]).update(engine="azure", review_only=False)
+    assert LanguageSettings.allows_unreviewed(locales["so"])
+
+
+class _SettingsAsPolicies:
+    """Django's apps, with translation's old ``LocalePolicy`` answered by ``LanguageSettings``."""
+
+    def get_model(self, app_label, model_name):
+        if (app_label, model_name) == ("translation", "LocalePolicy"):
+            return LanguageSettings
+        return apps.get_model(app_label, model_name)
 
 
 @pytest.mark.django_db
@@ -268,15 +276,17 @@ def test_the_data_migration_gives_somali_and_tigrinya_azure_and_review_only(loca
     migration = importlib.import_module(
         "translation.migrations.0003_engines_review_only_provenance"
     )
-    LocalePolicy.objects.create(locale=locales["so"], engine="deepl", review_only=False)
+    LanguageSettings.objects.create(locale=locales["so"], engine="deepl", review_only=False)
 
-    migration.somali_tigrinya_to_azure(apps, None)
+    # The policy rows it wrote are the language settings' rows now (review's migration 0008,
+    # translation's 0006): the same function, run on the one model.
+    migration.somali_tigrinya_to_azure(_SettingsAsPolicies(), None)
 
     for code in ("so", "ti"):
-        row = LocalePolicy.objects.get(locale=locales[code])
+        row = LanguageSettings.objects.get(locale=locales[code])
         assert (row.engine, row.review_only) == ("azure", True)
         assert engine_for(locales[code]).name == "azure"
-    assert not LocalePolicy.objects.filter(locale=locales["en"]).exists()
+    assert not LanguageSettings.objects.filter(locale=locales["en"]).exists()
     assert engine_for(locales["en"]).name == "deepl"
 
 

@@ -14,10 +14,11 @@ import pytest
 
 from portal.settings.environment import Environment
 from readability.models import ReadabilitySettings
+from review.models import LanguageSettings
 from tests.translation.mt_helpers import DEEPL_CODES, paragraphs
 from tests.translation.test_backfill import backfill, no_welcome_page  # noqa: F401
 from translation import estimates, usage
-from translation.models import DraftStatus, LocalePolicy
+from translation.models import DraftStatus
 
 
 def by_code(estimate):
@@ -87,7 +88,7 @@ def test_the_backfill_estimate_is_within_two_percent_of_what_the_engines_bill(
 @pytest.mark.django_db
 def test_words_are_banded_by_the_memory_and_priced(deepl, make_page, settings, locales):
     settings.DEEPL_PRICE_PER_1000_CHARACTERS = Decimal("0.20")
-    LocalePolicy.objects.create(
+    LanguageSettings.objects.create(
         locale=locales["uk"],
         agency_price_new=Decimal("1.500"),
         agency_price_fuzzy=Decimal("0.750"),
@@ -128,7 +129,7 @@ def test_words_are_banded_by_the_memory_and_priced(deepl, make_page, settings, l
 
 @pytest.mark.django_db
 def test_a_language_budget_stops_that_language_alone(deepl, make_page, settings, locales):
-    LocalePolicy.objects.create(locale=locales["uk"], monthly_character_budget=300)
+    LanguageSettings.objects.create(locale=locales["uk"], monthly_character_budget=300)
     page = make_page(title="Budget", body=paragraphs(10))
 
     statuses = {
@@ -146,7 +147,7 @@ def test_a_language_budget_stops_that_language_alone(deepl, make_page, settings,
     assert DraftStatus.objects.filter(locale=locales["pl"], status=DraftStatus.MADE).count() == 2
     assert not DraftStatus.objects.filter(locale=locales["uk"], status=DraftStatus.MADE).exists()
     # Raised: it continues.
-    LocalePolicy.objects.filter(locale=locales["uk"]).update(monthly_character_budget=None)
+    LanguageSettings.objects.filter(locale=locales["uk"]).update(monthly_character_budget=None)
     assert "Done." in backfill("--locale", "uk")
 
 
@@ -190,7 +191,7 @@ def test_the_estimate_page_is_for_coordinators(
 
 @pytest.mark.django_db
 def test_an_azure_language_budget_pauses_somali_and_tigrinya_goes_on(azure, make_page, locales):
-    LocalePolicy.objects.update_or_create(
+    LanguageSettings.objects.update_or_create(
         locale=locales["so"],
         defaults={"engine": "azure", "review_only": True, "monthly_character_budget": 0},
     )

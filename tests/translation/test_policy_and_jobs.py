@@ -12,16 +12,17 @@ from wagtail_localize.models import StringTranslation
 
 import pytest
 
+from review.models import LanguageSettings
 from tests.translation.mt_helpers import DEEPL_LANGUAGES, draft_of, paragraphs
-from translation.models import DraftStatus, LocalePolicy
+from translation.models import DraftStatus
 from translation.tasks import translate_page_task
 
 
 @pytest.mark.django_db
 def test_formality_and_switching_a_language_off(deepl, make_page, locales):
-    LocalePolicy.objects.create(locale=locales["pl"], formality="prefer_more")
-    LocalePolicy.objects.create(locale=locales["fi"], formality="prefer_more")
-    LocalePolicy.objects.create(locale=locales["uk"], machine_translation_enabled=False)
+    LanguageSettings.objects.create(locale=locales["pl"], formality="prefer_more")
+    LanguageSettings.objects.create(locale=locales["fi"], formality="prefer_more")
+    LanguageSettings.objects.create(locale=locales["uk"], machine_translation_enabled=False)
 
     page = make_page(title="Tilltal", body=paragraphs(1))
 

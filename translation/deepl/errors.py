@@ -40,7 +40,7 @@ class BudgetExhausted(MachineTranslationError):
 
 
 class LanguageBudgetExhausted(BudgetExhausted):
-    """One language's monthly budget (``LocalePolicy.monthly_character_budget``) would be
+    """One language's monthly budget (``LanguageSettings.monthly_character_budget``) would be
     passed: only that language waits, the engine goes on with the others."""
 
 

@@ -1,6 +1,6 @@
 """The machine-translation engines behind one small interface, one engine per language.
 
-Each target language is translated by the engine its ``LocalePolicy`` names
+Each target language is translated by the engine its ``LanguageSettings`` names
 (``translation.policy.engine_name_for``): DeepL (``deepl.py``, wrapping the existing
 ``translation.deepl`` package) or Azure AI Translator (``azure.py``, the official
 ``azure-ai-translation-text`` client). The pipeline (``translation.pipeline``) only talks to

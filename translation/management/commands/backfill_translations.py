@@ -9,7 +9,7 @@ segments without any translation are sent, so the command can be interrupted (Ct
 quota, budget) and run again: it continues where it stopped. An engine whose quota or
 monthly budget runs out, or whose key is refused, stops: the languages it translates are
 left for the next run, and the languages of the other engine go on. A language whose own
-monthly budget (``LocalePolicy.monthly_character_budget``) is spent stops alone.
+monthly budget (``LanguageSettings.monthly_character_budget``) is spent stops alone.
 
 ``--dry-run`` sends nothing and prints the estimate (``translation.estimates``): per
 language and engine the characters that would be billed, the words an agency would
