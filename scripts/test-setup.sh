@@ -15,9 +15,9 @@ if ! command -v chromium >/dev/null 2>&1; then
 fi
 
 # Varnish for the tests through the HTTP cache (they start their own varnishd on a free
-# port) and wrk for `make bench-site`.
-for package in varnish wrk; do
-  binary=$([ "$package" = varnish ] && echo varnishd || echo "$package")
+# port), wrk for `make bench-site`, xmllint to check the XLIFF exports a second way.
+for package in varnish wrk libxml2-utils; do
+  case "$package" in varnish) binary=varnishd ;; libxml2-utils) binary=xmllint ;; *) binary=$package ;; esac
   if ! command -v "$binary" >/dev/null 2>&1 && [ ! -x "/usr/sbin/$binary" ]; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
       echo "Installing Debian's $package..."
