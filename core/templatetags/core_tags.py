@@ -4,11 +4,15 @@
 home app's furniture (``switcher_tags``).
 """
 
+import datetime
+
 from django import template
 from django.conf import settings
+from django.template import defaultfilters
 from django.templatetags.static import static
 from django.utils.formats import number_format
 from django.utils.html import format_html, format_html_join
+from django.utils.timezone import template_localtime
 
 from wagtail.models import Page
 
@@ -142,3 +146,21 @@ def amount(value, decimal_places=None):
     if value is None or value == "":
         return ""
     return number_format(value, decimal_pos=decimal_places, use_l10n=True, force_grouping=True)
+
+
+@register.simple_tag
+def time_element(value, display="DATE_FORMAT", with_time=False):
+    """The one way a page shows a date or a moment: ``<time datetime="ISO">readable</time>``.
+
+    The machine-readable value is ISO 8601 (a date, or a moment in the site's time zone with
+    its offset), the readable one the active language's ``display`` format, with the time
+    after it when ``with_time``. Sentences that carry a date inside a translated text keep
+    their ``<time>`` in the msgid instead, so each language places it in its own word order.
+    """
+    if not value:
+        return ""
+    value = template_localtime(value)
+    text = defaultfilters.date(value, display)
+    if with_time and isinstance(value, datetime.datetime):
+        text = f"{text} {defaultfilters.time(value, 'TIME_FORMAT')}"
+    return format_html('<time datetime="{}">{}</time>', value.isoformat(), text)
