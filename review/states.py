@@ -266,17 +266,28 @@ def compute_state(
     return item
 
 
-def review_items(language_codes: set[str] | None = None) -> list[PageReview]:
+def review_items(
+    language_codes: set[str] | None = None,
+    *,
+    pages=None,
+    locale_ids=None,
+    only: set[tuple[int, int]] | None = None,
+) -> list[PageReview]:
     """Every (source page, target locale) pair, for the given languages (``None``: all).
 
     Loads everything in a fixed number of queries, whatever the number of pages (pages
-    published before their strings were recorded are recorded on the way, once).
+    published before their strings were recorded are recorded on the way, once). ``pages``
+    (Swedish pages) and ``locale_ids`` narrow it, ``only`` keeps the (page id, locale id)
+    pairs named (``review.stored_states`` computes the pairs that changed, the queue the
+    pairs it shows).
     """
     locales = Locale.objects.exclude(language_code=settings.LANGUAGE_CODE).order_by("language_code")
     if language_codes is not None:
         locales = locales.filter(language_code__in=language_codes)
+    if locale_ids is not None:
+        locales = locales.filter(pk__in=locale_ids)
     locales = list(locales)
-    pages = list(source_pages())
+    pages = list(source_pages() if pages is None else pages)
     if not pages or not locales:
         return []
     keys = [page.translation_key for page in pages]
@@ -342,6 +353,8 @@ def review_items(language_codes: set[str] | None = None) -> list[PageReview]:
     for page in pages:
         source = sources.get(page.translation_key)
         for locale in locales:
+            if only is not None and (page.pk, locale.pk) not in only:
+                continue
             translation = target = approval = None
             strings = []
             if source is not None:

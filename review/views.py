@@ -1,12 +1,12 @@
 """The review queue in the admin and the approve action."""
 
-from collections import Counter
-
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -27,6 +27,7 @@ from .drafts import AliasTarget, save_draft
 from .models import ReaderReport
 from .roles import user_locale_codes
 from .states import WAITING_STATES, State, approve, review_items, review_state, source_changes
+from .stored_states import stored_pairs
 
 # Work waiting first, done last.
 QUEUE_ORDER = [*WAITING_STATES, State.PUBLISHED_REVIEWED]
@@ -36,17 +37,21 @@ PER_PAGE = 50
 
 
 def queue_summary(user) -> dict:
-    """Counts per state and open reader reports for the locales ``user`` works in."""
+    """Counts per state and open reader reports for the locales ``user`` works in.
+
+    Counted in SQL on the stored states (``review.stored_states``): the same few queries for
+    ten pages or ten thousand. ``rows`` is the queryset of the user's pairs.
+    """
     codes = user_locale_codes(user)
     if codes is not None:
         codes = codes - {settings.LANGUAGE_CODE}
-    items = review_items(codes)
-    counts = Counter(item.state for item in items)
+    rows = stored_pairs(codes)
+    counts = dict(rows.order_by().values_list("state").annotate(n=Count("pk")))
     reports = ReaderReport.objects.filter(resolved_at__isnull=True)
     if codes is not None:
         reports = reports.filter(locale__language_code__in=codes)
     return {
-        "items": items,
+        "rows": rows,
         "counts": [(state, counts.get(state, 0)) for state in QUEUE_ORDER],
         "waiting": sum(counts.get(state, 0) for state in WAITING_STATES),
         "reports": reports.select_related("page", "locale"),
@@ -58,37 +63,52 @@ def review_queue(request):
     if codes is not None and not codes - {settings.LANGUAGE_CODE}:
         raise PermissionDenied
     summary = queue_summary(request.user)
+    rows = summary["rows"]
     wanted = request.GET.get("state")
     if wanted and wanted not in State.values:
         wanted = None
-    readability_queue.annotate(summary["items"])  # the source's LIX beside each item
-    lix_bands = readability_queue.band_counts(
-        [item for item in summary["items"] if item.state in WAITING_STATES]
+    # The source's LIX beside each item, counted per band over the Swedish pages waiting.
+    lix_bands = readability_queue.band_counts_of(
+        Page.objects.filter(pk__in=rows.filter(state__in=WAITING_STATES).values("source_page_id"))
     )
     by_lix = request.GET.get("sort") == "lix"
-    with_facts = annotate_facts(summary["items"])
+    facts = with_fact_findings(rows)
+    with_facts = rows.filter(facts).count()
     only_facts = request.GET.get("facts") == "1"
+    order = ["waiting_since", "source_page__path", "locale__language_code"]
+    if by_lix:
+        rows = rows.annotate(lix=Coalesce("source_page__published_lix__score", 0.0))
+        order = ["-lix", *order]
+    if only_facts:
+        rows = rows.filter(facts)
+    counts = dict(summary["counts"])
     groups = []
     for state in QUEUE_ORDER:
         if wanted and state != wanted:
             continue
-        members = [item for item in summary["items"] if item.state == state]
-        if only_facts:
-            members = [item for item in members if item.extra.get("facts")]
-        if not members and not wanted:
+        members = rows.filter(state=state)
+        present = members.exists() if only_facts else counts.get(state, 0) > 0
+        if not present and not wanted:
             continue
-        members.sort(key=lambda item: (item.waiting_since is None, item.waiting_since))
-        if by_lix:
-            readability_queue.hardest_first(members)
+        # Waiting longest first (as ``waiting_since``), hardest Swedish first under ?sort=lix;
+        # ties in the page tree's and the languages' order.
+        members = members.order_by(
+            *[
+                F(key[1:]).desc() if key.startswith("-") else F(key).asc(nulls_last=True)
+                for key in order
+            ]
+        )
         # One page of each state: all of them only under the state's own link, page by page.
         shown = Paginator(members, PER_PAGE).get_page(request.GET.get("page") if wanted else 1)
+        groups.append((state, shown))
+    shown_items(groups)
+    for state, shown in groups:
         if state == State.STALE:
             for item in shown.object_list:
                 item.extra["changes"] = [
                     (change, word_diff(change.before, change.after))
                     for change in source_changes(item)
                 ]
-        groups.append((state, shown))
     reports = summary["reports"]
     return TemplateResponse(
         request,
@@ -112,6 +132,44 @@ def review_queue(request):
             else None,
         },
     )
+
+
+def shown_items(groups) -> None:
+    """Replace each shown page's stored rows by the pairs' review items, computed now (one
+    ``review_items`` for every state's page together), with their LIX and fact findings."""
+    pairs = {(row.source_page_id, row.locale_id) for _s, shown in groups for row in shown}
+    if not pairs:
+        return
+    computed = {
+        (item.source_page.pk, item.locale.pk): item
+        for item in review_items(
+            pages=Page.objects.filter(pk__in={page_id for page_id, _l in pairs}),
+            locale_ids={locale_id for _p, locale_id in pairs},
+            only=pairs,
+        )
+    }
+    items = []
+    for _state, shown in groups:
+        shown.object_list = [
+            computed[row.source_page_id, row.locale_id]
+            for row in shown.object_list
+            if (row.source_page_id, row.locale_id) in computed
+        ]
+        items.extend(shown.object_list)
+    readability_queue.annotate(items)
+    annotate_facts(items)
+
+
+def with_fact_findings(rows) -> Exists:
+    """The condition "the translated page has open fact-check findings" on stored rows."""
+    return Exists(
+        fact_checks.current_checks()
+        .filter(
+            context__object_id=OuterRef("source_page__translation_key"),
+            locale_id=OuterRef("locale_id"),
+        )
+        .filter(Q(open_errors__gt=0) | Q(open_warnings__gt=0))
+    ) & Q(target_page__isnull=False)
 
 
 def annotate_facts(items) -> int:
