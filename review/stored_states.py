@@ -32,7 +32,9 @@ live strings through ``review_state``, never this table.
 
 from django.conf import settings
 from django.db import connection
+from django.db.models import F
 from django.db.models.signals import post_delete, post_save
+from django.utils import timezone
 
 from wagtail.models import Locale, Page, get_page_models
 from wagtail_localize.models import (
@@ -54,6 +56,16 @@ from .models import (
 )
 
 TABLE = PageLanguageState._meta.db_table
+# What a computation writes (with ``dirty`` and ``updated_at``).
+STORED_FIELDS = [
+    "state",
+    "target_page",
+    "waiting_since",
+    "machine_strings",
+    "strings_to_check",
+    "source_published",
+    "reviewed_since",
+]
 
 
 # Mark ------------------------------------------------------------------------------------
@@ -62,26 +74,26 @@ TABLE = PageLanguageState._meta.db_table
 def mark(keys=None, locale_ids=None) -> None:
     """Mark dirty the pairs of the live Swedish pages with these translation keys (a list or
     a queryset of keys; ``None``: every page) in these locales (``None``: every target
-    locale); pairs without a row get one."""
+    locale); pairs without a row get one. One query (PostgreSQL and SQLite alike)."""
     pages = source_pages().order_by()
     if keys is not None:
         pages = pages.filter(translation_key__in=keys)
     locales = Locale.objects.exclude(language_code=settings.LANGUAGE_CODE)
     if locale_ids is not None:
         locales = locales.filter(pk__in=locale_ids)
-    pages_sql, pages_params = pages.values("pk").query.sql_with_params()
-    locales_sql, locales_params = locales.values("pk").query.sql_with_params()
+    pages_sql, pages_params = pages.values(page_id=F("pk")).query.sql_with_params()
+    locales_sql, locales_params = locales.values(target_id=F("pk")).query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(  # the table's name and Django's own SQL, the values as parameters
             f"""
             INSERT INTO {TABLE} (source_page_id, locale_id, state, machine_strings,
                 strings_to_check, dirty, generation, updated_at)
-            SELECT p.id, l.id, 'missing', 0, 0, true, 1, now()
-            FROM ({pages_sql}) AS p (id) CROSS JOIN ({locales_sql}) AS l (id)
+            SELECT p.page_id, l.target_id, 'missing', 0, 0, %s, 1, %s
+            FROM ({pages_sql}) p CROSS JOIN ({locales_sql}) l WHERE 1 = 1
             ON CONFLICT (source_page_id, locale_id) DO UPDATE
-            SET dirty = true, generation = {TABLE}.generation + 1
+            SET dirty = %s, generation = {TABLE}.generation + 1
             """,  # noqa: S608
-            [*pages_params, *locales_params],
+            [True, timezone.now(), *pages_params, *locales_params, True],
         )
 
 
@@ -214,7 +226,7 @@ def _compute_and_write(pages, locale_ids, seen: dict, every_pair: bool = False) 
     from .states import State, review_items
 
     items = review_items(pages=pages, locale_ids=locale_ids, only=None if every_pair else seen)
-    values = []
+    rows = []
     for item in items:
         reviewed_since = None
         if item.state == State.PUBLISHED_REVIEWED:
@@ -223,54 +235,42 @@ def _compute_and_write(pages, locale_ids, seen: dict, every_pair: bool = False) 
             if item.approval is not None:
                 moments.append(item.approval.approved_at)
             reviewed_since = max((m for m in moments if m), default=None)
-        values.append(
-            (
-                item.source_page.pk,
-                item.locale.pk,
-                str(item.state.value),
-                item.target_page.pk if item.target_page is not None else None,
-                item.waiting_since,
-                item.machine_strings,
-                item.strings_to_check,
-                item.source_page.first_published_at,
-                reviewed_since,
-                # 0 for a pair without a row: a row marked meanwhile (generation 1) stays dirty.
-                seen.get((item.source_page.pk, item.locale.pk), 0),
+        rows.append(
+            PageLanguageState(
+                source_page_id=item.source_page.pk,
+                locale_id=item.locale.pk,
+                state=str(item.state.value),
+                target_page_id=item.target_page.pk if item.target_page is not None else None,
+                waiting_since=item.waiting_since,
+                machine_strings=item.machine_strings,
+                strings_to_check=item.strings_to_check,
+                source_published=item.source_page.first_published_at,
+                reviewed_since=reviewed_since,
+                dirty=False,
+                # A pair without a row starts at 0: a mark meanwhile makes it 1, and dirty.
+                generation=seen.get((item.source_page.pk, item.locale.pk), 0),
             )
         )
-    for start in range(0, len(values), 1000):
-        _write(values[start : start + 1000])
-
-
-def _write(values: list[tuple]) -> None:
-    """Upsert computed rows clean, unless their generation moved since they were read."""
-    if not values:
-        return
-    placeholders = ", ".join(["(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"] * len(values))
-    with connection.cursor() as cursor:
-        cursor.execute(  # the table's name and placeholders, the values as parameters
-            f"""
-            INSERT INTO {TABLE} (source_page_id, locale_id, state, target_page_id,
-                waiting_since, machine_strings, strings_to_check, source_published,
-                reviewed_since, generation, dirty, updated_at)
-            SELECT v.page::integer, v.locale::integer, v.state, v.target::integer,
-                v.waiting::timestamptz, v.machine::integer, v.to_check::integer,
-                v.published::timestamptz, v.reviewed::timestamptz, v.generation::bigint,
-                false, now()
-            FROM (VALUES {placeholders}) AS v (page, locale, state, target, waiting, machine,
-                to_check, published, reviewed, generation)
-            ON CONFLICT (source_page_id, locale_id) DO UPDATE
-            SET state = EXCLUDED.state, target_page_id = EXCLUDED.target_page_id,
-                waiting_since = EXCLUDED.waiting_since,
-                machine_strings = EXCLUDED.machine_strings,
-                strings_to_check = EXCLUDED.strings_to_check,
-                source_published = EXCLUDED.source_published,
-                reviewed_since = EXCLUDED.reviewed_since,
-                dirty = {TABLE}.generation <> EXCLUDED.generation,
-                updated_at = now()
-            """,  # noqa: S608
-            [field for row in values for field in row],
-        )
+    PageLanguageState.objects.bulk_create(
+        rows,
+        batch_size=1000,
+        update_conflicts=True,
+        unique_fields=["source_page", "locale"],
+        update_fields=[*STORED_FIELDS, "dirty", "updated_at"],
+    )
+    # A change marked while this computed (its generation moved): dirty again, for the next
+    # reader. A mark after this query sets the flag itself.
+    read = {(row.source_page_id, row.locale_id): row.generation for row in rows}
+    moved = [
+        pk
+        for pk, page_id, locale_id, generation in PageLanguageState.objects.filter(
+            source_page_id__in={page_id for page_id, _l in read},
+            locale_id__in={locale_id for _p, locale_id in read},
+        ).values_list("pk", "source_page_id", "locale_id", "generation")
+        if (page_id, locale_id) in read and read[page_id, locale_id] != generation
+    ]
+    if moved:
+        PageLanguageState.objects.filter(pk__in=moved).update(dirty=True)
 
 
 def stored_pairs(language_codes=None):

@@ -3,24 +3,26 @@
 import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
+from django.utils import timezone
 
 
 def mark_every_pair(apps, schema_editor):
     """Every live Swedish page in every target language, dirty: the first reader computes
     them (``review.stored_states``), or ``manage.py rebuild_review_states`` after the deploy."""
-    schema_editor.execute(
-        """
-        INSERT INTO review_pagelanguagestate (source_page_id, locale_id, state, machine_strings,
-            strings_to_check, dirty, generation, updated_at)
-        SELECT p.id, l.id, 'missing', 0, 0, true, 1, now()
-        FROM wagtailcore_page p
-        JOIN wagtailcore_locale s ON s.id = p.locale_id AND s.language_code = %s
-        CROSS JOIN wagtailcore_locale l
-        WHERE p.live AND p.depth > 1 AND l.language_code <> %s
-        ON CONFLICT DO NOTHING
-        """,
-        [settings.LANGUAGE_CODE, settings.LANGUAGE_CODE],
-    )
+    with schema_editor.connection.cursor() as cursor:
+        cursor.execute(
+            """
+            INSERT INTO review_pagelanguagestate (source_page_id, locale_id, state,
+                machine_strings, strings_to_check, dirty, generation, updated_at)
+            SELECT p.id, l.id, 'missing', 0, 0, %s, 1, %s
+            FROM wagtailcore_page p
+            JOIN wagtailcore_locale s ON s.id = p.locale_id AND s.language_code = %s
+            CROSS JOIN wagtailcore_locale l
+            WHERE p.live AND p.depth > 1 AND l.language_code <> %s
+            ON CONFLICT DO NOTHING
+            """,
+            [True, timezone.now(), settings.LANGUAGE_CODE, settings.LANGUAGE_CODE],
+        )
 
 
 class Migration(migrations.Migration):
