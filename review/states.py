@@ -305,9 +305,18 @@ def review_items(
             source__in=sources.values(), target_locale__in=locales
         ).order_by("enabled")
     }
+    wanted_targets = models.Q(translation_key__in=keys, locale__in=locales)
+    if only is not None:
+        # The target pages of the named pairs only, not every page's in every language.
+        key_of = {page.pk: page.translation_key for page in pages}
+        wanted_targets = models.Q(pk__in=[])
+        for locale in locales:
+            locale_keys = [key_of[p] for p, loc in only if loc == locale.pk and p in key_of]
+            if locale_keys:
+                wanted_targets |= models.Q(locale=locale, translation_key__in=locale_keys)
     targets = {
         (target.translation_key, target.locale_id): target
-        for target in Page.objects.filter(translation_key__in=keys, locale__in=locales)
+        for target in Page.objects.filter(wanted_targets)
     }
     pairs_by_source: dict[int, set[tuple[int, int]]] = {}
     for source_id, string_id, context_id in StringSegment.objects.filter(
@@ -316,9 +325,26 @@ def review_items(
         pairs_by_source.setdefault(source_id, set()).add((string_id, context_id))
     strings_by_key: dict[tuple[int, int, int], StringTranslation] = {}
     all_string_ids = {pair[0] for pairs in pairs_by_source.values() for pair in pairs}
-    for st in StringTranslation.objects.filter(
-        locale__in=locales, translation_of_id__in=all_string_ids
-    ).only(
+    wanted = models.Q(locale__in=locales, translation_of_id__in=all_string_ids)
+    if only is not None:
+        # The strings of the named pairs only, language by language, not of every page in
+        # every language asked for.
+        source_ids = {
+            page.pk: sources[page.translation_key].pk
+            for page in pages
+            if page.translation_key in sources
+        }
+        wanted = models.Q(pk__in=[])
+        for locale in locales:
+            ids = {
+                pair[0]
+                for page_id, locale_id in only
+                if locale_id == locale.pk and page_id in source_ids
+                for pair in pairs_by_source.get(source_ids[page_id], ())
+            }
+            if ids:
+                wanted |= models.Q(locale=locale, translation_of_id__in=ids)
+    for st in StringTranslation.objects.filter(wanted).only(
         "translation_of_id",
         "context_id",
         "locale_id",

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models import Count, F
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -72,15 +72,20 @@ def review_queue(request):
         Page.objects.filter(pk__in=rows.filter(state__in=WAITING_STATES).values("source_page_id"))
     )
     by_lix = request.GET.get("sort") == "lix"
-    facts = with_fact_findings(rows)
-    with_facts = rows.filter(facts).count()
+    findings = fact_checks.counts_by_object(
+        None
+        if codes is None
+        else set(Locale.objects.filter(language_code__in=codes).values_list("pk", flat=True))
+    )
+    flagged = rows_with_findings(rows, findings)
+    with_facts = len(flagged)
     only_facts = request.GET.get("facts") == "1"
     order = ["waiting_since", "source_page__path", "locale__language_code"]
     if by_lix:
         rows = rows.annotate(lix=Coalesce("source_page__published_lix__score", 0.0))
         order = ["-lix", *order]
     if only_facts:
-        rows = rows.filter(facts)
+        rows = rows.filter(pk__in=flagged)
     counts = dict(summary["counts"])
     groups = []
     for state in QUEUE_ORDER:
@@ -101,7 +106,7 @@ def review_queue(request):
         # One page of each state: all of them only under the state's own link, page by page.
         shown = Paginator(members, PER_PAGE).get_page(request.GET.get("page") if wanted else 1)
         groups.append((state, shown))
-    shown_items(groups)
+    shown_items(groups, findings)
     for state, shown in groups:
         if state == State.STALE:
             for item in shown.object_list:
@@ -134,7 +139,7 @@ def review_queue(request):
     )
 
 
-def shown_items(groups) -> None:
+def shown_items(groups, findings: dict) -> None:
     """Replace each shown page's stored rows by the pairs' review items, computed now (one
     ``review_items`` for every state's page together), with their LIX and fact findings."""
     pairs = {(row.source_page_id, row.locale_id) for _s, shown in groups for row in shown}
@@ -157,32 +162,29 @@ def shown_items(groups) -> None:
         ]
         items.extend(shown.object_list)
     readability_queue.annotate(items)
-    annotate_facts(items)
+    annotate_facts(items, findings)
 
 
-def with_fact_findings(rows) -> Exists:
-    """The condition "the translated page has open fact-check findings" on stored rows."""
-    return Exists(
-        fact_checks.current_checks()
-        .filter(
-            context__object_id=OuterRef("source_page__translation_key"),
-            locale_id=OuterRef("locale_id"),
-        )
-        .filter(Q(open_errors__gt=0) | Q(open_warnings__gt=0))
-    ) & Q(target_page__isnull=False)
+def rows_with_findings(rows, findings: dict) -> list[int]:
+    """The ids of the stored ``rows`` whose translated page has open fact-check findings
+    (``findings``: ``fact_checks.counts_by_object``); one query, over the flagged pages."""
+    flagged = {key for key, found in findings.items() if any(found)}
+    if not flagged:
+        return []
+    candidates = rows.filter(
+        target_page__isnull=False,
+        source_page__translation_key__in={key for key, _locale in flagged},
+    ).values_list("pk", "source_page__translation_key", "locale_id")
+    return [pk for pk, key, locale_id in candidates if (str(key), locale_id) in flagged]
 
 
-def annotate_facts(items) -> int:
-    """``item.extra["facts"]`` = (open errors, open warnings) of the facts guard, if any;
-    returns how many items have some (one query for the whole queue)."""
-    counts = fact_checks.counts_by_object({item.locale.pk for item in items})
-    with_facts = 0
+def annotate_facts(items, counts: dict) -> None:
+    """``item.extra["facts"]`` = (open errors, open warnings) of the facts guard, if any
+    (``counts``: ``fact_checks.counts_by_object``)."""
     for item in items:
         found = counts.get((str(item.source_page.translation_key), item.locale.pk))
         if item.target_page is not None and found and any(found):
             item.extra["facts"] = found
-            with_facts += 1
-    return with_facts
 
 
 def _target_item(request, page_id):
