@@ -496,11 +496,21 @@ class PageLanguageState(models.Model):
     listings and counts only: the publish rules and the actions read the live strings.
     """
 
-    source_page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="+")
+    # No database constraint on the pages: a change signalled while a page is being deleted
+    # (its strings, its translations) may mark a pair of that page after its rows went; the
+    # readers join the live page and the next refresh drops such rows.
+    source_page = models.ForeignKey(
+        Page, on_delete=models.CASCADE, related_name="+", db_constraint=False
+    )
     locale = models.ForeignKey(Locale, on_delete=models.CASCADE, related_name="+")
     state = models.CharField(max_length=20, default="missing")  # review.states.State
     target_page = models.ForeignKey(
-        Page, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        Page,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_constraint=False,
     )
     waiting_since = models.DateTimeField(null=True, blank=True)
     machine_strings = models.PositiveIntegerField(default=0)

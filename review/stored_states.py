@@ -196,11 +196,14 @@ def refresh_dirty() -> int:
     if not rows:
         return 0
     seen = {(page_id, locale_id): generation for page_id, locale_id, generation in rows}
+    page_ids = {page_id for page_id, _l, _g in rows}
     _compute_and_write(
-        Page.objects.filter(pk__in={page_id for page_id, _l, _g in rows}),
-        {locale_id for _p, locale_id, _g in rows},
-        seen,
+        Page.objects.filter(pk__in=page_ids), {locale_id for _p, locale_id, _g in rows}, seen
     )
+    # Pairs marked while their Swedish page was being deleted (models.PageLanguageState).
+    PageLanguageState.objects.filter(source_page_id__in=page_ids).exclude(
+        source_page_id__in=Page.objects.filter(pk__in=page_ids).values("pk")
+    ).delete()
     return len(rows)
 
 

@@ -5,8 +5,8 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, F
-from django.db.models.functions import Coalesce
+from django.db.models import Count, F, Q, Window
+from django.db.models.functions import Coalesce, RowNumber
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -84,28 +84,21 @@ def review_queue(request):
     if by_lix:
         rows = rows.annotate(lix=Coalesce("source_page__published_lix__score", 0.0))
         order = ["-lix", *order]
+    counts = dict(summary["counts"])
     if only_facts:
         rows = rows.filter(pk__in=flagged)
-    counts = dict(summary["counts"])
+        counts = dict(rows.order_by().values_list("state").annotate(n=Count("pk")))
     groups = []
     for state in QUEUE_ORDER:
         if wanted and state != wanted:
             continue
-        members = rows.filter(state=state)
-        present = members.exists() if only_facts else counts.get(state, 0) > 0
-        if not present and not wanted:
+        if not counts.get(state) and not wanted:
             continue
-        # Waiting longest first (as ``waiting_since``), hardest Swedish first under ?sort=lix;
-        # ties in the page tree's and the languages' order.
-        members = members.order_by(
-            *[
-                F(key[1:]).desc() if key.startswith("-") else F(key).asc(nulls_last=True)
-                for key in order
-            ]
-        )
         # One page of each state: all of them only under the state's own link, page by page.
-        shown = Paginator(members, PER_PAGE).get_page(request.GET.get("page") if wanted else 1)
-        groups.append((state, shown))
+        paginator = Paginator(rows.filter(state=state).order_by(*ordering(order)), PER_PAGE)
+        paginator.count = counts.get(state, 0)  # counted above
+        groups.append((state, paginator.get_page(request.GET.get("page") if wanted else 1)))
+    shown_rows(rows, groups, order)
     shown_items(groups, findings)
     for state, shown in groups:
         if state == State.STALE:
@@ -139,6 +132,30 @@ def review_queue(request):
     )
 
 
+def ordering(order: list[str]) -> list:
+    """``order``'s names ("-" first: descending) as SQL ordering, empty dates last."""
+    return [
+        F(key[1:]).desc() if key.startswith("-") else F(key).asc(nulls_last=True) for key in order
+    ]
+
+
+def shown_rows(rows, groups, order: list[str]) -> None:
+    """Each group's page of stored rows, for every group in one query: numbered within
+    their state (waiting longest first, hardest Swedish first under ``?sort=lix``; ties in
+    the page tree's and the languages' order) and cut at each page's bounds."""
+    bounds = Q(pk__in=[])
+    for state, shown in groups:
+        bounds |= Q(state=state, position__gte=shown.start_index(), position__lte=shown.end_index())
+    numbered = rows.annotate(
+        position=Window(RowNumber(), partition_by=F("state"), order_by=ordering(order))
+    )
+    by_state: dict[str, list] = {}
+    for row in numbered.filter(bounds).order_by("state", "position"):
+        by_state.setdefault(row.state, []).append(row)
+    for state, shown in groups:
+        shown.object_list = by_state.get(state, []) if shown.paginator.count else []
+
+
 def shown_items(groups, findings: dict) -> None:
     """Replace each shown page's stored rows by the pairs' review items, computed now (one
     ``review_items`` for every state's page together), with their LIX and fact findings."""
@@ -169,8 +186,7 @@ def rows_with_findings(rows, findings: dict) -> list[int]:
     """The ids of the stored ``rows`` whose translated page has open fact-check findings
     (``findings``: ``fact_checks.counts_by_object``); one query, over the flagged pages."""
     flagged = {key for key, found in findings.items() if any(found)}
-    if not flagged:
-        return []
+    # Queried even when nothing is flagged: the same queries whatever the findings.
     candidates = rows.filter(
         target_page__isnull=False,
         source_page__translation_key__in={key for key, _locale in flagged},
