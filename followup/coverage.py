@@ -1,10 +1,10 @@
 """Language coverage: the share of live Swedish pages that have a published, reviewed
 translation, per language, now and month by month.
 
-The review states come from ``review``; ``review_pairs`` is the one place that calls its
-API, so a change there is adapted here only. Everything else works on the pairs already
-loaded: the review app loads every (page, language) pair in a fixed number of queries, and
-nothing here queries per page or per language.
+The review states come from ``review``'s stored copy (``review.stored_states``: one row per
+Swedish page and language, with the moments the months need); ``stored_rows`` is the one
+place that calls its API, so a change there is adapted here only. Everything is counted in
+SQL, grouped by language: the same two queries for ten pages or ten thousand.
 
 Past months are reconstructed from today's data: a translation counts from the month it was
 first published or approved (the later of the two) while it is still published and reviewed
@@ -14,11 +14,12 @@ current month is exact.
 """
 
 import datetime
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
+from django.db.models import Count, Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -36,40 +37,12 @@ LANGUAGE_NAMES = {
 REVIEWED = "published_reviewed"
 
 
-@dataclass(frozen=True)
-class Pair:
-    """One Swedish page and one target language, as far as coverage needs to know."""
+def stored_rows():
+    """Every (live Swedish page, target language) pair's stored review state, as a queryset
+    (``review.stored_states``: brought up to date, then counted in SQL)."""
+    from review.stored_states import stored_pairs
 
-    language: str
-    state: str
-    state_label: str
-    source_published: datetime.datetime | None
-    reviewed_since: datetime.datetime | None  # only for published, reviewed translations
-
-
-def review_pairs() -> list[Pair]:
-    """Every (live Swedish page, target language) pair with its review state."""
-    from review.states import State, review_items
-
-    pairs = []
-    for item in review_items(None):
-        reviewed_since = None
-        if item.state == State.PUBLISHED_REVIEWED:
-            target = item.target_page
-            moments = [target.first_published_at if target else None]
-            if item.approval is not None:
-                moments.append(item.approval.approved_at)
-            reviewed_since = max((m for m in moments if m), default=None)
-        pairs.append(
-            Pair(
-                language=item.locale.language_code,
-                state=str(item.state.value),
-                state_label=str(item.state.label),
-                source_published=item.source_page.first_published_at,
-                reviewed_since=reviewed_since,
-            )
-        )
-    return pairs
+    return stored_pairs(None)
 
 
 def state_choices() -> list[tuple[str, str]]:
@@ -107,19 +80,23 @@ class LanguageCoverage:
         return share(self.reviewed, self.total)
 
 
-def coverage_now(pairs: list[Pair] | None = None) -> list[LanguageCoverage]:
-    """Per target language: how many Swedish pages, how many reviewed, counts per state."""
-    pairs = review_pairs() if pairs is None else pairs
+def coverage_now() -> list[LanguageCoverage]:
+    """Per target language: how many Swedish pages, how many reviewed, counts per state
+    (one grouped query)."""
     by_language: dict[str, LanguageCoverage] = {}
-    for pair in pairs:
-        row = by_language.get(pair.language)
+    for code, state, count in (
+        stored_rows()
+        .order_by()
+        .values_list("locale__language_code", "state")
+        .annotate(n=Count("pk"))
+    ):
+        row = by_language.get(code)
         if row is None:
-            row = by_language[pair.language] = LanguageCoverage(
-                pair.language, language_name(pair.language)
-            )
-        row.total += 1
-        row.states[pair.state] += 1
-        row.reviewed += pair.state == REVIEWED
+            row = by_language[code] = LanguageCoverage(code, language_name(code))
+        row.total += count
+        row.states[state] += count
+        if state == REVIEWED:
+            row.reviewed += count
     return [by_language[code] for code in language_order(by_language)]
 
 
@@ -139,26 +116,26 @@ def _month_end(start: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(following, datetime.time.min))
 
 
-def coverage_dataset(
-    pairs: list[Pair] | None = None, months: int = 12, today: datetime.date | None = None
-) -> Dataset:
-    """A line per language: the share of reviewed translations at the end of each month."""
-    pairs = review_pairs() if pairs is None else pairs
+def coverage_dataset(months: int = 12, today: datetime.date | None = None) -> Dataset:
+    """A line per language: the share of reviewed translations at the end of each month
+    (one grouped query: two conditional counts a month)."""
     starts = month_starts(months, today)
     ends = [_month_end(start) for start in starts]
-    sources: dict[str, list] = defaultdict(list)
-    reviewed: dict[str, list] = defaultdict(list)
-    for pair in pairs:
-        sources[pair.language].append(pair.source_published)
-        if pair.reviewed_since is not None:
-            reviewed[pair.language].append(pair.reviewed_since)
+    counts = {}
+    for index, end in enumerate(ends):
+        published_by_then = Q(source_published__isnull=True) | Q(source_published__lt=end)
+        counts[f"sources_{index}"] = Count("pk", filter=published_by_then)
+        counts[f"reviewed_{index}"] = Count("pk", filter=Q(reviewed_since__lt=end))
+    rows = {
+        row["locale__language_code"]: row
+        for row in stored_rows().order_by().values("locale__language_code").annotate(**counts)
+    }
     series = []
-    for code in language_order(sources):
-        values = []
-        for end in ends:
-            whole = sum(1 for moment in sources[code] if moment is None or moment < end)
-            part = sum(1 for moment in reviewed[code] if moment < end)
-            values.append(share(part, whole))
+    for code in language_order(rows):
+        row = rows[code]
+        values = [
+            share(row[f"reviewed_{index}"], row[f"sources_{index}"]) for index in range(len(ends))
+        ]
         series.append(Series(code, language_name(code), values))
     return Dataset(
         chart=Chart.LINE,

@@ -1,11 +1,10 @@
 """The source's LIX beside each item of the translators' review queue, and counts by band.
 
 Translators see how hard the Swedish text is before they start, and can take the hardest
-first (``?sort=lix``) or see how many pages wait in each band. The scores are those stored
-when each page was published (``readability.published``): one query for the whole queue.
+first (``?sort=lix``, ordered in SQL on the stored scores by ``review.views``) or see how
+many pages wait in each band. The scores are those stored when each page was published
+(``readability.published``): one query for the shown items, one for the counts.
 """
-
-from collections import Counter
 
 from readability.score import BANDS
 
@@ -20,14 +19,8 @@ def annotate(items) -> None:
         item.extra["lix"] = scores[item.source_page.pk]
 
 
-def band_counts(items) -> list[tuple[str, str, int]]:
-    """(key, name, count) of the annotated ``items``' Swedish pages per band, easiest first;
-    a page waiting in several languages counts once, bands without pages are left out."""
-    bands = {item.source_page.pk: item.extra["lix"].band for item in items}
-    counts = Counter(band[0] for band in bands.values() if band)
+def band_counts_of(pages) -> list[tuple[str, str, int]]:
+    """(key, name, count) of the Swedish pages in the queryset ``pages`` per band, easiest
+    first, bands without pages left out (a page waiting in several languages counts once)."""
+    counts = published.band_counts(pages)
     return [(key, str(name), counts[key]) for _bound, key, name in BANDS if counts[key]]
-
-
-def hardest_first(members) -> None:
-    """Sort by falling LIX, stable (the oldest first within a score); no words: last."""
-    members.sort(key=lambda item: -(item.extra["lix"].score or 0))

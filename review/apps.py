@@ -15,6 +15,7 @@ class ReviewConfig(AppConfig):
             publish_rules,
             restrictions,
             source_delete,
+            stored_states,
             string_records,  # noqa: F401 - strings of sources and targets
         )
         from .models import ReaderNotice
@@ -23,6 +24,7 @@ class ReviewConfig(AppConfig):
         publish_rules.install()
         restrictions.install()
         source_delete.install()
+        stored_states.install()
         # The notice is read through the content cache (templatetags/review_tags.py): a new
         # flag starts a new cache generation, on every host.
         content_cache.forget_on_change(ReaderNotice)

@@ -478,3 +478,60 @@ class AgencyMemory(models.Model):
 
     def __str__(self):
         return f"{self.source_text[:40]} → {self.target_text[:40]}"
+
+
+class PageLanguageState(models.Model):
+    """The review state of one live Swedish page in one target language, stored for listings.
+
+    A copy of what ``review.states.compute_state`` says, kept so that the queue, the
+    coverage report and the follow-up indicator count and list pairs in SQL instead of
+    computing every pair on every view (``review.stored_states`` keeps it). It is for
+    listings and counts only: the publish rules and the actions read the live strings.
+    """
+
+    # No database constraint on the pages: a change signalled while a page is being deleted
+    # (its strings, its translations) may mark a pair of that page after its rows went; the
+    # readers join the live page and the next refresh drops such rows.
+    source_page = models.ForeignKey(
+        Page, on_delete=models.CASCADE, related_name="+", db_constraint=False
+    )
+    locale = models.ForeignKey(Locale, on_delete=models.CASCADE, related_name="+")
+    state = models.CharField(max_length=20, default="missing")  # review.states.State
+    target_page = models.ForeignKey(
+        Page,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_constraint=False,
+    )
+    waiting_since = models.DateTimeField(null=True, blank=True)
+    machine_strings = models.PositiveIntegerField(default=0)
+    strings_to_check = models.PositiveIntegerField(default=0)
+    # For the coverage by month: the Swedish page's first publish, and since when the
+    # translation has been published and reviewed (published_reviewed only).
+    source_published = models.DateTimeField(null=True, blank=True)
+    reviewed_since = models.DateTimeField(null=True, blank=True)
+    # Something the state depends on changed; the next reader computes the row again.
+    # ``generation`` counts the changes, so that a computation that raced with a change
+    # leaves the row dirty.
+    dirty = models.BooleanField(default=True)
+    generation = models.PositiveBigIntegerField(default=1)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("lagrat granskningsläge")
+        verbose_name_plural = _("lagrade granskningslägen")
+        constraints = [
+            models.UniqueConstraint(fields=["source_page", "locale"], name="review_state_pair")
+        ]
+        indexes = [
+            models.Index(fields=["locale", "state", "waiting_since"]),
+            models.Index(fields=["state", "waiting_since"]),
+            models.Index(
+                fields=["dirty"], name="review_state_dirty", condition=models.Q(dirty=True)
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.source_page_id} {self.locale_id} {self.state}"

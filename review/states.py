@@ -266,17 +266,28 @@ def compute_state(
     return item
 
 
-def review_items(language_codes: set[str] | None = None) -> list[PageReview]:
+def review_items(
+    language_codes: set[str] | None = None,
+    *,
+    pages=None,
+    locale_ids=None,
+    only: set[tuple[int, int]] | None = None,
+) -> list[PageReview]:
     """Every (source page, target locale) pair, for the given languages (``None``: all).
 
     Loads everything in a fixed number of queries, whatever the number of pages (pages
-    published before their strings were recorded are recorded on the way, once).
+    published before their strings were recorded are recorded on the way, once). ``pages``
+    (Swedish pages) and ``locale_ids`` narrow it, ``only`` keeps the (page id, locale id)
+    pairs named (``review.stored_states`` computes the pairs that changed, the queue the
+    pairs it shows).
     """
     locales = Locale.objects.exclude(language_code=settings.LANGUAGE_CODE).order_by("language_code")
     if language_codes is not None:
         locales = locales.filter(language_code__in=language_codes)
+    if locale_ids is not None:
+        locales = locales.filter(pk__in=locale_ids)
     locales = list(locales)
-    pages = list(source_pages())
+    pages = list(source_pages() if pages is None else pages)
     if not pages or not locales:
         return []
     keys = [page.translation_key for page in pages]
@@ -294,9 +305,18 @@ def review_items(language_codes: set[str] | None = None) -> list[PageReview]:
             source__in=sources.values(), target_locale__in=locales
         ).order_by("enabled")
     }
+    wanted_targets = models.Q(translation_key__in=keys, locale__in=locales)
+    if only is not None:
+        # The target pages of the named pairs only, not every page's in every language.
+        key_of = {page.pk: page.translation_key for page in pages}
+        wanted_targets = models.Q(pk__in=[])
+        for locale in locales:
+            locale_keys = [key_of[p] for p, loc in only if loc == locale.pk and p in key_of]
+            if locale_keys:
+                wanted_targets |= models.Q(locale=locale, translation_key__in=locale_keys)
     targets = {
         (target.translation_key, target.locale_id): target
-        for target in Page.objects.filter(translation_key__in=keys, locale__in=locales)
+        for target in Page.objects.filter(wanted_targets)
     }
     pairs_by_source: dict[int, set[tuple[int, int]]] = {}
     for source_id, string_id, context_id in StringSegment.objects.filter(
@@ -305,9 +325,26 @@ def review_items(language_codes: set[str] | None = None) -> list[PageReview]:
         pairs_by_source.setdefault(source_id, set()).add((string_id, context_id))
     strings_by_key: dict[tuple[int, int, int], StringTranslation] = {}
     all_string_ids = {pair[0] for pairs in pairs_by_source.values() for pair in pairs}
-    for st in StringTranslation.objects.filter(
-        locale__in=locales, translation_of_id__in=all_string_ids
-    ).only(
+    wanted = models.Q(locale__in=locales, translation_of_id__in=all_string_ids)
+    if only is not None:
+        # The strings of the named pairs only, language by language, not of every page in
+        # every language asked for.
+        source_ids = {
+            page.pk: sources[page.translation_key].pk
+            for page in pages
+            if page.translation_key in sources
+        }
+        wanted = models.Q(pk__in=[])
+        for locale in locales:
+            ids = {
+                pair[0]
+                for page_id, locale_id in only
+                if locale_id == locale.pk and page_id in source_ids
+                for pair in pairs_by_source.get(source_ids[page_id], ())
+            }
+            if ids:
+                wanted |= models.Q(locale=locale, translation_of_id__in=ids)
+    for st in StringTranslation.objects.filter(wanted).only(
         "translation_of_id",
         "context_id",
         "locale_id",
@@ -342,6 +379,8 @@ def review_items(language_codes: set[str] | None = None) -> list[PageReview]:
     for page in pages:
         source = sources.get(page.translation_key)
         for locale in locales:
+            if only is not None and (page.pk, locale.pk) not in only:
+                continue
             translation = target = approval = None
             strings = []
             if source is not None:

@@ -1,12 +1,12 @@
 """The review queue in the admin and the approve action."""
 
-from collections import Counter
-
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.db.models import Count, F, Q, Window
+from django.db.models.functions import Coalesce, RowNumber
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -27,6 +27,7 @@ from .drafts import AliasTarget, save_draft
 from .models import ReaderReport
 from .roles import user_locale_codes
 from .states import WAITING_STATES, State, approve, review_items, review_state, source_changes
+from .stored_states import stored_pairs
 
 # Work waiting first, done last.
 QUEUE_ORDER = [*WAITING_STATES, State.PUBLISHED_REVIEWED]
@@ -36,17 +37,21 @@ PER_PAGE = 50
 
 
 def queue_summary(user) -> dict:
-    """Counts per state and open reader reports for the locales ``user`` works in."""
+    """Counts per state and open reader reports for the locales ``user`` works in.
+
+    Counted in SQL on the stored states (``review.stored_states``): the same few queries for
+    ten pages or ten thousand. ``rows`` is the queryset of the user's pairs.
+    """
     codes = user_locale_codes(user)
     if codes is not None:
         codes = codes - {settings.LANGUAGE_CODE}
-    items = review_items(codes)
-    counts = Counter(item.state for item in items)
+    rows = stored_pairs(codes)
+    counts = dict(rows.order_by().values_list("state").annotate(n=Count("pk")))
     reports = ReaderReport.objects.filter(resolved_at__isnull=True)
     if codes is not None:
         reports = reports.filter(locale__language_code__in=codes)
     return {
-        "items": items,
+        "rows": rows,
         "counts": [(state, counts.get(state, 0)) for state in QUEUE_ORDER],
         "waiting": sum(counts.get(state, 0) for state in WAITING_STATES),
         "reports": reports.select_related("page", "locale"),
@@ -58,37 +63,50 @@ def review_queue(request):
     if codes is not None and not codes - {settings.LANGUAGE_CODE}:
         raise PermissionDenied
     summary = queue_summary(request.user)
+    rows = summary["rows"]
     wanted = request.GET.get("state")
     if wanted and wanted not in State.values:
         wanted = None
-    readability_queue.annotate(summary["items"])  # the source's LIX beside each item
-    lix_bands = readability_queue.band_counts(
-        [item for item in summary["items"] if item.state in WAITING_STATES]
+    # The source's LIX beside each item, counted per band over the Swedish pages waiting.
+    lix_bands = readability_queue.band_counts_of(
+        Page.objects.filter(pk__in=rows.filter(state__in=WAITING_STATES).values("source_page_id"))
     )
     by_lix = request.GET.get("sort") == "lix"
-    with_facts = annotate_facts(summary["items"])
+    findings = fact_checks.counts_by_object(
+        None
+        if codes is None
+        else set(Locale.objects.filter(language_code__in=codes).values_list("pk", flat=True))
+    )
+    flagged = rows_with_findings(rows, findings)
+    with_facts = len(flagged)
     only_facts = request.GET.get("facts") == "1"
+    order = ["waiting_since", "source_page__path", "locale__language_code"]
+    if by_lix:
+        rows = rows.annotate(lix=Coalesce("source_page__published_lix__score", 0.0))
+        order = ["-lix", *order]
+    counts = dict(summary["counts"])
+    if only_facts:
+        rows = rows.filter(pk__in=flagged)
+        counts = dict(rows.order_by().values_list("state").annotate(n=Count("pk")))
     groups = []
     for state in QUEUE_ORDER:
         if wanted and state != wanted:
             continue
-        members = [item for item in summary["items"] if item.state == state]
-        if only_facts:
-            members = [item for item in members if item.extra.get("facts")]
-        if not members and not wanted:
+        if not counts.get(state) and not wanted:
             continue
-        members.sort(key=lambda item: (item.waiting_since is None, item.waiting_since))
-        if by_lix:
-            readability_queue.hardest_first(members)
         # One page of each state: all of them only under the state's own link, page by page.
-        shown = Paginator(members, PER_PAGE).get_page(request.GET.get("page") if wanted else 1)
+        paginator = Paginator(rows.filter(state=state).order_by(*ordering(order)), PER_PAGE)
+        paginator.count = counts.get(state, 0)  # counted above
+        groups.append((state, paginator.get_page(request.GET.get("page") if wanted else 1)))
+    shown_rows(rows, groups, order)
+    shown_items(groups, findings)
+    for state, shown in groups:
         if state == State.STALE:
             for item in shown.object_list:
                 item.extra["changes"] = [
                     (change, word_diff(change.before, change.after))
                     for change in source_changes(item)
                 ]
-        groups.append((state, shown))
     reports = summary["reports"]
     return TemplateResponse(
         request,
@@ -114,17 +132,75 @@ def review_queue(request):
     )
 
 
-def annotate_facts(items) -> int:
-    """``item.extra["facts"]`` = (open errors, open warnings) of the facts guard, if any;
-    returns how many items have some (one query for the whole queue)."""
-    counts = fact_checks.counts_by_object({item.locale.pk for item in items})
-    with_facts = 0
+def ordering(order: list[str]) -> list:
+    """``order``'s names ("-" first: descending) as SQL ordering, empty dates last."""
+    return [
+        F(key[1:]).desc() if key.startswith("-") else F(key).asc(nulls_last=True) for key in order
+    ]
+
+
+def shown_rows(rows, groups, order: list[str]) -> None:
+    """Each group's page of stored rows, for every group in one query: numbered within
+    their state (waiting longest first, hardest Swedish first under ``?sort=lix``; ties in
+    the page tree's and the languages' order) and cut at each page's bounds."""
+    bounds = Q(pk__in=[])
+    for state, shown in groups:
+        bounds |= Q(state=state, position__gte=shown.start_index(), position__lte=shown.end_index())
+    numbered = rows.annotate(
+        position=Window(RowNumber(), partition_by=F("state"), order_by=ordering(order))
+    )
+    by_state: dict[str, list] = {}
+    for row in numbered.filter(bounds).order_by("state", "position"):
+        by_state.setdefault(row.state, []).append(row)
+    for state, shown in groups:
+        shown.object_list = by_state.get(state, []) if shown.paginator.count else []
+
+
+def shown_items(groups, findings: dict) -> None:
+    """Replace each shown page's stored rows by the pairs' review items, computed now (one
+    ``review_items`` for every state's page together), with their LIX and fact findings."""
+    pairs = {(row.source_page_id, row.locale_id) for _s, shown in groups for row in shown}
+    if not pairs:
+        return
+    computed = {
+        (item.source_page.pk, item.locale.pk): item
+        for item in review_items(
+            pages=Page.objects.filter(pk__in={page_id for page_id, _l in pairs}),
+            locale_ids={locale_id for _p, locale_id in pairs},
+            only=pairs,
+        )
+    }
+    items = []
+    for _state, shown in groups:
+        shown.object_list = [
+            computed[row.source_page_id, row.locale_id]
+            for row in shown.object_list
+            if (row.source_page_id, row.locale_id) in computed
+        ]
+        items.extend(shown.object_list)
+    readability_queue.annotate(items)
+    annotate_facts(items, findings)
+
+
+def rows_with_findings(rows, findings: dict) -> list[int]:
+    """The ids of the stored ``rows`` whose translated page has open fact-check findings
+    (``findings``: ``fact_checks.counts_by_object``); one query, over the flagged pages."""
+    flagged = {key for key, found in findings.items() if any(found)}
+    # Queried even when nothing is flagged: the same queries whatever the findings.
+    candidates = rows.filter(
+        target_page__isnull=False,
+        source_page__translation_key__in={key for key, _locale in flagged},
+    ).values_list("pk", "source_page__translation_key", "locale_id")
+    return [pk for pk, key, locale_id in candidates if (str(key), locale_id) in flagged]
+
+
+def annotate_facts(items, counts: dict) -> None:
+    """``item.extra["facts"]`` = (open errors, open warnings) of the facts guard, if any
+    (``counts``: ``fact_checks.counts_by_object``)."""
     for item in items:
         found = counts.get((str(item.source_page.translation_key), item.locale.pk))
         if item.target_page is not None and found and any(found):
             item.extra["facts"] = found
-            with_facts += 1
-    return with_facts
 
 
 def _target_item(request, page_id):

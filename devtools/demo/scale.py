@@ -36,6 +36,7 @@ from wagtail.search.backends import get_search_backends
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from core import content_cache
+from review import stored_states
 from review.fingerprints import fingerprint
 from review.models import (
     ReaderNotice,
@@ -185,6 +186,8 @@ class ScaleLoader:
         )
         self.translate(kind, pages, numbers, parents, sources, segments, current)
         self.search_index(pages)
+        # Bulk writes send no signals: store the review states of the chunk's pairs here.
+        stored_states.refresh_states(pages=pages)
 
     def translate(self, kind, pages, numbers, parents, sources, segments, current) -> None:
         plan = [

@@ -13,6 +13,7 @@ from wagtail.models import Locale, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.content_cache import cached
 from core.pages import BasePage, BasePageQuerySet
 from international.blocks import RICH_TEXT_FEATURES, BodyBlock, ResponsibilitiesBlock
 
@@ -24,27 +25,48 @@ from .taxonomy import Goal, goals_in_locale
 __all__ = ["StrategyAreaPage", "StrategyPage"]
 
 
+KINDS = (
+    ("news", NewsPage, "date"),
+    ("opportunities", OpportunityPage, "deadline"),
+    ("projects", ProjectPage, "starts_on"),
+)
+
+
 def goals_with_links(locale: Locale, limit: int = 5) -> list[Goal]:
     """The strategy's goals in ``locale``, each with the news, opportunities and projects
-    (pages in the same locale) that serve it, as ``goal.linked``. Seven queries.
+    (pages in the same locale) that serve it, as ``goal.linked``.
 
     Only each goal's first ``limit`` pages of each kind are read (a window over the goal
-    links, in SQL), so the page costs the same whatever the number of pages linked."""
+    links, in SQL); which ones is kept in the shared cache for the content generation
+    (``core.content_cache``: a publish, a goal saved), since the window reads every link
+    and grows with the content. The pages themselves are then read by id, one query a kind.
+    """
     goals = goals_in_locale(locale)
-    by_key = {goal.translation_key: goal for goal in goals}
+    by_key = {str(goal.translation_key): goal for goal in goals}
+    chosen = cached("strategy-goal-links", (locale.pk, limit), lambda: _linked_ids(locale, limit))
     for goal in goals:
-        goal.linked = defaultdict(list)
-    for name, model, order in (
-        ("news", NewsPage, "date"),
-        ("opportunities", OpportunityPage, "deadline"),
-        ("projects", ProjectPage, "starts_on"),
-    ):
+        goal.linked = {}
+    for name, model, _order in KINDS:
+        wanted = {key: ids for key, ids in chosen.get(name, {}).items() if key in by_key and ids}
+        pages = model.objects.in_bulk({pk for ids in wanted.values() for pk in ids})
+        for key, ids in wanted.items():
+            found = [pages[pk] for pk in ids if pk in pages]
+            if found:
+                by_key[key].linked[name] = found
+    return goals
+
+
+def _linked_ids(locale: Locale, limit: int) -> dict[str, dict[str, list[int]]]:
+    """{kind: {goal translation key: [page ids, newest first]}}, ``limit`` a goal."""
+    keys = [goal.translation_key for goal in goals_in_locale(locale)]
+    chosen: dict[str, dict[str, list[int]]] = {}
+    for name, model, order in KINDS:
         field = model._meta.get_field("goals")
         page_link, goal_link = field.m2m_field_name(), field.m2m_reverse_field_name()
-        first = (
+        rows = (
             field.remote_field.through.objects.filter(
                 **{
-                    f"{goal_link}__translation_key__in": by_key,
+                    f"{goal_link}__translation_key__in": keys,
                     f"{page_link}__in": model.objects.filter(locale=locale).readable(),
                 }
             )
@@ -56,21 +78,15 @@ def goals_with_links(locale: Locale, limit: int = 5) -> list[Goal]:
                 )
             )
             .filter(position__lte=limit)
-            .values_list(f"{page_link}_id", flat=True)
+            .values_list(f"{goal_link}__translation_key", f"{page_link}_id", "position")
         )
-        pages = (
-            model.objects.filter(pk__in=first)
-            .prefetch_related("goals")
-            .order_by(f"-{order}", "-pk")
-        )
-        for page in pages:
-            for goal in page.goals.all():
-                target = by_key.get(goal.translation_key)
-                if target is not None and len(target.linked[name]) < limit:
-                    target.linked[name].append(page)
-    for goal in goals:
-        goal.linked = dict(goal.linked)
-    return goals
+        by_goal: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for key, page_id, position in rows:
+            by_goal[str(key)].append((position, page_id))
+        chosen[name] = {
+            key: [page_id for _position, page_id in sorted(pairs)] for key, pairs in by_goal.items()
+        }
+    return chosen
 
 
 class StrategyPage(BasePage):

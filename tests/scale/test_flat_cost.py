@@ -33,13 +33,16 @@ pytestmark = pytest.mark.django_db
 
 SCALE = 3
 LANGUAGES = ("sv", "ar", "ti")
-READER = pick(*SECTION_PAGES, "news feed (RSS)", "calendar (iCal)")
+READER = pick(*SECTION_PAGES, "follow-up", "news feed (RSS)", "calendar (iCal)")
 PUBLISHED = "nyheter/ungdomsutbyte-i-morag/"
 ROLES = ("translator", "coordinator", "communicator")
 # The admin views each role opens (the others answer with a redirect or 403, also counted).
 ALLOWED = {
     "review queue": {"translator", "coordinator"},
     "review queue, stale": {"translator", "coordinator"},
+    "review queue, hardest first": {"translator", "coordinator"},
+    "review queue, fact findings": {"translator", "coordinator"},
+    "dashboard": {"translator", "coordinator", "communicator"},
     "drafts status": {"translator", "communicator"},
     "page explorer": {"translator", "coordinator", "communicator"},
     "coverage report": {"coordinator"},
@@ -110,6 +113,9 @@ def measure(users) -> dict:
         for name, url in {
             "review queue": reverse("review:queue"),
             "review queue, stale": reverse("review:queue") + "?state=stale",
+            "review queue, hardest first": reverse("review:queue") + "?sort=lix",
+            "review queue, fact findings": reverse("review:queue") + "?facts=1",
+            "dashboard": reverse("wagtailadmin_home"),
             "drafts status": reverse("translation_page_status", args=[page.pk]),
             "page explorer": reverse("wagtailadmin_explore", args=[listing.pk]),
             "coverage report": reverse("followup_coverage"),
