@@ -20,7 +20,7 @@ import pytest
 import time_machine
 
 from core.sources import source_pages
-from review.models import LocalePublishPolicy, PageLanguageState
+from review.models import LanguageSettings, PageLanguageState
 from review.states import State, approve, review_state
 from review.stored_states import refresh_dirty, refresh_states
 from tests.review.review_helpers import (
@@ -117,7 +117,7 @@ def test_each_change_is_stored_as_computed(tree, users, clock, client):
     assert_stored_as_computed()
 
     step(clock)  # a new page, translated by machine and published with machine text
-    LocalePublishPolicy.objects.update_or_create(
+    LanguageSettings.objects.update_or_create(
         locale=target.locale, defaults={"allow_unreviewed_machine_text": True}
     )
     other = add_child_page(tree["home"], "Nyheter", "nyheter", intro="Vi åker till Lund.")
