@@ -36,6 +36,7 @@ from lxml import etree
 from . import po_upload
 from .models import AgencyMemory, text_hash
 from .po_exchange import check_entry
+from .safe_xml import read_root
 from .tmx_export import MACHINE, SOURCE_LANGUAGE, XML_LANG
 
 KIND = po_upload.UploadKind(
@@ -66,28 +67,12 @@ class CheckedTmx:
     unchanged: bool = False
 
 
-def _parser() -> etree.XMLParser:
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        remove_blank_text=False,
-    )
-
-
 def _language(code: str) -> str:
     return (code or "").strip().replace("_", "-").split("-")[0].lower()
 
 
 def _root(data: bytes):
-    try:
-        root = etree.fromstring(data, _parser())
-    except (etree.XMLSyntaxError, ValueError):
-        raise TmxError(
-            _("filen är ingen läsbar XML-fil (trasig, avkortad eller fel teckenkodning)")
-        ) from None
+    root = read_root(data, TmxError)
     dtd = root.getroottree().docinfo.internalDTD
     if dtd is not None and (list(dtd.iterentities()) or list(dtd.iterelements())):
         raise TmxError(_("filen har en DOCTYPE med egna deklarationer, vilket inte tillåts"))

@@ -26,6 +26,7 @@ from lxml import etree
 
 from . import po_exchange, po_upload
 from .po_exchange import CheckedFile, check_po
+from .safe_xml import read_root
 from .xliff_export import NS12, NS20, SOURCE_LANGUAGE, current_units
 from .xliff_inline import InlineError, read, source_codes
 
@@ -66,29 +67,13 @@ class XliffFile:
     units: list[FileUnit]
 
 
-def _parser() -> etree.XMLParser:
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        remove_blank_text=False,
-    )
-
-
 def _translation_id(value: str) -> str:
     value = (value or "").strip()
     return value[len("urn:uuid:") :] if value.lower().startswith("urn:uuid:") else value
 
 
 def parse(data: bytes) -> XliffFile:
-    try:
-        root = etree.fromstring(data, _parser())
-    except (etree.XMLSyntaxError, ValueError):
-        raise XliffError(
-            _("filen är ingen läsbar XML-fil (trasig, avkortad eller fel teckenkodning)")
-        ) from None
+    root = read_root(data, XliffError)
     if root.getroottree().docinfo.doctype:
         raise XliffError(_("filen har en DOCTYPE-deklaration, vilket inte tillåts"))
     namespace = etree.QName(root).namespace

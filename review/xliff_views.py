@@ -27,10 +27,12 @@ def xliff_export_view(request, language_code, version):
     if not translations:
         messages.warning(request, _("Inga sidor väntar på översättning till det här språket."))
         return redirect(reverse("review:po_exchange"))
-    response = HttpResponse(
-        xliff_export.export_zip(translations, version), content_type="application/zip"
-    )
     name = f"oversattning-{language_code}-xliff-{version}.zip"
+    return _attachment(xliff_export.export_zip(translations, version), "application/zip", name)
+
+
+def _attachment(content: bytes, content_type: str, name: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
@@ -61,12 +63,10 @@ def tmx_export_view(request, language_code):
     """The translation memory sv → language as TMX; ``?maskin=1`` adds machine strings."""
     locale = _locale_for(request, language_code)
     machine = request.GET.get("maskin") == "1"
-    response = HttpResponse(
-        tmx_export.export_tmx(locale, machine=machine), content_type="application/x-tmx+xml"
-    )
     name = f"minne-sv-{language_code}{'-maskin' if machine else ''}.tmx"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return _attachment(
+        tmx_export.export_tmx(locale, machine=machine), "application/x-tmx+xml", name
+    )
 
 
 @require_POST

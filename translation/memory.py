@@ -39,30 +39,28 @@ def best_translations(string_ids, locale, *, human_only=False) -> dict[int, Stri
     return best
 
 
-def fill_from_memory(segments, locale, *, human_only=False) -> tuple[int, list]:
-    """Give each segment in ``segments`` the memory's translation where there is one.
+def _fill(segments, locale, found_for) -> tuple[int, list]:
+    """Write ``found_for(segment)`` (data, translation type, tool name) where it finds one.
 
     Never overwrites: a segment that meanwhile got a translation keeps it. Returns the
     number of segments filled and the segments still without translation.
     """
-    best = best_translations(
-        {segment.string_id for segment in segments}, locale, human_only=human_only
-    )
     filled = 0
     remaining = []
     for segment in segments:
-        found = best.get(segment.string_id)
+        found = found_for(segment)
         if found is None:
             remaining.append(segment)
             continue
+        data, translation_type, tool_name = found
         _obj, created = StringTranslation.objects.get_or_create(
             translation_of_id=segment.string_id,
             locale=locale,
             context_id=segment.context_id,
             defaults={
-                "data": found.data,
-                "translation_type": found.translation_type,
-                "tool_name": TOOL_NAME,
+                "data": data,
+                "translation_type": translation_type,
+                "tool_name": tool_name,
                 "has_error": False,
             },
         )
@@ -70,12 +68,24 @@ def fill_from_memory(segments, locale, *, human_only=False) -> tuple[int, list]:
     return filled, remaining
 
 
+def fill_from_memory(segments, locale, *, human_only=False) -> tuple[int, list]:
+    """Give each segment in ``segments`` the memory's translation where there is one."""
+    best = best_translations(
+        {segment.string_id for segment in segments}, locale, human_only=human_only
+    )
+
+    def found_for(segment):
+        found = best.get(segment.string_id)
+        return found and (found.data, found.translation_type, TOOL_NAME)
+
+    return _fill(segments, locale, found_for)
+
+
 def fill_from_agency_memory(segments, locale) -> tuple[int, list]:
     """Give each segment whose Swedish text an agency's TMX has (``AgencyMemory``) that
     translation as a draft that still needs a person: ``translation_type`` machine, so that
     the review states, the publish rule and the reader notice treat it as unreviewed, and
-    ``tool_name`` saying where it came from. The newest import of a text wins. Never
-    overwrites; returns the number filled and the segments still without translation.
+    ``tool_name`` saying where it came from. The newest import of a text wins.
     """
     texts = {segment.string_id: segment.string.data for segment in segments}
     best: dict[str, AgencyMemory] = {}
@@ -83,23 +93,10 @@ def fill_from_agency_memory(segments, locale) -> tuple[int, list]:
         locale=locale, source_hash__in={text_hash(text) for text in texts.values()}
     ).order_by("-imported_at", "-pk"):
         best.setdefault(pair.source_text, pair)  # the hash found it, the text must match
-    filled = 0
-    remaining = []
-    for segment in segments:
+    machine = StringTranslation.TRANSLATION_TYPE_MACHINE
+
+    def found_for(segment):
         found = best.get(texts[segment.string_id])
-        if found is None:
-            remaining.append(segment)
-            continue
-        _obj, created = StringTranslation.objects.get_or_create(
-            translation_of_id=segment.string_id,
-            locale=locale,
-            context_id=segment.context_id,
-            defaults={
-                "data": found.target_text,
-                "translation_type": StringTranslation.TRANSLATION_TYPE_MACHINE,
-                "tool_name": AGENCY,
-                "has_error": False,
-            },
-        )
-        filled += int(created)
-    return filled, remaining
+        return found and (found.target_text, machine, AGENCY)
+
+    return _fill(segments, locale, found_for)
