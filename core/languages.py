@@ -132,7 +132,7 @@ def machine_translatable(code: str) -> bool:
 
 
 def default_engine(code: str) -> str:
-    """The engine a language has until a coordinator chooses (``review.language_settings``)."""
+    """The engine a language has until a coordinator chooses (``translation.language_settings``)."""
     language = BY_CODE.get(code)
     return language.default_engine if language is not None else "deepl"
 

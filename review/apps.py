@@ -9,14 +9,14 @@ class ReviewConfig(AppConfig):
     def ready(self):
         from core import content_cache
 
-        from . import (
+        from . import (  # noqa: F401 - notice_flags and wording_records connect receivers
             fact_checks,
-            notice_flags,  # noqa: F401 - connects the reader-notice receivers
+            notice_flags,
             publish_rules,
             restrictions,
             source_delete,
             stored_states,
-            string_records,  # noqa: F401 - strings of sources and targets
+            wording_records,
         )
         from .models import ReaderNotice
 

@@ -1,7 +1,7 @@
 """Changed Swedish strings in the translation editor: check, keep, or take the machine text.
 
 When a Swedish segment changes, the pipeline carries the translator's own translation over
-to the new text, marked for checking (``review.carry_forward``). wagtail-localize's
+to the new text, marked for checking (``translation.carry_forward``). wagtail-localize's
 editor shows the mark beside the string, but has no place for what changed. This adds:
 
 - a panel above wagtail-localize's editor (``changed_strings.js``, through the
@@ -43,12 +43,14 @@ from rest_framework.decorators import (
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
+from translation import strings
+from translation.carry_forward import SIMILARITY, is_plain_field, open_carries, similarity
+from translation.carry_forward import TOOL_NAME as CARRIED
+from translation.engines import engine_for
+from translation.models import CarriedForward, RetiredSegment
+
 from . import fact_checks
-from .carry_forward import SIMILARITY, is_plain_field, open_carries, similarity
-from .carry_forward import TOOL_NAME as CARRIED
 from .editor_footers import with_saved_fact_footer
-from .machine_translation import answers
-from .models import CarriedForward, RetiredSegment
 from .notice_flags import after_approval
 from .roles import restricted_locale_codes
 from .states import approve_strings, review_state_for_target
@@ -183,12 +185,13 @@ def take_machine_view(request, translation_id, string_translation_id):
         )
         return _back(request, translation)
     with transaction.atomic():
-        string_translation.data = carried.machine_text
-        string_translation.translation_type = StringTranslation.TRANSLATION_TYPE_MACHINE
         # The offer was made by the language's engine (translation.engines).
-        string_translation.tool_name = answers.tool_name_for(translation.target_locale)
-        string_translation.last_translated_by = request.user
-        string_translation.save()
+        strings.use_machine_text(
+            string_translation,
+            carried.machine_text,
+            tool_name=engine_for(translation.target_locale).tool_name,
+            user=request.user,
+        )
     messages.success(request, _("Maskinöversättningen av den nya texten används nu."))
     return _back(request, translation)
 
@@ -245,22 +248,13 @@ def _answer(request, translation, string_translation, message, status=200):
 
 
 def _save(translation, segment_string_id, context_id, value, user, *, carried_from=None):
-    defaults = {
-        "data": value,
-        "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
-        "tool_name": CARRIED if carried_from else "",
-        "last_translated_by": user,
-        "has_error": False,
-        "field_error": "",
-    }
-    keys = {
-        "translation_of_id": segment_string_id,
-        "locale_id": translation.target_locale_id,
-        "context_id": context_id,
-    }
-    before = StringTranslation.objects.filter(**keys).first()
-    string_translation, _created = StringTranslation.objects.update_or_create(
-        **keys, defaults=defaults
+    before, string_translation = strings.save_by_person(
+        string_id=segment_string_id,
+        context_id=context_id,
+        locale_id=translation.target_locale_id,
+        data=value,
+        user=user,
+        tool_name=CARRIED if carried_from else "",
     )
     if carried_from:
         row, _created = CarriedForward.objects.get_or_create(

@@ -2,7 +2,7 @@
 
 wagtail-localize writes each string's footer from its ``tool_name`` ("Translated with
 {tool_name} on {date}") and always draws a green tick unless the string has an error. A
-person's translation carried to a changed Swedish string (``review.carry_forward``) then read
+person's translation carried to a changed Swedish string (``translation.carry_forward``) then read
 "Översatt med Den svenska texten har ändrats – kontrollera på 4 December 2026" with a tick.
 This rewrites the editor's props (``review/templates/wagtail_localize/admin/
 edit_translation.html``) from the same rule the queue uses (``review.states``): an unchecked
@@ -28,9 +28,11 @@ from django.utils.translation import gettext as _
 
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
+from translation.carry_forward import TOOL_NAME as CARRIED
+from translation.models import text_hash
+
 from . import fact_checks, fact_labels
-from .carry_forward import TOOL_NAME as CARRIED
-from .models import FactCheck, text_hash
+from .models import FactCheck
 from .states import is_carried_unchecked, string_approvals
 
 logger = logging.getLogger(__name__)

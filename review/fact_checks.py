@@ -32,9 +32,10 @@ from wagtail.models import Locale, Site
 from wagtail_localize.models import StringSegment, StringTranslation
 
 from core import facts
+from translation.models import text_hash
 
 from .fact_labels import describe
-from .models import FactCheck, FactOverride, text_hash
+from .models import FactCheck, FactOverride
 
 logger = logging.getLogger(__name__)
 

@@ -17,8 +17,10 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Page
 from wagtail_localize.models import StringTranslation
 
+from translation.models import text_hash
+
 from . import fact_checks, fact_labels
-from .models import FactCheck, text_hash
+from .models import FactCheck
 from .roles import is_translator_of, user_may_work_in
 
 REASON_MAX = 1000

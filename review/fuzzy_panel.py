@@ -3,8 +3,7 @@
 wagtail-localize's editor offers a string's machine draft, and the exact memory
 (``translation.memory``) fills identical Swedish texts, but a paragraph that changed one
 word gets a fresh machine text although a person translated nearly the same sentence. The
-fuzzy memory (``translation.fuzzy_memory``, asked through ``review.machine_translation``, as
-review may not import translation) finds those translations; this shows them.
+fuzzy memory (``translation.fuzzy_memory``) finds those translations; this shows them.
 
 The editor is a React app whose props are rendered by our copy of its template
 (``review/templates/wagtail_localize/admin/edit_translation.html``); React's DOM is not ours
@@ -25,9 +24,9 @@ from wagtail.models import Locale
 from wagtail_localize.models import StringSegment
 
 from core.languages import language_direction
+from translation import fuzzy_memory
 
 from .changed_strings import plain, word_diff
-from .machine_translation import answers
 
 logger = logging.getLogger(__name__)
 
@@ -53,7 +52,7 @@ def panel_context(props: str) -> dict:
         )
     )
     sources = {string_ids[s["id"]]: s["source"] for s in segments if s["id"] in string_ids}
-    found = answers.fuzzy_suggestions(sources, locale)
+    found = fuzzy_memory.suggestions(sources, locale)
     if not found:
         return {}
     drafts = {

@@ -20,8 +20,10 @@ from django.conf import settings
 
 from wagtail.models import DraftStateMixin, Page, TranslatableMixin
 
+from translation.models import LanguageSettings
+
 from . import live_text
-from .models import LanguageSettings, ReaderNotice
+from .models import ReaderNotice
 
 
 def _translatable_snippet_models():

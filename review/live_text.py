@@ -12,7 +12,7 @@ one by content, in its place (``TranslationContext``: the object and the field p
 - ``APPROVED``: machine text whose exact wording a translator approved (``WordingApproval``);
 - ``MACHINE``: machine text no one approved;
 - ``TO_CHECK``: a person's translation carried over from an older Swedish text that nobody
-  has checked against the new one (``review.carry_forward``);
+  has checked against the new one (``translation.carry_forward``);
 - ``UNTRANSLATED``: the Swedish text itself, shown because no translation exists yet
   (wagtail-localize's fallback): not presented as a translation;
 - ``UNKNOWN``: anything else (a wording no string translation ever had, text in a field
@@ -34,9 +34,11 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
+from translation.carry_forward import TOOL_NAME as CARRIED
+from translation.models import LanguageSettings, text_hash
+
 from . import fact_checks, fact_labels
-from .carry_forward import TOOL_NAME as CARRIED
-from .models import KnownWording, LanguageSettings, WordingApproval, text_hash
+from .models import KnownWording, WordingApproval
 
 HUMAN = "human"
 APPROVED = "approved"

@@ -37,7 +37,8 @@ from wagtail.permissions import policy_registry
 from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.views import report, snippets_api, submit_translations, update_translations
 
-from .drafts import target_of
+from translation.drafts import target_of
+
 from .editor_media import referenced_ids, translation_codes
 from .publish_rules import may_publish_in, publish_refusal
 from .roles import restricted_locale_codes, user_locale_codes

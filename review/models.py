@@ -1,7 +1,5 @@
 """What wagtail-localize does not keep: approvals, language settings, reader reports, digests."""
 
-import hashlib
-
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import models
@@ -9,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale, Page, Revision
 
-# One language's settings, publish rule included, in a module of its own (why there: its docstring).
-from .language_settings import LanguageSettings  # noqa: F401
+# The language settings and the string hash live with the translation state (``translation``).
+from translation.models import LanguageSettings, text_hash  # noqa: F401
 
 
 class Role(models.Model):
@@ -83,10 +81,6 @@ class ReviewApproval(models.Model):
 
     def __str__(self):
         return f"{self.page} ({self.locale.language_code})"
-
-
-def text_hash(text: str) -> str:
-    return hashlib.sha256(text.encode()).hexdigest()
 
 
 class StringApproval(models.Model):
@@ -195,93 +189,6 @@ class DigestRecord(models.Model):
         return str(self.user)
 
 
-class SourceStrings(models.Model):
-    """The strings of a source-locale page as last published (what "current" means).
-
-    Recorded on every publish of the Swedish page, so that staleness can be decided by
-    content without extracting the page on every look: a translation is stale when the
-    strings it was made from (``TranslatedFrom``) differ from these.
-    """
-
-    page = models.OneToOneField(
-        Page, on_delete=models.CASCADE, primary_key=True, related_name="source_strings"
-    )
-    fingerprint = models.CharField(max_length=64)
-    # [[context path, text], ...] in segment order, for showing what changed.
-    segments = models.JSONField(default=list)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    def __str__(self):
-        return f"{self.page_id} {self.fingerprint[:12]}"
-
-
-class TranslatedFrom(models.Model):
-    """The source strings a translation's target was last made from.
-
-    wagtail-localize keeps only the latest extraction of the source (``TranslationSource``),
-    shared by every locale; this is per translation, written whenever its target is saved
-    from the source (a ``TranslationLog``) or found already up to date.
-    """
-
-    translation = models.OneToOneField(
-        "wagtail_localize.Translation",
-        on_delete=models.CASCADE,
-        primary_key=True,
-        related_name="translated_from",
-    )
-    fingerprint = models.CharField(max_length=64)
-    segments = models.JSONField(default=list)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    def __str__(self):
-        return f"{self.translation_id} {self.fingerprint[:12]}"
-
-
-class CarriedForward(models.Model):
-    """A person's translation carried over to the new version of a changed source string.
-
-    The ``StringTranslation`` itself is wagtail-localize's (manual, by the same person,
-    ``tool_name`` = ``carry_forward.TOOL_NAME``); this keeps what wagtail-localize has no
-    place for: which source string it was made for, and the machine translation of the
-    new text offered beside it.
-    """
-
-    string_translation = models.OneToOneField(
-        "wagtail_localize.StringTranslation",
-        on_delete=models.CASCADE,
-        primary_key=True,
-        related_name="carried_forward",
-    )
-    previous_string = models.ForeignKey(
-        "wagtail_localize.String", on_delete=models.CASCADE, related_name="+"
-    )
-    machine_text = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    def __str__(self):
-        return f"{self.string_translation_id} (from string {self.previous_string_id})"
-
-
-class RetiredSegment(models.Model):
-    """A source segment that a re-extraction removed (its id may still be in an open editor).
-
-    wagtail-localize deletes the ``StringSegment`` rows of text that changed or moved; an
-    editor tab opened before would then save to an id that no longer exists. This keeps
-    enough to tell the translator where their text went.
-    """
-
-    segment_id = models.BigIntegerField(primary_key=True)
-    # Plain ids, not foreign keys: rows are written while wagtail-localize deletes, also
-    # when the whole source goes (a deleted page), and must not block that deletion.
-    source_id = models.BigIntegerField(db_index=True)
-    string_id = models.BigIntegerField()
-    context_id = models.BigIntegerField()
-    retired_at = models.DateTimeField(auto_now_add=True)
-
-    def __str__(self):
-        return f"segment {self.segment_id}"
-
-
 class WordingRecord(models.Model):
     """Something recorded of one wording (its hash) of a translated string in one place.
 
@@ -307,7 +214,7 @@ class KnownWording(WordingRecord):
     revision of a page (a revert, a schedule) may carry an earlier wording. The publish
     rule (``review.live_text``) attributes the text of the revision that is to go live by
     content: each wording is recorded whenever a string translation is saved
-    (``review.string_records``), per locale and place (``TranslationContext``).
+    (``translation.string_records``), per locale and place (``TranslationContext``).
     """
 
     human = models.BooleanField(default=False)
@@ -440,44 +347,6 @@ class FactOverride(models.Model):
 
     def __str__(self):
         return f"{self.fact_check_id} {self.kind} {self.form}"
-
-
-class AgencyMemory(models.Model):
-    """A pair of Swedish text and translation that an agency gave back in a TMX file.
-
-    Kept apart from wagtail-localize's ``StringTranslation`` rows on purpose: those are the
-    municipality's memory and fill pages, while an imported pair is only the agency's word
-    that nobody here has read. The pipeline may offer it as a draft of a string with the
-    identical Swedish text, marked with ``review.tmx_import.TOOL_NAME`` and typed as machine
-    text, so that the publish rule and the review states treat it as text that a person
-    still has to check (``translation.memory.fill_from_agency_memory``). One row per distinct
-    pair and locale: importing the same file again adds nothing.
-    """
-
-    locale = models.ForeignKey(Locale, on_delete=models.CASCADE, related_name="+")
-    source_text = models.TextField()
-    target_text = models.TextField()
-    source_hash = models.CharField(max_length=64)  # text_hash of the Swedish text
-    target_hash = models.CharField(max_length=64)
-    origin = models.CharField(max_length=255, blank=True)  # the file it came in
-    imported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    imported_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["locale", "source_hash", "target_hash"], name="agency_memory_pair"
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.source_text[:40]} → {self.target_text[:40]}"
 
 
 class PageLanguageState(models.Model):

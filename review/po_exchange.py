@@ -26,9 +26,9 @@ from wagtail_localize.models import StringSegment, Translation
 import polib
 
 from core.markup import BROKEN, PLACEHOLDERS_DIFFER, TAGS_DIFFER, translation_problem
+from translation.drafts import AliasTarget, save_draft
 
 from . import po_upload
-from .drafts import AliasTarget, save_draft
 from .states import State, review_items
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024

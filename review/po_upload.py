@@ -27,7 +27,7 @@ from django.utils.translation import gettext_lazy
 
 from wagtail_localize.models import Translation
 
-from .drafts import AliasTarget, save_draft
+from translation.drafts import AliasTarget, save_draft
 
 # `<!DOCTYPE`, `<![CDATA[`, `<!--`, `<!ENTITY` and `<?php ... ?>`/`<?xml ... ?>`: none of them
 # belongs in a translated string, and HTMLParser passes them through without a tag.
@@ -228,7 +228,7 @@ def apply_all(checked, user, tool_name="PO") -> bool:
             try:
                 with transaction.atomic():
                     item.translation.import_po(item.po, user=user, tool_name=tool_name)
-                    # A draft revision, never the live row (see review.drafts).
+                    # A draft revision, never the live row (see translation.drafts).
                     save_draft(item.translation, user=user)
             except AliasTarget:
                 failed = True

@@ -2,9 +2,9 @@
 
 Two kinds of string count as unchecked (``review.states``, per string, so an approval of
 the other strings is kept): machine text no approval covers, and a person's translation
-carried over from an older Swedish text (``review.carry_forward``) that nobody has checked
+carried over from an older Swedish text (``translation.carry_forward``) that nobody has checked
 against the new one. Either blocks a publish unless the language's settings
-(``review.language_settings``) allow unreviewed text.
+(``translation.language_settings``) allow unreviewed text.
 """
 
 from django.conf import settings
@@ -13,7 +13,8 @@ from django.utils.translation import ngettext
 
 from wagtail.models import Page
 
-from .models import LanguageSettings
+from translation.models import LanguageSettings
+
 from .states import review_state_for_target
 
 

@@ -188,6 +188,16 @@ def _grant_source_delete(group: Group, locale: Locale) -> None:
         GroupPagePermission.objects.get_or_create(group=group, page=home, permission=permission)
 
 
+# The translation app's bookkeeping of strings: no person edits these rows.
+ENGINE_RECORDS = {
+    "SourceStrings",
+    "TranslatedFrom",
+    "CarriedForward",
+    "RetiredSegment",
+    "AgencyMemory",
+}
+
+
 def _coordinator_permissions() -> list[Permission]:
     permissions = _permissions("wagtailadmin", ["access_admin"])
     permissions += _permissions("wagtail_localize", ["submit_translation"])
@@ -195,20 +205,13 @@ def _coordinator_permissions() -> list[Permission]:
         "wagtailcore", ["add_locale", "change_locale", "delete_locale", "view_locale"]
     )
     permissions += _permissions(
-        "review",
-        [
-            "add_languagesettings",
-            "change_languagesettings",
-            "delete_languagesettings",
-            "view_languagesettings",
-            "view_readerreport",
-            "change_readerreport",
-            "delete_readerreport",
-        ],
+        "review", ["view_readerreport", "change_readerreport", "delete_readerreport"]
     )
-    # The glossary belongs to the translation app when it is installed.
-    if apps.is_installed("translation"):
-        for model in apps.get_app_config("translation").get_models():
+    # The language settings, the glossary, drafts, usage and pauses: the translation app's
+    # models that a coordinator manages. Not its string records (``ENGINE_RECORDS``), which
+    # only the pipeline and the editor write.
+    for model in apps.get_app_config("translation").get_models():
+        if model.__name__ not in ENGINE_RECORDS:
             permissions += _model_permissions(model, ["add", "change", "delete", "view"])
     # So do the strategy's indicators and their figures (the follow-up app).
     if apps.is_installed("followup"):

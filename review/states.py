@@ -4,7 +4,7 @@ Nothing here is kept by hand: the state follows from the ``Translation`` and its
 ``TranslationSource``, the ``StringTranslation`` rows (machine or manual, carried over from
 an older source text or not), the target page's live status and revisions, the per-string
 approvals (``StringApproval``) and the source strings each translation was made from
-(``review.fingerprints``).
+(``translation.fingerprints``).
 
 Rules, in order:
 
@@ -15,7 +15,7 @@ Rules, in order:
    Swedish page (content, not timestamps: republishing unchanged text makes nothing
    stale; ``source_behind``), or the target was brought up to date but a person's
    translation of the older text was carried over to a changed string and nobody has
-   checked it yet (``strings_to_check``, ``review.carry_forward``). ``is_stale`` is the
+   checked it yet (``strings_to_check``, ``translation.carry_forward``). ``is_stale`` is the
    one rule; the queue, the coverage report, the draft status page, the digests and the
    editor's string footers all read it from here.
 3. While work is pending (target not live, a draft revision waits, or strings changed since
@@ -41,17 +41,11 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from core.sources import source_pages, translation_source_for
+from translation import fingerprints
+from translation.carry_forward import TOOL_NAME as CARRIED
+from translation.models import SourceStrings, TranslatedFrom, text_hash
 
-from . import fingerprints
-from .carry_forward import TOOL_NAME as CARRIED
-from .models import (
-    ReaderNotice,
-    ReviewApproval,
-    SourceStrings,
-    StringApproval,
-    TranslatedFrom,
-    text_hash,
-)
+from .models import ReaderNotice, ReviewApproval, StringApproval
 
 
 class State(models.TextChoices):

@@ -45,15 +45,9 @@ from wagtail_localize.models import (
 )
 
 from core.sources import source_pages
+from translation.models import SourceStrings, TranslatedFrom
 
-from .models import (
-    PageLanguageState,
-    ReaderNotice,
-    ReviewApproval,
-    SourceStrings,
-    StringApproval,
-    TranslatedFrom,
-)
+from .models import PageLanguageState, ReaderNotice, ReviewApproval, StringApproval
 
 TABLE = PageLanguageState._meta.db_table
 # What a computation writes (with ``dirty`` and ``updated_at``).

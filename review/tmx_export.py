@@ -19,7 +19,7 @@ from wagtail_localize.models import StringTranslation
 
 from lxml import etree
 
-from .carry_forward import TOOL_NAME as CARRIED
+from translation.carry_forward import TOOL_NAME as CARRIED
 
 SOURCE_LANGUAGE = "sv"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

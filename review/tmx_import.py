@@ -33,8 +33,10 @@ from wagtail_localize.models import StringTranslation
 
 from lxml import etree
 
+from translation.memory import AGENCY_TOOL_NAME
+from translation.models import AgencyMemory, text_hash
+
 from . import po_upload
-from .models import AgencyMemory, text_hash
 from .po_exchange import check_entry
 from .safe_xml import read_root
 from .tmx_export import MACHINE, SOURCE_LANGUAGE, XML_LANG
@@ -44,9 +46,8 @@ KIND = po_upload.UploadKind(
     gettext_lazy("%(name)s: ladda upp en TMX-fil (.tmx) eller en zip-fil med TMX-filer"),
     gettext_lazy("%(name)s: zip-filen innehåller inga TMX-filer (.tmx)"),
 )
-# The tool name of a draft string filled from the agency memory (wagtail-localize shows it
-# in the editor's footer: "Översatt med …").
-TOOL_NAME = "Byråns översättningsminne (TMX), ej granskat"
+# The tool name of a draft string filled from the agency memory (translation.memory).
+TOOL_NAME = AGENCY_TOOL_NAME
 MAX_TEXT = 20_000  # characters per side; a page field is far shorter
 # Inline elements whose text is the original code (a tag of the source document).
 CODES = {"bpt", "ept", "ph", "it", "ut"}

@@ -19,11 +19,11 @@ from wagtail.models import Locale, Page
 
 from core.languages import swedish_name
 from readability import queue as readability_queue
+from translation.carry_forward import carry_forward_source
+from translation.drafts import AliasTarget, save_draft
 
 from . import fact_checks
-from .carry_forward import carry_forward_source
 from .changed_strings import word_diff
-from .drafts import AliasTarget, save_draft
 from .models import ReaderReport
 from .roles import user_locale_codes
 from .states import WAITING_STATES, State, approve, review_items, review_state, source_changes
@@ -261,9 +261,9 @@ def approve_translation(request, page_id):
 def refresh_translation(request, page_id):
     """Bring a stale translation up to date with the Swedish page, as a draft.
 
-    A live target gets a new revision only (``review.drafts``): readers keep seeing the
+    A live target gets a new revision only (``translation.drafts``): readers keep seeing the
     published text until the translator publishes. The translator's work on segments whose
-    Swedish text changed is carried forward, marked for checking (``review.carry_forward``).
+    Swedish text changed is carried forward, marked for checking (``translation.carry_forward``).
 
     wagtail-localize's own "Sync translated pages" needs the submit permission, which
     translators do not have; this does the same for one locale.

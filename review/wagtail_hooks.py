@@ -8,11 +8,14 @@ from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.db import models
 from django.shortcuts import redirect
 from django.urls import include, path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.admin.views.pages.bulk_actions.publish import PublishBulkAction
 from wagtail.log_actions import LogFormatter
 from wagtail.models import DraftStateMixin, TranslatableMixin
@@ -21,6 +24,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_localize.fields import TranslatableField, get_translatable_fields
 
 from . import admin_urls, locale_sync, localize_guards, override_errors, source_delete
+from .draft_status import PageDraftStatusView
 from .editor_direction import editor_assets
 from .editor_media import (
     ScopedDocumentsAPIViewSet,
@@ -32,6 +36,7 @@ from .locale_permissions import (
     check_snippet_locale,
     guarded_localize_urls,
 )
+from .machine_text_report import UnreviewedMachineTextReportView, may_see_report
 from .models import ReaderReport, Role
 from .publish_rules import (
     REFUSED_LOG_ACTION,
@@ -338,3 +343,91 @@ register_snippet(ReaderReportViewSet)
 @hooks.register("insert_editor_js")
 def translation_editor_direction():
     return editor_assets()
+
+
+# A page's drafts status (review.draft_status) ---------------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_draft_status_url():
+    return [
+        path(
+            "translation/pages/<int:page_id>/",
+            PageDraftStatusView.as_view(),
+            name="translation_page_status",
+        ),
+    ]
+
+
+class DraftStatusMenuItem(PageMenuItem):
+    label = gettext_lazy("Översättningsutkast")
+    icon_name = "globe"
+    priority = 66
+
+    @property
+    def url(self):
+        return reverse("translation_page_status", args=[self.page.pk])
+
+    def is_shown(self, user):
+        return self.page.depth > 1 and self.page.permissions_for_user(user).can_edit()
+
+
+@hooks.register("register_page_header_buttons")
+def draft_status_header_button(page, user, view_name, next_url=None):
+    yield DraftStatusMenuItem(page=page, next_url=next_url)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def draft_status_listing_button(page, user, next_url=None):
+    yield DraftStatusMenuItem(page=page, next_url=next_url)
+
+
+@hooks.register("after_publish_page")
+def tell_the_communicator(request, page):
+    if not settings.TRANSLATION_AUTO_DRAFTS:
+        return
+    if page.locale.language_code != settings.LANGUAGE_CODE:
+        return
+    messages.info(
+        request,
+        format_html(
+            '{} <a href="{}">{}</a>',
+            _("Översättningsutkast till de andra språken har köats. Inget publiceras automatiskt."),
+            reverse("translation_page_status", args=[page.pk]),
+            _("Se status per språk"),
+        ),
+    )
+
+
+# The coordinators' report of live pages with unreviewed machine text ---------------------
+
+
+@hooks.register("register_admin_urls")
+def register_unreviewed_machine_text_urls():
+    return [
+        path(
+            "machine-text-report/",
+            UnreviewedMachineTextReportView.as_view(),
+            name="review_unreviewed_machine_text",
+        ),
+        path(
+            "machine-text-report/results/",
+            UnreviewedMachineTextReportView.as_view(results_only=True),
+            name="review_unreviewed_machine_text_results",
+        ),
+    ]
+
+
+class UnreviewedMachineTextMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_see_report(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_unreviewed_machine_text_menu_item():
+    return UnreviewedMachineTextMenuItem(
+        gettext_lazy("Ogranskad maskintext på publicerade sidor"),
+        reverse("review_unreviewed_machine_text"),
+        icon_name="warning",
+        order=920,
+    )

@@ -12,7 +12,7 @@ translation carried over from an older Swedish text) that needs a look, a person
 translation, a person's translation someone approved (``StringApproval``).
 
 A unit whose Swedish text no person has translated yet carries the fuzzy memory's
-suggestions (``translation.fuzzy_memory``, asked through ``review.machine_translation``):
+suggestions (``translation.fuzzy_memory``):
 people's translations of similar Swedish texts, best first, which CAT tools show as
 translation-memory matches. XLIFF 1.2: ``<alt-trans match-quality="87"
 origin="translation-memory">`` after the target; XLIFF 2.0: the Translation Candidates
@@ -33,8 +33,9 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 
 from lxml import etree
 
-from .carry_forward import TOOL_NAME as CARRIED
-from .machine_translation import answers
+from translation import fuzzy_memory
+from translation.carry_forward import TOOL_NAME as CARRIED
+
 from .models import StringApproval
 from .po_exchange import po_filename
 from .xliff_inline import source_codes, write
@@ -124,7 +125,7 @@ def current_units(translation: Translation) -> list[Unit]:
 def units_with_alternatives(translation: Translation) -> list[Unit]:
     """``current_units`` with the fuzzy memory's suggestions (one lookup per file)."""
     units = current_units(translation)
-    found = answers.fuzzy_suggestions(
+    found = fuzzy_memory.suggestions(
         {unit.string_id: unit.source for unit in units}, translation.target_locale
     )
     for unit in units:

@@ -8,15 +8,6 @@ class TranslationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from review import machine_translation
-
-        from . import fuzzy_memory, provenance, signals  # noqa: F401 - signals connects page_published
-        from .engines import engine_for
-        from .policy import is_review_only
-
-        machine_translation.register(
-            is_review_only=is_review_only,
-            tool_name_for=lambda locale: engine_for(locale).tool_name,
-            latest_provenance=provenance.latest_for,
-            fuzzy_suggestions=fuzzy_memory.suggestions,
-        )
+        # Receivers: signals queues a page's drafts on publish, string_records keeps what
+        # staleness and carrying forward need, provenance records each machine string's engine.
+        from . import provenance, signals, string_records  # noqa: F401

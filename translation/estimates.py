@@ -21,7 +21,7 @@ as the pipeline (``translation.pipeline``) would, without writing anything:
   the agency's prices per word and band from the language's settings (``LanguageSettings``).
 
 A language without machine translation (switched off, or not offered by its engine) gets
-agency words only. The carried-forward translations (``review.carry_forward``) are counted
+agency words only. The carried-forward translations (``translation.carry_forward``) are counted
 as sent, since the pipeline offers the machine translation of the new text beside them.
 """
 
@@ -39,14 +39,14 @@ from wagtail_localize.segments.extract import extract_segments
 from rapidfuzz import fuzz, process
 
 from core.sources import source_pages
-from review.carry_forward import TOOL_NAME as CARRIED
-from review.language_settings import LanguageSettings
 
 from . import billing, memory, pipeline, usage
+from .carry_forward import TOOL_NAME as CARRIED
 from .deepl import client as deepl_client
 from .deepl import languages as deepl_languages
 from .engines import get_engine
 from .engines.azure import for_azure, glossary_for
+from .language_settings import LanguageSettings
 from .policy import engine_name_for, machine_translation_allowed
 from .protect import protected_terms
 

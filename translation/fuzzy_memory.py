@@ -9,7 +9,7 @@ the XLIFF exports (``review.xliff_export``, as alternatives a CAT tool shows as 
 
 What counts, as in the exact memory: manual translations only (a machine text is no
 memory), never one with an error, never a translation carried over from an older Swedish
-text nobody has checked (``review.carry_forward``); never the string's own translations. A
+text nobody has checked (``translation.carry_forward``); never the string's own translations. A
 string that already has a person's translation of its identical text (in any context) gets
 no fuzzy suggestions: the exact match is better.
 
@@ -44,11 +44,20 @@ from wagtail_localize.models import StringTranslation
 
 from rapidfuzz import fuzz, process
 
-from review.carry_forward import TOOL_NAME as CARRIED
-from review.machine_translation import FuzzySuggestion
-
+from .carry_forward import TOOL_NAME as CARRIED
 from .estimates import FUZZY_MIN, plain_text
 from .memory import best_translations
+
+
+@dataclass(frozen=True)
+class FuzzySuggestion:
+    """A person's translation of a similar Swedish text."""
+
+    string_id: int  # the similar Swedish string
+    source: str  # its Swedish text
+    target: str  # the person's translation of it
+    similarity: int  # whole percent, at least 75
+
 
 LIMIT = 3
 MAX_CANDIDATES = 20_000

@@ -5,18 +5,21 @@ per context (``StringTranslation``). A segment with no translation in its own co
 reuse one made for the same ``String`` into the same locale anywhere else in the site
 (another page, another field). Human (manual) translations win over machine ones, newer
 over older; translations with an error are never reused, nor a translation carried over
-from an older source text that nobody has checked yet (``review.carry_forward``).
+from an older source text that nobody has checked yet (``translation.carry_forward``).
 """
 
 from django.db.models import Case, IntegerField, Value, When
 
 from wagtail_localize.models import StringTranslation
 
-from review.carry_forward import TOOL_NAME as CARRIED
-from review.models import AgencyMemory, text_hash
-from review.tmx_import import TOOL_NAME as AGENCY
+from . import strings
+from .carry_forward import TOOL_NAME as CARRIED
+from .models import AgencyMemory, text_hash
 
 TOOL_NAME = "Översättningsminne"
+# The tool name of a draft string filled from an agency's TMX pairs (``review.tmx_import``);
+# wagtail-localize shows it in the editor's footer ("Översatt med …").
+AGENCY_TOOL_NAME = "Byråns översättningsminne (TMX), ej granskat"
 
 
 def best_translations(string_ids, locale, *, human_only=False) -> dict[int, StringTranslation]:
@@ -53,16 +56,8 @@ def _fill(segments, locale, found_for) -> tuple[int, list]:
             remaining.append(segment)
             continue
         data, translation_type, tool_name = found
-        _obj, created = StringTranslation.objects.get_or_create(
-            translation_of_id=segment.string_id,
-            locale=locale,
-            context_id=segment.context_id,
-            defaults={
-                "data": data,
-                "translation_type": translation_type,
-                "tool_name": tool_name,
-                "has_error": False,
-            },
+        _row, created = strings.add_if_missing(
+            segment, locale, data=data, translation_type=translation_type, tool_name=tool_name
         )
         filled += int(created)
     return filled, remaining
@@ -97,6 +92,6 @@ def fill_from_agency_memory(segments, locale) -> tuple[int, list]:
 
     def found_for(segment):
         found = best.get(texts[segment.string_id])
-        return found and (found.target_text, machine, AGENCY)
+        return found and (found.target_text, machine, AGENCY_TOOL_NAME)
 
     return _fill(segments, locale, found_for)

@@ -1,10 +1,17 @@
-"""What wagtail-localize lacks: draft status, usage, pause, glossary.
+"""What wagtail-localize lacks: draft status, usage, pause, glossary, the strings' records.
 
-Segments, strings and string translations stay in wagtail-localize's own models. A language's
-settings (engine, formality, budget, agency prices) are ``review.language_settings``, which
-holds its publish rule too: one row and one screen per language.
+Segments, strings and string translations stay in wagtail-localize's own models (written by
+``translation.strings`` alone, outside wagtail-localize). Kept here: which strings a source
+page and each translation were made from (``SourceStrings``, ``TranslatedFrom``: staleness by
+content), translations carried to a changed source string (``CarriedForward``), segments
+wagtail-localize removed (``RetiredSegment``), an agency's TMX pairs (``AgencyMemory``). A
+language's settings (engine, formality, budget, agency prices, its publish rule) are
+``translation.language_settings``: one row and one screen per language.
 """
 
+import hashlib
+
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -13,7 +20,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Locale, Orderable, Page
 
-from review.language_settings import ENGINE_CHOICES
+from .language_settings import ENGINE_CHOICES, LanguageSettings  # noqa: F401
 
 
 class DraftStatus(models.Model):
@@ -192,3 +199,150 @@ class GlossarySync(models.Model):
 
     def __str__(self):
         return f"{self.server_url} {self.api_version}"
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+class SourceStrings(models.Model):
+    """The strings of a source-locale page as last published (what "current" means).
+
+    Recorded on every publish of the Swedish page, so that staleness can be decided by
+    content without extracting the page on every look: a translation is stale when the
+    strings it was made from (``TranslatedFrom``) differ from these.
+    """
+
+    page = models.OneToOneField(
+        Page, on_delete=models.CASCADE, primary_key=True, related_name="source_strings"
+    )
+    fingerprint = models.CharField(max_length=64)
+    # [[context path, text], ...] in segment order, for showing what changed.
+    segments = models.JSONField(default=list)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        # Its table keeps the name it had in ``review`` (moved with issue #20).
+        db_table = "review_sourcestrings"
+
+    def __str__(self):
+        return f"{self.page_id} {self.fingerprint[:12]}"
+
+
+class TranslatedFrom(models.Model):
+    """The source strings a translation's target was last made from.
+
+    wagtail-localize keeps only the latest extraction of the source (``TranslationSource``),
+    shared by every locale; this is per translation, written whenever its target is saved
+    from the source (a ``TranslationLog``) or found already up to date.
+    """
+
+    translation = models.OneToOneField(
+        "wagtail_localize.Translation",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="translated_from",
+    )
+    fingerprint = models.CharField(max_length=64)
+    segments = models.JSONField(default=list)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        # Its table keeps the name it had in ``review`` (moved with issue #20).
+        db_table = "review_translatedfrom"
+
+    def __str__(self):
+        return f"{self.translation_id} {self.fingerprint[:12]}"
+
+
+class CarriedForward(models.Model):
+    """A person's translation carried over to the new version of a changed source string.
+
+    The ``StringTranslation`` itself is wagtail-localize's (manual, by the same person,
+    ``tool_name`` = ``carry_forward.TOOL_NAME``); this keeps what wagtail-localize has no
+    place for: which source string it was made for, and the machine translation of the
+    new text offered beside it.
+    """
+
+    string_translation = models.OneToOneField(
+        "wagtail_localize.StringTranslation",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="carried_forward",
+    )
+    previous_string = models.ForeignKey(
+        "wagtail_localize.String", on_delete=models.CASCADE, related_name="+"
+    )
+    machine_text = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        # Its table keeps the name it had in ``review`` (moved with issue #20).
+        db_table = "review_carriedforward"
+
+    def __str__(self):
+        return f"{self.string_translation_id} (from string {self.previous_string_id})"
+
+
+class RetiredSegment(models.Model):
+    """A source segment that a re-extraction removed (its id may still be in an open editor).
+
+    wagtail-localize deletes the ``StringSegment`` rows of text that changed or moved; an
+    editor tab opened before would then save to an id that no longer exists. This keeps
+    enough to tell the translator where their text went.
+    """
+
+    segment_id = models.BigIntegerField(primary_key=True)
+    # Plain ids, not foreign keys: rows are written while wagtail-localize deletes, also
+    # when the whole source goes (a deleted page), and must not block that deletion.
+    source_id = models.BigIntegerField(db_index=True)
+    string_id = models.BigIntegerField()
+    context_id = models.BigIntegerField()
+    retired_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        # Its table keeps the name it had in ``review`` (moved with issue #20).
+        db_table = "review_retiredsegment"
+
+    def __str__(self):
+        return f"segment {self.segment_id}"
+
+
+class AgencyMemory(models.Model):
+    """A pair of Swedish text and translation that an agency gave back in a TMX file.
+
+    Kept apart from wagtail-localize's ``StringTranslation`` rows on purpose: those are the
+    municipality's memory and fill pages, while an imported pair is only the agency's word
+    that nobody here has read. The pipeline may offer it as a draft of a string with the
+    identical Swedish text, marked with ``review.tmx_import.TOOL_NAME`` and typed as machine
+    text, so that the publish rule and the review states treat it as text that a person
+    still has to check (``translation.memory.fill_from_agency_memory``). One row per distinct
+    pair and locale: importing the same file again adds nothing.
+    """
+
+    locale = models.ForeignKey(Locale, on_delete=models.CASCADE, related_name="+")
+    source_text = models.TextField()
+    target_text = models.TextField()
+    source_hash = models.CharField(max_length=64)  # text_hash of the Swedish text
+    target_hash = models.CharField(max_length=64)
+    origin = models.CharField(max_length=255, blank=True)  # the file it came in
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    imported_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        # Its table keeps the name it had in ``review`` (moved with issue #20).
+        db_table = "review_agencymemory"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["locale", "source_hash", "target_hash"], name="agency_memory_pair"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.source_text[:40]} → {self.target_text[:40]}"

@@ -50,10 +50,8 @@ from wagtail_localize.strings import StringValue
 
 from core.sources import translation_source_for
 from readability import gate as readability_gate
-from review import carry_forward, drafts, fingerprints
-from review.models import CarriedForward
 
-from . import memory, pauses
+from . import carry_forward, drafts, fingerprints, memory, pauses, strings
 from .deepl.errors import (
     BudgetExhausted,
     ConfigurationError,
@@ -66,7 +64,7 @@ from .deepl.errors import (
 from .deepl.translator import DeepLMachineTranslator
 from .engines import get_engine
 from .engines.deepl import DeepLEngine
-from .models import DraftStatus, MachineProvenance, ServicePause
+from .models import CarriedForward, DraftStatus, MachineProvenance, ServicePause
 from .policy import engine_name_for, machine_translation_allowed
 from .protect import protected_terms
 
@@ -366,16 +364,12 @@ def _machine_translate(
                     carried.machine_text = checked.text
                     carried.save(update_fields=["machine_text"])
                 for segment in by_string.get(string_ids[index], ()):
-                    obj, created = StringTranslation.objects.get_or_create(
-                        translation_of_id=segment.string_id,
-                        locale=locale,
-                        context_id=segment.context_id,
-                        defaults={
-                            "data": checked.text,
-                            "translation_type": StringTranslation.TRANSLATION_TYPE_MACHINE,
-                            "tool_name": _tool_name(engine, checked),
-                            "has_error": False,
-                        },
+                    obj, created = strings.add_if_missing(
+                        segment,
+                        locale,
+                        data=checked.text,
+                        translation_type=strings.MACHINE,
+                        tool_name=_tool_name(engine, checked),
                     )
                     if created:
                         MachineProvenance.objects.create(
@@ -514,11 +508,10 @@ def _flag_too_long(source: TranslationSource, locale: Locale) -> int:
     for row in rows:
         limit = limits[row.context.path]
         if len(StringValue(row.data).render_text()) > limit:
-            row.has_error = True
-            row.field_error = gettext("Översättningen är längre än fältets %(limit)d tecken.") % {
-                "limit": limit
-            }
-            row.save(update_fields=["has_error", "field_error"])
+            strings.mark_error(
+                row,
+                gettext("Översättningen är längre än fältets %(limit)d tecken.") % {"limit": limit},
+            )
             flagged += 1
     return flagged
 
@@ -537,7 +530,7 @@ def _flag_field_errors(translation: Translation, error: ValidationError) -> int:
             translation_of_id__in=StringSegment.objects.filter(source=source).values("string_id"),
         )
         for row in rows:
-            row.set_field_error(errors)
+            strings.mark_field_errors(row, errors)
             flagged += 1
     return flagged
 

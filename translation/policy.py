@@ -1,6 +1,6 @@
 """Per-locale policy: engine, machine translation on or off, formality, review-only.
 
-The answers come from the language's settings (``review.language_settings.LanguageSettings``,
+The answers come from the language's settings (``translation.language_settings.LanguageSettings``,
 one row and one admin screen per language). A locale without a row uses the defaults: machine
 translation on, default formality, and the engine and review-only flag the language table gives
 (``core.languages.default_engine``: Azure AI Translator and review-only for Somali and
@@ -10,7 +10,8 @@ it does not offer is "human translation only" and never sent.
 """
 
 from core.languages import LANGUAGES_TABLE, default_engine, review_only_by_default
-from review.language_settings import LanguageSettings
+
+from .language_settings import LanguageSettings
 
 DEEPL = "deepl"
 AZURE = "azure"

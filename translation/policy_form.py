@@ -1,10 +1,9 @@
 """The admin form of a language's settings: it refuses an engine that lacks the language.
 
-The check lives in the form, not in ``LanguageSettings.clean``: the model sits in ``review``
-(``review.language_settings``), which may not import the engines (``tests/core/test_floors.py``:
-``translation`` imports ``review``, never the reverse). Only the admin saves settings a person
-chose, so only the admin needs to ask; ``translation.wagtail_hooks`` registers the one screen
-with this form.
+The check lives in the form, not in ``LanguageSettings.clean``: the engines read the model
+(``translation.policy``), so the model's module does not import them back. Only the admin
+saves settings a person chose, so only the admin needs to ask; ``translation.wagtail_hooks``
+registers the one screen with this form.
 """
 
 from wagtail.admin.forms import WagtailAdminModelForm

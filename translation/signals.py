@@ -3,7 +3,7 @@ does letting a page through the readability gate (``readability.override``).
 
 The receiver never lets an error reach the publish: the communicator's publish always
 succeeds, whatever happens to the translation job. (The same publish also records the
-page's strings for staleness: ``review.string_records``.)
+page's strings for staleness: ``translation.string_records``.)
 """
 
 import logging

@@ -17,9 +17,8 @@ from django.conf import settings
 from django.db.models import F, Sum
 from django.utils import timezone
 
-from review.language_settings import LanguageSettings
-
 from .deepl.errors import BudgetExhausted, LanguageBudgetExhausted
+from .language_settings import LanguageSettings
 from .models import UsageRecord
 
 __all__ = [

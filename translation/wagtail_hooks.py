@@ -1,13 +1,12 @@
-"""Admin: glossary and language settings snippets, usage page, draft status per page.
+"""Admin: glossary and language settings snippets, usage and estimate pages, the pause panel.
 
-The language settings (``review.language_settings``: engine, budget, agency prices and the
-publish rule, one row per language) are the model of ``review``, the floor below; their one
-screen is registered here, in the *Översättning* menu, because its form asks the engines
-whether they offer the language (``translation.policy_form``), which ``review`` may not.
+The language settings (``translation.language_settings``: engine, budget, agency prices and the
+publish rule, one row per language) have their one screen here, in the *Översättning* menu;
+its form asks the engines whether they offer the language (``translation.policy_form``). A
+page's drafts status, which shows the review state beside the drafts, is ``review``'s
+(``review.draft_status``).
 """
 
-from django.conf import settings
-from django.contrib import messages
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
@@ -17,18 +16,16 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.components import Component
-from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
-
-from review.language_settings import LanguageSettings
 
 from . import pauses, usage
 from .engines import display_name
 from .estimate_view import EstimateView
+from .language_settings import LanguageSettings
 from .models import DraftStatus, GlossaryTerm
 from .policy_form import LanguageSettingsForm
-from .views import PageDraftStatusView, UsageView, can_see_usage
+from .views import UsageView, can_see_usage
 
 
 class GlossaryTermViewSet(SnippetViewSet):
@@ -71,11 +68,6 @@ def register_translation_urls():
     return [
         path("translation/usage/", UsageView.as_view(), name="translation_usage"),
         path("translation/estimate/", EstimateView.as_view(), name="translation_estimate"),
-        path(
-            "translation/pages/<int:page_id>/",
-            PageDraftStatusView.as_view(),
-            name="translation_page_status",
-        ),
     ]
 
 
@@ -91,46 +83,6 @@ def register_usage_menu_item():
         reverse("translation_usage"),
         icon_name="globe",
         order=900,
-    )
-
-
-class DraftStatusMenuItem(PageMenuItem):
-    label = gettext_lazy("Översättningsutkast")
-    icon_name = "globe"
-    priority = 66
-
-    @property
-    def url(self):
-        return reverse("translation_page_status", args=[self.page.pk])
-
-    def is_shown(self, user):
-        return self.page.depth > 1 and self.page.permissions_for_user(user).can_edit()
-
-
-@hooks.register("register_page_header_buttons")
-def draft_status_header_button(page, user, view_name, next_url=None):
-    yield DraftStatusMenuItem(page=page, next_url=next_url)
-
-
-@hooks.register("register_page_listing_more_buttons")
-def draft_status_listing_button(page, user, next_url=None):
-    yield DraftStatusMenuItem(page=page, next_url=next_url)
-
-
-@hooks.register("after_publish_page")
-def tell_the_communicator(request, page):
-    if not settings.TRANSLATION_AUTO_DRAFTS:
-        return
-    if page.locale.language_code != settings.LANGUAGE_CODE:
-        return
-    messages.info(
-        request,
-        format_html(
-            '{} <a href="{}">{}</a>',
-            _("Översättningsutkast till de andra språken har köats. Inget publiceras automatiskt."),
-            reverse("translation_page_status", args=[page.pk]),
-            _("Se status per språk"),
-        ),
     )
 
 
@@ -171,41 +123,3 @@ def add_machine_translation_panel(request, panels):
         problems.append(_("Utkast väntar på att budgeten ska räcka."))
     if problems:
         panels.append(MachineTranslationPanel(problems))
-
-
-# The coordinators' report of live pages with unreviewed machine text ---------------------
-
-
-@hooks.register("register_admin_urls")
-def register_unreviewed_machine_text_urls():
-    from .machine_text_report import UnreviewedMachineTextReportView
-
-    return [
-        path(
-            "machine-text-report/",
-            UnreviewedMachineTextReportView.as_view(),
-            name="review_unreviewed_machine_text",
-        ),
-        path(
-            "machine-text-report/results/",
-            UnreviewedMachineTextReportView.as_view(results_only=True),
-            name="review_unreviewed_machine_text_results",
-        ),
-    ]
-
-
-class UnreviewedMachineTextMenuItem(MenuItem):
-    def is_shown(self, request):
-        from .machine_text_report import may_see_report
-
-        return may_see_report(request.user)
-
-
-@hooks.register("register_reports_menu_item")
-def register_unreviewed_machine_text_menu_item():
-    return UnreviewedMachineTextMenuItem(
-        gettext_lazy("Ogranskad maskintext på publicerade sidor"),
-        reverse("review_unreviewed_machine_text"),
-        icon_name="warning",
-        order=920,
-    )

@@ -37,16 +37,9 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 
 from core import content_cache
 from review import stored_states
-from review.fingerprints import fingerprint
-from review.models import (
-    ReaderNotice,
-    ReviewApproval,
-    SourceStrings,
-    StringApproval,
-    TranslatedFrom,
-    text_hash,
-)
-from translation.models import DraftStatus
+from review.models import ReaderNotice, ReviewApproval, StringApproval
+from translation.fingerprints import fingerprint
+from translation.models import DraftStatus, SourceStrings, TranslatedFrom, text_hash
 
 from . import bulk_pages, bulk_sources
 from . import states_content as demo_states

@@ -41,15 +41,15 @@ from core.sources import source_pages, translation_source_for
 from devtools.azure_server import LocalAzureServer
 from devtools.deepl_server import LocalDeepLServer
 from review import po_exchange, states
-from review.drafts import save_draft
 from review.fact_checks import open_findings, override
 from review.live_text import fact_checks_of
-from review.models import LanguageSettings, ReaderReport
+from review.models import ReaderReport
 from review.publish_rules import publish_refusal
 from review.reports import ReaderReportForm
 from review.roles import COMMUNICATOR, setup_roles, translator_group_name
 from translation import pipeline
-from translation.models import DraftStatus
+from translation.drafts import save_draft
+from translation.models import DraftStatus, LanguageSettings
 
 from . import states_content as content
 

@@ -16,8 +16,8 @@ from wagtail.models import Page
 from core import content_cache
 from core.languages import language_direction
 from organisation.lookup import for_request
+from translation import provenance
 
-from ..machine_translation import answers
 from ..notice_flags import notice_for
 
 register = template.Library()
@@ -58,7 +58,7 @@ def _notice_facts(page: Page, request) -> dict | None:
         "machine": notice.machine_text,
         "original_url": original.get_url(request=request) if original.live else None,
         # Reviewed pages keep theirs too: the line saying a person reviewed machine text.
-        "provenance": answers.latest_provenance(page),
+        "provenance": provenance.latest_for(page),
     }
 
 

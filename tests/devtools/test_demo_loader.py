@@ -4,7 +4,7 @@ from wagtail.models import Page
 
 import pytest
 
-from review.models import LanguageSettings
+from translation.models import LanguageSettings
 
 
 @pytest.mark.django_db

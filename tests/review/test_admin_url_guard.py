@@ -32,7 +32,6 @@ from devtools.demo.human_translations import publish_human_translation
 from home.models import HomePage
 from home.navigation import NavigationLink
 from review.invariant import violations
-from review.models import LanguageSettings
 from review.roles import COMMUNICATOR, COORDINATOR, setup_roles, translator_group_name
 from tests.review.review_helpers import (
     add_child_page,
@@ -41,6 +40,7 @@ from tests.review.review_helpers import (
     run_on_commit,
     translate,
 )
+from translation.models import LanguageSettings
 
 # Views whose purpose is to change what readers see, when the rule allows it.
 PUBLISHING_NAMES = re.compile(

@@ -16,9 +16,9 @@ from wagtail_localize.models import StringSegment, StringTranslation
 import pytest
 
 from review import fact_checks
-from review.models import FactCheck, FactOverride, LanguageSettings
+from review.models import FactCheck, FactOverride
 from tests.review.review_helpers import add_child_page, run_on_commit, translate, translation_for
-from translation.models import GlossaryTerm, GlossaryTermTranslation
+from translation.models import GlossaryTerm, GlossaryTermTranslation, LanguageSettings
 
 SWEDISH = "Ansök senast 31 mars 2027. Ring 0380-51 80 00 om du har frågor."
 ARABIC = "قدّم طلبك قبل 31 مارس 2027. اتصل على 0380-51 80 00 إذا كانت لديك أسئلة."

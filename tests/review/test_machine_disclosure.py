@@ -14,14 +14,13 @@ from wagtail_localize.models import StringTranslation
 import pytest
 import time_machine
 
-from review.models import LanguageSettings
 from review.states import approve, review_state
 from review.templatetags.review_tags import (
     NOTICE_TEXT_ENGINE,
     REVIEWED_TEXT_ENGINE,
     _notice_sentence,
 )
-from translation.models import MachineProvenance
+from translation.models import LanguageSettings, MachineProvenance
 from translation.provenance import Provenance
 
 TRANSLATED_AT = datetime.datetime(2026, 12, 4, 10, 0, tzinfo=datetime.UTC)

@@ -18,11 +18,12 @@ import pytest
 
 from review.invariant import violations
 from review.live_text import MACHINE, UNKNOWN, check
-from review.models import KnownWording, LanguageSettings, ReaderNotice, WordingApproval
+from review.models import KnownWording, ReaderNotice, WordingApproval
 from review.notice_flags import notice_for
 from review.publish_rules import REFUSED_LOG_ACTION
 from review.states import State, review_items, review_state_for_target
 from tests.review.review_helpers import edit_string, translate, translation_for
+from translation.models import LanguageSettings
 
 
 def api_publish(client, page):

@@ -18,7 +18,6 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 import polib
 import pytest
 
-from review.carry_forward import TOOL_NAME as CARRIED
 from review.models import Role
 from review.publish_rules import PublishRuleTester, is_installed
 from review.roles import setup_roles, translator_group_name, user_locale_codes
@@ -29,6 +28,7 @@ from tests.review.review_helpers import (
     translate,
     translation_for,
 )
+from translation.carry_forward import TOOL_NAME as CARRIED
 
 
 def messages_of(response) -> list[str]:
@@ -251,7 +251,7 @@ def test_snippet_api_needs_a_permission_on_the_model(client, users, tree):
     client.force_login(users["ar"])
     url = reverse("wagtail_localize:snippets_api_listing", args=["review", "readerreport"])
     assert client.get(url).status_code == 403
-    url = reverse("wagtail_localize:snippets_api_listing", args=["review", "languagesettings"])
+    url = reverse("wagtail_localize:snippets_api_listing", args=["translation", "languagesettings"])
     assert client.get(url).status_code == 403
 
 

@@ -15,9 +15,10 @@ import pytest
 import time_machine
 
 from review import report_guard
-from review.models import LanguageSettings, ReaderReport
+from review.models import ReaderReport
 from review.states import approve, review_state
 from tests.review.review_helpers import edit_string, run_on_commit, translate, translation_for
+from translation.models import LanguageSettings
 
 NOTICE_MSGID = "Den här sidan är maskinöversatt. Ingen person har granskat översättningen ännu."
 
@@ -140,7 +141,7 @@ def test_policy_allows_when_coordinator_says_so(
     target = translate(tree["page"], "ar")
     client.force_login(users["samordnare"])
     response = client.post(
-        reverse("wagtailsnippets_review_languagesettings:add"),
+        reverse("wagtailsnippets_translation_languagesettings:add"),
         {
             "locale": Locale.objects.get(language_code="ar").pk,
             "allow_unreviewed_machine_text": "on",
@@ -161,7 +162,7 @@ def test_policy_allows_when_coordinator_says_so(
 
 def test_translator_cannot_change_policy(client, users, tree):
     client.force_login(users["ar"])
-    response = client.get(reverse("wagtailsnippets_review_languagesettings:add"))
+    response = client.get(reverse("wagtailsnippets_translation_languagesettings:add"))
     assert response.status_code in (302, 403)
     assert not LanguageSettings.objects.exists()
 

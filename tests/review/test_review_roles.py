@@ -60,7 +60,7 @@ def test_coordinator_manages_languages_policies_and_reports(client, users):
     client.force_login(users["samordnare"])
     for name in (
         "wagtaillocales:index",
-        "wagtailsnippets_review_languagesettings:list",
+        "wagtailsnippets_translation_languagesettings:list",
         "wagtailsnippets_review_readerreport:list",
     ):
         assert client.get(reverse(name)).status_code == 200, name

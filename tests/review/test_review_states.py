@@ -10,7 +10,6 @@ from wagtail.models import Locale, Page
 import pytest
 import time_machine
 
-from review.models import LanguageSettings
 from review.states import State, approve, review_items, review_state, source_changes
 from tests.review.review_helpers import (
     add_child_page,
@@ -20,6 +19,7 @@ from tests.review.review_helpers import (
     translate,
     translation_for,
 )
+from translation.models import LanguageSettings
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ import pytest
 from lxml import etree
 from rapidfuzz import fuzz
 
-from review.models import StringApproval, text_hash
+from review.models import StringApproval
 from review.states import State, review_state
 from review.xliff_export import NS12, NS20, NSMTC
 from tests.review.review_helpers import (
@@ -25,6 +25,7 @@ from tests.review.review_helpers import (
 )
 from tests.review.xliff_structure import assert_tmx14, assert_xliff12, assert_xliff20
 from translation.estimates import plain_text
+from translation.models import text_hash
 
 BODY = AGENCY_BODY
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"

@@ -20,7 +20,7 @@ import pytest
 import time_machine
 
 from core.sources import source_pages
-from review.models import LanguageSettings, PageLanguageState
+from review.models import PageLanguageState
 from review.states import State, approve, review_state
 from review.stored_states import refresh_dirty, refresh_states
 from tests.review.review_helpers import (
@@ -30,6 +30,7 @@ from tests.review.review_helpers import (
     translate,
     translation_for,
 )
+from translation.models import LanguageSettings
 
 FIELDS = ("state", "waiting_since", "machine_strings", "strings_to_check", "target_page_id")
 

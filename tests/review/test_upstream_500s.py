@@ -31,7 +31,7 @@ def test_the_external_link_chooser_without_a_url_is_a_bad_request(reader, tree):
 
 @pytest.mark.parametrize(
     ("role", "model"),
-    [("kommunikator", "home/navigationlink"), ("samordnare", "review/languagesettings")],
+    [("kommunikator", "home/navigationlink"), ("samordnare", "translation/languagesettings")],
 )
 def test_an_empty_post_to_a_snippet_choosers_create_tab_is_a_bad_request(reader, tree, role, model):
     response = reader(role).post(f"/admin/snippets/choose/{model}/create/", {})

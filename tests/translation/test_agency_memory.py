@@ -6,12 +6,12 @@ from wagtail_localize.models import StringTranslation
 
 import pytest
 
-from review.models import AgencyMemory
 from review.publish_rules import content_refusal
 from review.states import State, review_state
 from review.tmx_import import TOOL_NAME, import_files
 from tests.translation.mt_helpers import draft_of
 from tests.translation.test_memory_glossary_budget import set_translation
+from translation.models import AgencyMemory
 
 SHARED = "Europa Direkt finns på biblioteket."
 AGENCY = "Europe Direct is in the library (agency)."

@@ -15,7 +15,6 @@ from wagtail_localize.models import StringTranslation
 
 import pytest
 
-from review.models import LanguageSettings
 from tests.translation.mt_helpers import AZURE_LANGUAGES, DEEPL_LANGUAGES, draft_of, paragraphs
 from translation import policy, script_check
 from translation.deepl.errors import (
@@ -35,6 +34,7 @@ from translation.models import (
     DraftStatus,
     GlossaryTerm,
     GlossaryTermTranslation,
+    LanguageSettings,
     MachineProvenance,
     ServicePause,
     UsageRecord,
@@ -105,7 +105,7 @@ def test_switching_polish_to_azure_in_the_admin_makes_the_next_polish_draft_azur
     ).tool_name == ("DeepL")
     client.force_login(superuser)
     response = client.post(
-        reverse("wagtailsnippets_review_languagesettings:add"),
+        reverse("wagtailsnippets_translation_languagesettings:add"),
         {
             "locale": locales["pl"].pk,
             "machine_translation_enabled": "on",
@@ -133,7 +133,7 @@ def test_an_engine_that_does_not_offer_the_language_is_refused_with_the_reason(
 ):
     client.force_login(superuser)
     response = client.post(
-        reverse("wagtailsnippets_review_languagesettings:add"),
+        reverse("wagtailsnippets_translation_languagesettings:add"),
         {
             "locale": locales["so"].pk,
             "machine_translation_enabled": "on",

@@ -21,11 +21,11 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 
 import pytest
 
-from review.carry_forward import TOOL_NAME as CARRIED
-from review.models import CarriedForward, ReaderNotice, ReviewApproval
+from review.models import ReaderNotice, ReviewApproval
 from review.roles import COMMUNICATOR, setup_roles, translator_group_name
 from review.states import State, review_items, review_state
-from translation.models import DraftStatus
+from translation.carry_forward import TOOL_NAME as CARRIED
+from translation.models import CarriedForward, DraftStatus
 
 INTRO = "Nässjö har vänorter."
 HAND = "الفقرة الثانية: ترجمها شخص بعناية."

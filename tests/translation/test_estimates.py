@@ -14,11 +14,10 @@ import pytest
 
 from portal.settings.environment import Environment
 from readability.models import ReadabilitySettings
-from review.models import LanguageSettings
 from tests.translation.mt_helpers import DEEPL_CODES, paragraphs
 from tests.translation.test_backfill import backfill, no_welcome_page  # noqa: F401
 from translation import estimates, usage
-from translation.models import DraftStatus
+from translation.models import DraftStatus, LanguageSettings
 
 
 def by_code(estimate):

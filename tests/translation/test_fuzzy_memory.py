@@ -19,9 +19,8 @@ from rapidfuzz import fuzz
 
 from devtools.demo.home import ensure_locales
 from home.models import HomePage
-from review.carry_forward import TOOL_NAME as CARRIED
-from review.machine_translation import answers
 from translation import fuzzy_memory
+from translation.carry_forward import TOOL_NAME as CARRIED
 from translation.estimates import plain_text
 
 MANUAL = StringTranslation.TRANSLATION_TYPE_MANUAL
@@ -79,8 +78,6 @@ def test_best_human_translations_above_the_threshold_best_first(memory):
     assert rows[0].source == CLOSE
     assert rows[0].similarity > rows[1].similarity >= fuzzy_memory.FUZZY_MIN
     assert rows[0].similarity == int(fuzz.ratio(NEW, CLOSE))
-    # The registry review asks is answered by this module.
-    assert answers.fuzzy_suggestions({new.pk: new.data}, memory["ar"]) == found
 
 
 def test_only_people_without_errors_in_the_same_language(memory):

@@ -12,9 +12,8 @@ from wagtail_localize.models import StringTranslation
 
 import pytest
 
-from review.models import LanguageSettings
 from tests.translation.mt_helpers import DEEPL_LANGUAGES, draft_of, paragraphs
-from translation.models import DraftStatus
+from translation.models import DraftStatus, LanguageSettings
 from translation.tasks import translate_page_task
 
 

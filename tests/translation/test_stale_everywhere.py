@@ -20,8 +20,7 @@ from wagtail_localize.models import Translation
 
 import pytest
 
-from review.carry_forward import TOOL_NAME as CARRIED
-from review.models import CarriedForward, DigestRecord
+from review.models import DigestRecord
 from review.roles import COORDINATOR
 from review.states import State, review_state
 from tests.translation.test_carry_forward import (  # noqa: F401 - scene is a fixture
@@ -33,6 +32,8 @@ from tests.translation.test_carry_forward import (  # noqa: F401 - scene is a fi
     publish_in_admin,
     scene,
 )
+from translation.carry_forward import TOOL_NAME as CARRIED
+from translation.models import CarriedForward
 
 STALE_LABEL = str(State.STALE.label)
 STALE_FOOTER = "Svenska texten har ändrats sedan översättningen – kontrollera"

@@ -23,10 +23,9 @@ Errors are not swallowed (wagtail-localize's ``TranslationCreator`` swallows
 ``tests/upstream/test_upstream_wagtail_localize.py`` fails, naming this module, the day
 ``save_target(publish=False)`` stops writing the live row.
 
-It lives in ``review`` (not ``translation``) because every path that saves a translation
-target uses it: the machine-translation pipeline, the review queue's refresh, the PO
-import and export, and the guarded "Sync translated pages". ``translation`` may import
-``review``; ``review`` never imports ``translation``.
+Every path that saves a translation target uses it: the machine-translation pipeline, and on
+the people's side (``review``, the floor above) the review queue's refresh, the PO import and
+export, and the guarded "Sync translated pages".
 """
 
 from django.core.exceptions import ObjectDoesNotExist, ValidationError

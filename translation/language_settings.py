@@ -8,13 +8,10 @@ warnings block a publish (read by ``review``).
 The static facts of a language (names, script, direction, DeepL's codes) are not settings:
 they live in the language table, ``core.languages``.
 
-Why in ``review``: both ``translation`` and ``review`` read the row, and the floors
-(``tests/core/test_floors.py``) let ``translation`` import ``review`` but never the reverse.
-``review`` is the lowest floor both may import that already holds per-locale decisions (the
-publish rule reads this row on every publish); a new app below it would add a floor for one
-model. The engine names are stored here as plain choices; asking an engine whether it offers
-the language stays in ``translation`` (the admin form, ``translation.policy_form``), which
-registers the screen.
+Why in ``translation``: both ``translation`` and ``review`` read the row, and the floors
+(``tests/core/test_floors.py``) let ``review`` import ``translation`` but never the reverse.
+The engine names are stored here as plain choices; asking an engine whether it offers the
+language is the admin form's (``translation.policy_form``), which registers the screen.
 
 A row made in code without an engine or review-only flag takes the language's defaults from
 the table (``core.languages.default_engine``: Azure AI Translator and review-only for Somali and
@@ -169,6 +166,8 @@ class LanguageSettings(models.Model):
     class Meta:
         verbose_name = _("språkinställning")
         verbose_name_plural = _("språkinställningar")
+        # Its table keeps the name it had in ``review`` (moved with issue #20).
+        db_table = "review_languagesettings"
 
     def __str__(self):
         return self.locale.get_display_name() or self.locale.language_code
@@ -179,15 +178,13 @@ class LanguageSettings(models.Model):
 
     @classmethod
     def allows_unreviewed(cls, locale: Locale) -> bool:
-        """A review-only language (``translation.policy.is_review_only``, asked through
-        ``review.machine_translation``: Somali and Tigrinya to start with) never allows it,
-        whatever this row says."""
-        from .machine_translation import answers
-
-        if answers.is_review_only(locale):
-            return False
+        """A review-only language (the row's flag, or without a row the language table's
+        default, as ``translation.policy.is_review_only`` reads it: Somali and Tigrinya to start
+        with) never allows it, whatever else this row says."""
         settings = cls.for_locale(locale)
-        return bool(settings and settings.allow_unreviewed_machine_text)
+        if settings is None:
+            return False
+        return settings.allow_unreviewed_machine_text and not settings.review_only
 
     @classmethod
     def fact_warnings_block_in(cls, locale_id: int) -> bool:

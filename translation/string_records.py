@@ -4,11 +4,9 @@ Every publish of a Swedish page records its strings (``fingerprints.record_sourc
 save of a target from its source (a ``TranslationLog``: the pipeline, wagtail-localize's
 editor and sync, the PO import, the queue's refresh) records which strings it was made from;
 a segment wagtail-localize removes is remembered for editor tabs opened before
-(``RetiredSegment``); every wording a string translation takes, and every approved wording,
-is kept (``KnownWording``, ``WordingApproval``) so that the publish rule can attribute the
-text of any revision (``review.live_text``). The receivers live here, beside the models
-and the review states that read them, so that they hold on every path and not only where
-DeepL is involved.
+(``RetiredSegment``). The receivers are signals, not calls from the pipeline, so that they
+hold on every path that saves, not only where a machine engine is involved. What people did
+with the strings (wordings written and approved) is recorded by ``review.wording_records``.
 """
 
 import logging
@@ -18,11 +16,10 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from wagtail.signals import page_published
-from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationLog
+from wagtail_localize.models import StringSegment, Translation, TranslationLog
 
-from .carry_forward import TOOL_NAME as CARRIED
 from .fingerprints import record_source, record_translation
-from .models import KnownWording, RetiredSegment, StringApproval, WordingApproval, text_hash
+from .models import RetiredSegment
 
 logger = logging.getLogger(__name__)
 
@@ -60,39 +57,4 @@ def retire_segment(sender, instance, **kwargs):
             "string_id": instance.string_id,
             "context_id": instance.context_id,
         },
-    )
-
-
-@receiver(post_save, sender=StringTranslation, dispatch_uid="review_record_wording")
-def record_wording(sender, instance, raw=False, **kwargs):
-    """Keep this wording: a revision saved from it may be published later.
-
-    Not for a raw save (loaddata, a serialized database): the wordings come with it."""
-    if raw:
-        return
-    KnownWording.objects.get_or_create(
-        locale_id=instance.locale_id,
-        context_id=instance.context_id,
-        text_hash=text_hash(instance.data),
-        # A carried-over translation is the person's, but not for this Swedish text yet.
-        human=instance.translation_type == StringTranslation.TRANSLATION_TYPE_MANUAL
-        and instance.tool_name != CARRIED,
-        defaults={"written_by_id": instance.last_translated_by_id},
-    )
-
-
-@receiver(post_save, sender=StringApproval, dispatch_uid="review_record_wording_approval")
-def record_wording_approval(sender, instance, raw=False, **kwargs):
-    """An approval is of the exact wording approved, also after the string changes.
-
-    Not for a raw save: the approval's string may not be loaded yet, and the wording
-    approvals come with the data."""
-    if raw:
-        return
-    st = instance.string_translation
-    WordingApproval.objects.get_or_create(
-        locale_id=st.locale_id,
-        context_id=st.context_id,
-        text_hash=instance.text_hash,
-        defaults={"approved_by_id": instance.approved_by_id},
     )

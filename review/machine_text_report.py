@@ -21,10 +21,10 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
 from core.languages import swedish_name
-from review.models import ReaderNotice
-from review.roles import user_locale_codes
+from translation import provenance
 
-from . import provenance
+from .models import ReaderNotice
+from .roles import user_locale_codes
 
 
 def may_see_report(user) -> bool:

@@ -30,6 +30,7 @@ from django.db.models import Exists, OuterRef
 from wagtail.fields import RichTextField
 from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
 
+from . import strings
 from .models import CarriedForward
 
 TOOL_NAME = "Den svenska texten har ändrats – kontrollera"
@@ -129,17 +130,13 @@ def carry_forward(segments, locale) -> tuple[list[CarriedForward], list]:
     for context_id, olds in candidates.items():
         single = is_plain_field(source, olds[0].context.path)
         for segment, old in _pairs(by_context[context_id], olds, single):
-            translation, created = StringTranslation.objects.get_or_create(
-                translation_of_id=segment.string_id,
-                locale=locale,
-                context_id=segment.context_id,
-                defaults={
-                    "data": old.data,
-                    "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
-                    "tool_name": TOOL_NAME,
-                    "last_translated_by_id": old.last_translated_by_id,
-                    "has_error": False,
-                },
+            translation, created = strings.add_if_missing(
+                segment,
+                locale,
+                data=old.data,
+                translation_type=strings.MANUAL,
+                tool_name=TOOL_NAME,
+                translated_by_id=old.last_translated_by_id,
             )
             done.add(segment.pk)
             if created:
