@@ -11,8 +11,8 @@ from wagtail_localize.models import StringTranslation
 import pytest
 from lxml import etree
 
+from devtools.builders import translate
 from review.models import AgencyMemory
-from tests.review.review_helpers import translate
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 INTRO = "Kommunen samarbetar i Europa."

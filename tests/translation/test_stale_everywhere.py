@@ -20,6 +20,7 @@ from wagtail_localize.models import Translation
 
 import pytest
 
+from devtools.builders import make_user
 from review.carry_forward import TOOL_NAME as CARRIED
 from review.models import CarriedForward, DigestRecord
 from review.roles import COORDINATOR
@@ -29,7 +30,6 @@ from tests.translation.test_carry_forward import (  # noqa: F401 - scene is a fi
     NEW_PARAGRAPH,
     OLD_PARAGRAPH,
     editor_props,
-    make_user,
     publish_in_admin,
     scene,
 )
