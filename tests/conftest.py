@@ -11,10 +11,10 @@ from wagtail.models import Locale
 
 import pytest
 
+from devtools import builders
 from devtools.demo import home as demo_home
 from devtools.demo.home import ensure_swedish_home
 from home.models import HomePage
-from tests import factories
 
 
 def pytest_report_header(config):
@@ -119,11 +119,11 @@ def tree(home):
     """The section pages under the Swedish home, without items."""
     return {
         "home": home,
-        "strategy": factories.StrategyPageFactory(parent=home),
-        "news": factories.NewsIndexPageFactory(parent=home),
-        "opportunities": factories.OpportunityIndexPageFactory(parent=home),
-        "projects": factories.ProjectIndexPageFactory(parent=home),
-        "partners": factories.PartnersPageFactory(parent=home),
-        "contact": factories.ContactPageFactory(parent=home),
-        "accessibility": factories.AccessibilityStatementPageFactory(parent=home),
+        "strategy": builders.StrategyPageFactory(parent=home),
+        "news": builders.NewsIndexPageFactory(parent=home),
+        "opportunities": builders.OpportunityIndexPageFactory(parent=home),
+        "projects": builders.ProjectIndexPageFactory(parent=home),
+        "partners": builders.PartnersPageFactory(parent=home),
+        "contact": builders.ContactPageFactory(parent=home),
+        "accessibility": builders.AccessibilityStatementPageFactory(parent=home),
     }

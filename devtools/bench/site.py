@@ -56,7 +56,7 @@ def translate_for_measurement(codes, paths=None) -> None:
     from wagtail.models import Locale, Page
     from wagtail_localize.models import StringSegment, TranslationSource
 
-    from devtools.demo.human_translations import publish_human_translation
+    from devtools.builders import publish_human_translation
 
     home = Page.objects.get(depth=2, locale__language_code="sv")
     for code in codes:

@@ -10,6 +10,12 @@ page type's own table with one multi-row insert of its own columns (Django's
 
 Nothing is sent: no ``page_published`` signal, no search indexing, no cache purge. The
 caller indexes the pages and bumps the shared-cache generation itself.
+
+Why a writer of its own beside the builders (``devtools/builders``): a builder's
+``create`` is ``Page.add_child`` and a publish, the per-page path this module exists to
+avoid (``--scale 100`` makes some 28,000 pages). The pages' field values still come from
+the builders: ``devtools/demo/scale_pages.py`` makes each unsaved page with its builder's
+``build``, and only the saving happens here.
 """
 
 from django.contrib.contenttypes.models import ContentType

@@ -4,13 +4,15 @@ Entered indicators get five years of invented figures and are flagged ``is_examp
 the rest of the invented demo content; computed ones (not flagged: nothing in them is made
 up) are counted from the demo's projects, opportunities, partners and translations.
 Idempotent: indicators are looked up by slug, their figures only added for years that have
-none, the page by its slug under the strategy.
+none, the page by its slug under the strategy. The page and the indicators are made by the
+builders the tests use (``devtools/builders``).
 """
 
 from django.utils import timezone
 
 from wagtail.models import Locale
 
+from devtools.builders import FollowUpPageFactory, IndicatorFactory, create_valid
 from followup.models import FollowUpPage, Indicator, IndicatorValue
 from international.models import Goal, StrategyPage
 
@@ -167,7 +169,9 @@ def load(strategy: StrategyPage, stdout) -> int:
         )
         created += made
     if not FollowUpPage.objects.child_of(strategy).filter(slug="uppfoljning").exists():
-        page = FollowUpPage(
+        FollowUpPageFactory(
+            parent=strategy,
+            publish=True,
             locale=locale,
             slug="uppfoljning",
             title="Uppföljning av strategin",
@@ -181,8 +185,6 @@ def load(strategy: StrategyPage, stdout) -> int:
                 "webbplatsen när sidan visas. I demon är de inmatade siffrorna påhittade."
             ),
         )
-        strategy.add_child(instance=page)
-        page.save_revision().publish()
         created += 1
     stdout.write(f"  follow-up: {created} objects created")
     return created
@@ -192,10 +194,7 @@ def _indicator(locale, slug, **fields) -> tuple[Indicator, int]:
     indicator = Indicator.objects.filter(locale=locale, slug=slug).first()
     if indicator is not None:
         return indicator, 0
-    indicator = Indicator(locale=locale, slug=slug, **fields)
-    indicator.full_clean()
-    indicator.save()
-    return indicator, 1
+    return create_valid(IndicatorFactory, locale=locale, slug=slug, **fields), 1
 
 
 def load_under(home, stdout) -> int:

@@ -4,9 +4,8 @@ from django.conf import settings
 
 from wagtail.models import Locale, Page, Site
 
+from devtools.builders import HomePageFactory, publish_human_translation
 from home.models import HomePage
-
-from .human_translations import publish_human_translation
 
 SWEDISH_HOME = {
     "title": "Nässjö i världen",
@@ -91,8 +90,9 @@ def ensure_swedish_home(source_locale: Locale) -> HomePage:
     if home is None:
         root = Page.get_first_root_node()
         welcome = root.get_children().filter(slug="home").exclude(content_type__model="homepage")
-        home = root.add_child(instance=HomePage(locale=source_locale, slug="start", **SWEDISH_HOME))
-        home.save_revision().publish()
+        home = HomePageFactory(
+            parent=root, locale=source_locale, slug="start", publish=True, **SWEDISH_HOME
+        )
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
             Site.objects.create(

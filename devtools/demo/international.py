@@ -4,6 +4,7 @@ Idempotent: every object is looked up by its slug (pages under their parent, sni
 the Swedish locale) and only created when missing; existing content is never changed, so a
 second run creates no objects and no revisions. Dates are computed relative to the first
 run, so the opportunities are open, upcoming and closed whenever the demo is loaded.
+The pages and snippets are made by the builders the tests use (``devtools/builders``).
 """
 
 import datetime
@@ -13,29 +14,9 @@ from django.utils import timezone
 
 from wagtail.models import Locale, Page
 
-from home.models import (
-    AccessibilityStatementPage,
-    ContactPage,
-    FooterContent,
-    HomePage,
-    NavigationLink,
-)
+from devtools import builders
+from home.models import AccessibilityStatementPage, FooterContent, HomePage, NavigationLink
 from international.choices import TARGET_GROUPS
-from international.models import (
-    Goal,
-    NewsIndexPage,
-    NewsPage,
-    OpportunityIndexPage,
-    OpportunityPage,
-    Partner,
-    PartnersPage,
-    Programme,
-    ProjectIndexPage,
-    ProjectPage,
-    StrategyAreaPage,
-    StrategyPage,
-    Topic,
-)
 
 from . import international_content as content
 from .images import ensure_image
@@ -51,24 +32,23 @@ class Loader:
         self.today = timezone.localdate()
 
     # Helpers ---------------------------------------------------------------------------
-    def snippet(self, model, slug: str, **fields):
+    # Made by the builders (devtools/builders), which the tests use too; every field of the
+    # demo's content is passed, so none of the builders' defaults reaches the demo.
+    def snippet(self, factory, slug: str, **fields):
+        model = factory._meta.model
         obj = model.objects.filter(locale=self.locale, slug=slug).first()
         if obj is None:
-            obj = model(locale=self.locale, slug=slug, **fields)
-            obj.full_clean()
-            obj.save()
+            obj = builders.create_valid(factory, locale=self.locale, slug=slug, **fields)
             self.created += 1
         return obj
 
-    def page(self, parent: Page, model, slug: str, *, m2m=None, **fields):
-        existing = model.objects.child_of(parent).filter(slug=slug).first()
+    def page(self, parent: Page, factory, slug: str, **fields):
+        """The page ``slug`` under ``parent``, made and published when missing; many-to-many
+        values (partners, topics, goals) are passed as lists like the other fields."""
+        existing = factory._meta.model.objects.child_of(parent).filter(slug=slug).first()
         if existing is not None:
             return existing
-        page = model(locale=self.locale, slug=slug, **fields)
-        for name, values in (m2m or {}).items():
-            setattr(page, name, values)
-        parent.add_child(instance=page)
-        page.save_revision().publish()
+        page = factory(parent=parent, locale=self.locale, slug=slug, publish=True, **fields)
         self.created += 1
         return page
 
@@ -90,7 +70,7 @@ class Loader:
     def taxonomy(self):
         self.programmes = {
             item["slug"]: self.snippet(
-                Programme,
+                builders.ProgrammeFactory,
                 item["slug"],
                 name=item["name"],
                 description=item["description"],
@@ -98,10 +78,13 @@ class Loader:
             )
             for item in content.PROGRAMMES
         }
-        self.topics = {slug: self.snippet(Topic, slug, name=name) for slug, name in content.TOPICS}
+        self.topics = {
+            slug: self.snippet(builders.TopicFactory, slug, name=name)
+            for slug, name in content.TOPICS
+        }
         self.goals = {
             item["slug"]: self.snippet(
-                Goal,
+                builders.GoalFactory,
                 item["slug"],
                 short_title=item["short_title"],
                 text=item["text"],
@@ -119,7 +102,7 @@ class Loader:
                 if item.get(name)
             }
             self.partner_objects[item["slug"]] = self.snippet(
-                Partner,
+                builders.PartnerFactory,
                 item["slug"],
                 name=item["name"],
                 country=item["country"],
@@ -136,7 +119,7 @@ class Loader:
         data = content.STRATEGY
         strategy = self.page(
             self.home,
-            StrategyPage,
+            builders.StrategyPageFactory,
             data["slug"],
             title=data["title"],
             lead=data["lead"],
@@ -153,7 +136,7 @@ class Loader:
         for area in content.STRATEGY_AREAS:
             self.page(
                 strategy,
-                StrategyAreaPage,
+                builders.StrategyAreaPageFactory,
                 area["slug"],
                 title=area["title"],
                 lead=area["lead"],
@@ -164,7 +147,7 @@ class Loader:
     def news(self):
         index = self.page(
             self.home,
-            NewsIndexPage,
+            builders.NewsIndexPageFactory,
             "nyheter",
             title="Nyheter om samarbeten",
             intro="Nytt från kommunens samarbeten i Europa och världen.",
@@ -173,7 +156,7 @@ class Loader:
             image = ensure_image(f"Illustration: {item['title']}", item["slug"])
             self.page(
                 index,
-                NewsPage,
+                builders.NewsPageFactory,
                 item["slug"],
                 title=item["title"],
                 date=self.day(-item["days_ago"]),
@@ -181,18 +164,16 @@ class Loader:
                 body=self.stream(item["body"]),
                 image=image,
                 image_alt=item["alt"],
-                m2m={
-                    "partners": [self.partner_objects[slug] for slug in item["partners"]],
-                    "topics": [self.topics[slug] for slug in item["topics"]],
-                    "goals": [self.goals[slug] for slug in item["goals"]],
-                },
+                partners=[self.partner_objects[slug] for slug in item["partners"]],
+                topics=[self.topics[slug] for slug in item["topics"]],
+                goals=[self.goals[slug] for slug in item["goals"]],
             )
         return index
 
     def opportunities(self):
         index = self.page(
             self.home,
-            OpportunityIndexPage,
+            builders.OpportunityIndexPageFactory,
             "mojligheter",
             title="Utbyten och finansiering",
             intro=(
@@ -201,12 +182,15 @@ class Loader:
             ),
         )
         for item in content.OPPORTUNITIES:
-            groups = {TARGET_GROUPS[key][0]: True for key in item["groups"]}
+            # Every target group's flag, so the builder's default (youth) decides nothing.
+            groups = {
+                field: key in item["groups"] for key, (field, _label) in TARGET_GROUPS.items()
+            }
             age_min, age_max = item.get("ages", (None, None))
             programme = self.programmes.get(item["programme"]) if item["programme"] else None
             self.page(
                 index,
-                OpportunityPage,
+                builders.OpportunityPageFactory,
                 item["slug"],
                 title=item["title"],
                 kind=item["kind"],
@@ -223,7 +207,7 @@ class Loader:
                 contact_phone=content.CONTACT["phone"],
                 external_url=programme.website if programme else "",
                 is_example=True,
-                m2m={"goals": [self.goals[slug] for slug in item["goals"]]},
+                goals=[self.goals[slug] for slug in item["goals"]],
                 **groups,
             )
         return index
@@ -231,7 +215,7 @@ class Loader:
     def projects(self):
         index = self.page(
             self.home,
-            ProjectIndexPage,
+            builders.ProjectIndexPageFactory,
             "projekt",
             title="EU-projekt och internationella projekt",
             intro="Projekt som kommunen driver eller deltar i, med budget och resultat.",
@@ -239,7 +223,7 @@ class Loader:
         for item in content.PROJECTS:
             self.page(
                 index,
-                ProjectPage,
+                builders.ProjectPageFactory,
                 item["slug"],
                 title=item["title"],
                 summary=item["summary"],
@@ -252,10 +236,8 @@ class Loader:
                 results=item["results"],
                 body=self.stream([("paragraph", f"<p>{item['summary']}</p>")]),
                 is_example=True,
-                m2m={
-                    "partners": [self.partner_objects[slug] for slug in item["partners"]],
-                    "goals": [self.goals[slug] for slug in item["goals"]],
-                },
+                partners=[self.partner_objects[slug] for slug in item["partners"]],
+                goals=[self.goals[slug] for slug in item["goals"]],
             )
         return index
 
@@ -263,7 +245,7 @@ class Loader:
         data = content.PARTNERS_PAGE
         return self.page(
             self.home,
-            PartnersPage,
+            builders.PartnersPageFactory,
             data["slug"],
             title=data["title"],
             intro=data["intro"],
@@ -273,7 +255,7 @@ class Loader:
     def contact(self):
         return self.page(
             self.home,
-            ContactPage,
+            builders.ContactPageFactory,
             "kontakt",
             title="Kontakta oss",
             intro="Har du frågor om kommunens internationella arbete? Hör av dig.",
@@ -292,7 +274,7 @@ class Loader:
     def accessibility(self):
         return self.page(
             self.home,
-            AccessibilityStatementPage,
+            builders.AccessibilityStatementPageFactory,
             "tillganglighet",
             title="Tillgänglighetsredogörelse",
             intro=(

@@ -36,6 +36,7 @@ from wagtail.search.backends import get_search_backends
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from core import content_cache
+from devtools.builders import publish_human_translation
 from review import stored_states
 from review.models import ReaderNotice, ReviewApproval, StringApproval
 from translation.fingerprints import fingerprint
@@ -44,7 +45,6 @@ from translation.models import DraftStatus, SourceStrings, TranslatedFrom, text_
 from . import bulk_pages, bulk_sources
 from . import states_content as demo_states
 from .filler import Filler
-from .human_translations import publish_human_translation
 from .scale_extras import indicator_values, reader_reports, usage_rows
 from .scale_pages import KINDS, PREFIX, World
 

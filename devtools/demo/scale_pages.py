@@ -5,6 +5,11 @@ fields (dates, programme, partners, image); its texts come from ``Filler`` in th
 asked for, so the Swedish page and each translation are built from one description. The
 slugs are ``skala-<type>-<number>``: the number says whether a page exists already, which
 makes the generator idempotent.
+
+The unsaved pages come from the page builders (``devtools/builders/pages.py``), the
+factories the tests and the demo's own pages use, with ``build`` (no save): the bulk writer
+(``bulk_pages``) saves them. Every field a kind sets is set here; what it leaves out is the
+builder's default, as for any page a test builds.
 """
 
 import datetime
@@ -12,8 +17,8 @@ import json
 
 from django.utils import timezone
 
+from devtools import builders
 from international.choices import TARGET_GROUPS
-from international.models import NewsPage, OpportunityPage, ProjectPage
 
 from .filler import Filler
 
@@ -35,11 +40,15 @@ def _rich(filler: Filler) -> str:
 
 
 class Kind:
-    """One page type of the scale demo: its model, its index slug and its fields."""
+    """One page type of the scale demo: its builder, its index slug and its fields."""
 
     name = ""
-    model = None
+    factory = None
     index = ""
+
+    @property
+    def model(self):
+        return self.factory._meta.model
 
     def synchronised(self, number: int, world) -> dict:
         """Fields that every translation shares with the Swedish page."""
@@ -53,7 +62,7 @@ class Kind:
 
     def build(self, number: int, language: str, world, **page) -> object:
         filler = Filler(language, f"{self.name}-{number}")
-        instance = self.model(
+        instance = self.factory.build(
             **self.texts(filler), **self.synchronised(number, world), slug=slug(self.name, number)
         )
         for attribute, value in page.items():
@@ -66,7 +75,7 @@ class Kind:
 
 
 class News(Kind):
-    name, model, index = "nyhet", NewsPage, "nyheter"
+    name, factory, index = "nyhet", builders.NewsPageFactory, "nyheter"
 
     def synchronised(self, number, world):
         return {
@@ -91,14 +100,15 @@ class News(Kind):
 
 
 class Opportunity(Kind):
-    name, model, index = "mojlighet", OpportunityPage, "mojligheter"
+    name, factory, index = "mojlighet", builders.OpportunityPageFactory, "mojligheter"
 
     def synchronised(self, number, world):
         # Open, upcoming and closed in turn, relative to the day of the run.
         offset = (number % 3 - 1) * 45
         opens = world.now + datetime.timedelta(days=offset - 20)
-        groups = list(TARGET_GROUPS)
-        group = TARGET_GROUPS[groups[number % len(groups)]][0]
+        # One target group per page, in turn; the other flags off (not the builder's youth).
+        fields = [field for field, _label in TARGET_GROUPS.values()]
+        group = fields[number % len(fields)]
         programme = world.programmes[number % len(world.programmes)] if number % 4 else None
         return {
             "kind": world.opportunity_kinds[number % len(world.opportunity_kinds)],
@@ -107,7 +117,7 @@ class Opportunity(Kind):
             "deadline": opens + datetime.timedelta(days=40 + number % 30),
             "contact_email": "internationellt@example.invalid",
             "is_example": True,
-            group: True,
+            **{field: field == group for field in fields},
         }
 
     def m2m(self, number, world):
@@ -125,7 +135,7 @@ class Opportunity(Kind):
 
 
 class Project(Kind):
-    name, model, index = "projekt", ProjectPage, "projekt"
+    name, factory, index = "projekt", builders.ProjectPageFactory, "projekt"
 
     def synchronised(self, number, world):
         starts = world.today - datetime.timedelta(days=(number * 37) % 2400 - 600)

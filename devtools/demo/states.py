@@ -27,18 +27,18 @@ import zipfile
 from contextlib import contextmanager
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.management.base import CommandError
 from django.db import transaction
 from django.test.utils import override_settings
 
 from wagtail.models import Locale, Page
-from wagtail_localize.models import StringSegment, StringTranslation, Translation
+from wagtail_localize.models import Translation
 
 import polib
 
 from core.sources import source_pages, translation_source_for
 from devtools.azure_server import LocalAzureServer
+from devtools.builders import edit_string, ensure_account
 from devtools.deepl_server import LocalDeepLServer
 from review import po_exchange, states
 from review.fact_checks import open_findings, override
@@ -52,6 +52,7 @@ from translation.drafts import save_draft
 from translation.models import DraftStatus, LanguageSettings
 
 from . import states_content as content
+from .users import demo_email
 
 
 @contextmanager
@@ -90,14 +91,9 @@ class DemoStates:
     # People ---------------------------------------------------------------------------
     def person(self, username: str, group_name: str):
         """A demo account (its password is set by ``users.ensure_role_users``, dev only)."""
-        user, created = get_user_model().objects.get_or_create(
-            username=username, defaults={"email": f"{username}@example.invalid"}
+        return ensure_account(
+            username, password=None, groups=[self.groups[group_name]], email=demo_email(username)
         )
-        if created:
-            user.set_unusable_password()
-            user.save()
-        user.groups.add(self.groups[group_name])
-        return user
 
     def translator(self, code: str):
         return self.person(f"oversattare-{code}", translator_group_name(code))
@@ -120,25 +116,11 @@ class DemoStates:
             raise CommandError(f"No {code} draft of {page.title}: {result}")
         return target.specific
 
-    def correct(self, page: Page, code: str, field: str, text: str, user) -> None:
+    def correct(self, page: Page, target: Page, field: str, text: str, user) -> None:
         """A translator rewrites one string by hand, as the editor's string API does."""
+        edit_string(target, text, user, field_path=field)
         source = translation_source_for(page)
-        segment = StringSegment.objects.select_related("string", "context").get(
-            source=source, context__path=field
-        )
-        StringTranslation.objects.update_or_create(
-            translation_of=segment.string,
-            locale=self.locales[code],
-            context=segment.context,
-            defaults={
-                "data": text,
-                "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
-                "tool_name": "",
-                "last_translated_by": user,
-                "has_error": False,
-            },
-        )
-        translation = Translation.objects.get(source=source, target_locale=self.locales[code])
+        translation = Translation.objects.get(source=source, target_locale=target.locale)
         save_draft(translation, user=user)
 
     def publish(self, target: Page, user) -> None:
@@ -162,7 +144,7 @@ class DemoStates:
                     continue
                 target = self.machine_draft(page, code)
                 for field, text in content.CORRECTIONS.get(code, {}).get(path, {}).items():
-                    self.correct(page, code, field, text, user)
+                    self.correct(page, target, field, text, user)
                 states.approve(states.review_state(page, self.locales[code]), user)
                 self.publish(target, user)
 

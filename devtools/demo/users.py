@@ -1,23 +1,24 @@
-"""Demo accounts for local development only; their passwords are printed, never secret."""
+"""Demo accounts for local development only; their passwords are printed, never secret.
+
+Made by the builders' ``ensure_account`` (``devtools/builders/users.py``), as the content
+steps' password-less role accounts are (``devtools/demo/states.py``).
+"""
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 
+from devtools.builders import ensure_account
 from review.roles import COMMUNICATOR, COORDINATOR, setup_roles, translator_group_name
 
 DEMO_SUPERUSER = ("admin", "admin-demo")
 
 
+def demo_email(username: str) -> str:
+    return f"{username}@example.invalid"
+
+
 def ensure_superuser(stdout) -> None:
     username, password = DEMO_SUPERUSER
-    user_model = get_user_model()
-    user, created = user_model.objects.get_or_create(
-        username=username,
-        defaults={"is_superuser": True, "is_staff": True, "email": "admin@example.invalid"},
-    )
-    if created:
-        user.set_password(password)
-        user.save()
+    ensure_account(username, password=password, superuser=True, email=demo_email(username))
     stdout.write(f"  superuser: {username} / {password}")
 
 
@@ -31,18 +32,11 @@ def ensure_role_users(stdout) -> None:
         for code, _name in settings.LANGUAGES
         if code != settings.LANGUAGE_CODE
     ]
-    user_model = get_user_model()
     for username, group_name in accounts:
         if group_name not in groups:
             continue  # a language without its locale has no translator group yet
         password = f"{username}-demo"
-        user, created = user_model.objects.get_or_create(
-            username=username, defaults={"email": f"{username}@example.invalid"}
-        )
         # The content phase may have made the account (without a password) for its steps.
-        if created or not user.has_usable_password():
-            user.set_password(password)
-            user.save()
         group = groups[group_name]
-        user.groups.add(group)
+        ensure_account(username, password=password, groups=[group], email=demo_email(username))
         stdout.write(f"  {group.name}: {username} / {password}")

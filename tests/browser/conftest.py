@@ -18,7 +18,7 @@ from wagtail.models import Locale
 import pytest
 from playwright.sync_api import sync_playwright
 
-from devtools.demo.human_translations import publish_human_translation
+from devtools.builders import add_child_page, publish_human_translation
 from followup.models import FollowUpPage
 from home.models import HomePage
 from tests.browser import rows
@@ -118,12 +118,9 @@ def demo_site(transactional_db, django_db_serialized_rollback, settings, tmp_pat
 def build_demo_site():
     call_command("load_demo", "--no-users", stdout=io.StringIO())
     sv_home = HomePage.objects.get(locale__language_code="sv")
-    about = sv_home.add_child(
-        instance=HomePage(
-            slug="om-oss", title="Om oss", intro="Nässjö kommun arbetar med partner i Europa."
-        )
+    about = add_child_page(
+        sv_home, "Om oss", "om-oss", intro="Nässjö kommun arbetar med partner i Europa."
     )
-    about.save_revision().publish()
     publish_human_translation(
         about,
         Locale.objects.get(language_code="en"),

@@ -14,10 +14,10 @@ from wagtail.models import Locale
 import pytest
 from playwright.sync_api import sync_playwright
 
-from devtools.demo.human_translations import publish_human_translation
+from devtools import builders
+from devtools.builders import publish_human_translation
 from home.models import HomePage
 from review.roles import COORDINATOR, setup_roles, translator_group_name
-from tests import factories
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS
 from tests.browser.site_tree import fresh_swedish_home
 
@@ -68,9 +68,9 @@ def admin_site(transactional_db, django_db_serialized_rollback):
         )
     )
     page.save_revision().publish()
-    source = factories.TranslationSourceFactory(instance=page)
-    translation = factories.TranslationFactory(source=source, target_locale=ar)
-    factories.translate_segments(source, ar, text=lambda segment: "الاستراتيجية")
+    source = builders.TranslationSourceFactory(instance=page)
+    translation = builders.TranslationFactory(source=source, target_locale=ar)
+    builders.translate_segments(source, ar, text=lambda segment: "الاستراتيجية")
     translation.save_target(publish=False)
     groups = setup_roles()
     users = get_user_model().objects

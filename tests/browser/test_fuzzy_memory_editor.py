@@ -14,10 +14,10 @@ from wagtail.models import Locale
 
 import pytest
 
-from devtools.demo.human_translations import publish_human_translation
+from devtools import builders
+from devtools.builders import publish_human_translation
 from home.models import HomePage
 from review.roles import setup_roles, translator_group_name
-from tests import factories
 from tests.browser.conftest import PHONE
 from tests.browser.site_tree import fresh_swedish_home
 from tests.browser.test_browser_site import WCAG_TAGS
@@ -40,9 +40,9 @@ def arabic_work(transactional_db, django_db_serialized_rollback):
     similar = child("Samarbete", "samarbete", "Kommunen samarbetar med partner i Europa.")
     publish_human_translation(similar, ar, {"Kommunen samarbetar med partner i Europa.": HUMAN})
     page = child("Strategin", "strategin", "Kommunen samarbetar i Europa.")
-    source = factories.TranslationSourceFactory(instance=page)
-    translation = factories.TranslationFactory(source=source, target_locale=ar)
-    factories.translate_segments(source, ar, text=lambda s: f"آلة: {s.string.data}")
+    source = builders.TranslationSourceFactory(instance=page)
+    translation = builders.TranslationFactory(source=source, target_locale=ar)
+    builders.translate_segments(source, ar, text=lambda s: f"آلة: {s.string.data}")
     translation.save_target(publish=False)
     setup_roles()
     user = get_user_model().objects.create_user("oversattare-ar", password="pw")

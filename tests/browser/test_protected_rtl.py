@@ -16,7 +16,7 @@ from wagtail_localize.strings import extract_strings
 
 import pytest
 
-from devtools.demo.human_translations import publish_human_translation
+from devtools.builders import publish_human_translation
 from home.models import HomePage
 from tests.browser.site_tree import fresh_swedish_home
 from translation.protect import LRI, PDI

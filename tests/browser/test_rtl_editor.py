@@ -16,10 +16,10 @@ from wagtail.models import Locale
 import pytest
 from playwright.sync_api import sync_playwright
 
-from devtools.demo.human_translations import publish_human_translation
+from devtools import builders
+from devtools.builders import publish_human_translation
 from home.models import HomePage
 from review.roles import setup_roles, translator_group_name
-from tests import factories
 from tests.browser.site_tree import fresh_swedish_home
 
 CHROMIUM = "/usr/bin/chromium"
@@ -57,9 +57,9 @@ def arabic_draft(transactional_db, django_db_serialized_rollback):
         "Strategin": "الاستراتيجية",
         "Kommunen samarbetar med städer i Europa.": "تتعاون البلدية مع مدن في أوروبا.",
     }
-    source = factories.TranslationSourceFactory(instance=page)
-    translation = factories.TranslationFactory(source=source, target_locale=ar)
-    factories.translate_segments(source, ar, text=lambda segment: arabic[segment.string.data])
+    source = builders.TranslationSourceFactory(instance=page)
+    translation = builders.TranslationFactory(source=source, target_locale=ar)
+    builders.translate_segments(source, ar, text=lambda segment: arabic[segment.string.data])
     translation.save_target(publish=False)
     setup_roles()
 

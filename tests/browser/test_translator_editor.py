@@ -17,11 +17,10 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
-from devtools.demo.human_translations import publish_human_translation
+from devtools import builders
+from devtools.builders import publish_human_translation, translate
 from review.roles import setup_roles, translator_group_name
-from tests import factories
 from tests.browser.site_tree import fresh_swedish_home
-from tests.review.review_helpers import translate
 
 pytestmark = pytest.mark.browser
 
@@ -32,11 +31,11 @@ def arabic_drafts(transactional_db, django_db_serialized_rollback):
     ar = Locale.objects.get(language_code="ar")
     publish_human_translation(home, ar, {"Nässjö i världen": "نيشو في العالم"})
     image = Image.objects.create(title="Ungdomsutbyte", file=get_test_image_file())
-    programme = factories.ProgrammeFactory(name="Erasmus+", slug="erasmus", locale=home.locale)
+    programme = builders.ProgrammeFactory(name="Erasmus+", slug="erasmus", locale=home.locale)
 
-    news_index = factories.NewsIndexPageFactory(parent=home)
+    news_index = builders.NewsIndexPageFactory(parent=home)
     news_index.save_revision().publish()
-    news = factories.NewsPageFactory(
+    news = builders.NewsPageFactory(
         parent=news_index,
         title="Unga träffades i Nässjö",
         image=image,
@@ -47,13 +46,13 @@ def arabic_drafts(transactional_db, django_db_serialized_rollback):
         ],
     )
     news.save_revision().publish()
-    opportunities = factories.OpportunityIndexPageFactory(parent=home)
+    opportunities = builders.OpportunityIndexPageFactory(parent=home)
     opportunities.save_revision().publish()
-    opportunity = factories.OpportunityPageFactory(parent=opportunities, programme=programme)
+    opportunity = builders.OpportunityPageFactory(parent=opportunities, programme=programme)
     opportunity.save_revision().publish()
-    projects = factories.ProjectIndexPageFactory(parent=home)
+    projects = builders.ProjectIndexPageFactory(parent=home)
     projects.save_revision().publish()
-    project = factories.ProjectPageFactory(parent=projects, programme=programme)
+    project = builders.ProjectPageFactory(parent=projects, programme=programme)
     project.save_revision().publish()
     targets = {
         "news": translate(news, "ar"),

@@ -13,7 +13,7 @@ from wagtail_localize import wagtail_hooks as localize_hooks
 import pytest
 
 from core import explorer_buttons
-from tests import factories
+from devtools import builders
 
 pytestmark = pytest.mark.django_db
 
@@ -61,8 +61,8 @@ def explorer_queries(client, page) -> int:
 def test_explorer_queries_do_not_grow_with_the_rows(client, tree, admin_user):
     client.force_login(admin_user)
     news = tree["news"]
-    factories.NewsPageFactory(parent=news)
+    builders.NewsPageFactory(parent=news)
     before = explorer_queries(client, news)
     for _ in range(5):
-        factories.NewsPageFactory(parent=news)
+        builders.NewsPageFactory(parent=news)
     assert explorer_queries(client, news) == before

@@ -1,5 +1,6 @@
 """Content for the follow-up tests: a strategy with goals, indicators, projects and a
-follow-up page translated into Arabic and Tigrinya, built with plain model calls."""
+follow-up page translated into Arabic and Tigrinya, built with the builders
+(``devtools/builders``) and the demo's home pages."""
 
 import datetime
 import io
@@ -11,11 +12,11 @@ from django.utils import timezone
 
 from wagtail.models import Locale
 
+from devtools import builders
+from devtools.builders import publish_human_translation
 from devtools.demo import home as demo_home
-from devtools.demo.human_translations import publish_human_translation
-from followup.models import FollowUpPage, Indicator, IndicatorValue
+from followup.models import IndicatorValue
 from home.models import HomePage
-from tests import factories
 
 FUNDING = {2021: 1_850_000, 2022: 2_400_000, 2023: 3_150_000, 2024: 2_900_000, 2025: 4_200_000}
 SVG = re.compile(r"<svg\b[^>]*class=\"chart\".*?</svg>", re.S)
@@ -25,16 +26,16 @@ def build() -> dict:
     """Every locale with its home page, and the follow-up under a Swedish strategy page."""
     demo_home.load(io.StringIO())
     sv_home = HomePage.objects.get(locale__language_code="sv")
-    strategy = factories.StrategyPageFactory(parent=sv_home)
+    strategy = builders.StrategyPageFactory(parent=sv_home)
     goals = {
-        slug: factories.GoalFactory(short_title=title, slug=slug)
+        slug: builders.GoalFactory(short_title=title, slug=slug)
         for slug, title in (
             ("extern-finansiering", "Extern finansiering"),
             ("samarbeten", "Långsiktiga samarbeten"),
             ("fler-sprak", "Information på fler språk"),
         )
     }
-    funding = Indicator.objects.create(
+    funding = builders.IndicatorFactory(
         locale=sv_home.locale,
         name="Beviljad extern finansiering",
         slug="finansiering",
@@ -45,7 +46,7 @@ def build() -> dict:
     )
     for year, value in FUNDING.items():
         IndicatorValue.objects.create(indicator=funding, year=year, value=value)
-    empty = Indicator.objects.create(
+    empty = builders.IndicatorFactory(
         locale=sv_home.locale,
         name="Deltagare i ungdomsutbyten",
         slug="deltagare",
@@ -53,7 +54,7 @@ def build() -> dict:
         unit="participants",
         sort_order=2,
     )
-    projects = Indicator.objects.create(
+    projects = builders.IndicatorFactory(
         locale=sv_home.locale,
         name="Projekt per status och startår",
         slug="projekt",
@@ -62,7 +63,7 @@ def build() -> dict:
         computation="projects_by_status",
         sort_order=3,
     )
-    coverage = Indicator.objects.create(
+    coverage = builders.IndicatorFactory(
         locale=sv_home.locale,
         name="Språktäckning",
         slug="spraktackning",
@@ -72,14 +73,15 @@ def build() -> dict:
         unit="percent",
         sort_order=4,
     )
-    project_index = factories.ProjectIndexPageFactory(parent=sv_home)
+    project_index = builders.ProjectIndexPageFactory(parent=sv_home)
     add_projects(project_index, 3)
-    page = strategy.add_child(
-        instance=FollowUpPage(
-            title="Uppföljning", slug="uppfoljning", intro="Strategins mål i siffror."
-        )
+    page = builders.FollowUpPageFactory(
+        parent=strategy,
+        title="Uppföljning",
+        slug="uppfoljning",
+        intro="Strategins mål i siffror.",
+        publish=True,
     )
-    page.save_revision().publish()
     translations = {}
     for code, title in (("ar", "المتابعة"), ("ti", "ክትትል")):
         translations[code] = publish_human_translation(
@@ -104,7 +106,7 @@ def build() -> dict:
 def add_projects(index, count: int, start: int = 0) -> None:
     today = timezone.localdate()
     for n in range(start, start + count):
-        factories.ProjectPageFactory(
+        builders.ProjectPageFactory(
             parent=index,
             slug=f"projekt-{n}",
             title=f"Projekt {n}",

@@ -14,11 +14,10 @@ from wagtail.models import Locale
 
 import openpyxl
 
-from devtools.demo.human_translations import publish_human_translation
+from devtools import builders
+from devtools.builders import make_user, publish_human_translation, translate
 from followup.models import Indicator, IndicatorValue
 from review.roles import COORDINATOR, setup_roles, translator_group_name
-from tests import factories
-from tests.review.review_helpers import make_user, translate
 
 from .helpers import add_projects, build
 
@@ -37,7 +36,7 @@ class CoverageTests(TestCase):
         setup_roles()
         cls.coordinator = make_user("samordnare", COORDINATOR)
         cls.arabic = make_user("oversattare-ar", translator_group_name("ar"))
-        cls.project = factories.ProjectPageFactory(
+        cls.project = builders.ProjectPageFactory(
             parent=cls.content["project_index"], slug="nytt-projekt", title="Nytt projekt"
         )
 
@@ -122,16 +121,16 @@ class QueryCountTests(TestCase):
     def grow(cls, factor: int, start: int = 0):
         content = cls.content
         add_projects(content["project_index"], 3 * factor, start=100 + start)
-        opportunities = factories.OpportunityIndexPageFactory(
+        opportunities = builders.OpportunityIndexPageFactory(
             parent=content["home"], slug=f"mojligheter-{start}"
         )
-        programme = factories.ProgrammeFactory()
+        programme = builders.ProgrammeFactory()
         for n in range(2 * factor):
-            factories.OpportunityPageFactory(
+            builders.OpportunityPageFactory(
                 parent=opportunities, slug=f"mojlighet-{start}-{n}", programme=programme
             )
         for n in range(2 * factor):
-            factories.PartnerFactory(slug=f"partner-{start}-{n}")
+            builders.PartnerFactory(slug=f"partner-{start}-{n}")
         for n in range(2 * factor):
             indicator = Indicator.objects.create(
                 locale=content["home"].locale,

@@ -9,10 +9,10 @@ from django.utils import timezone
 
 from wagtail.models import Locale
 
+from devtools import builders
+from devtools.builders import make_user
 from followup.models import Indicator, IndicatorValue
 from review.roles import COORDINATOR, setup_roles
-from tests import factories
-from tests.review.review_helpers import make_user
 
 ADD_URL = "/admin/snippets/followup/indicator/add/?locale=sv"
 
@@ -33,7 +33,7 @@ class IndicatorValidationTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         cls.locale, _ = Locale.objects.get_or_create(language_code="sv")
-        cls.goal = factories.GoalFactory(locale=cls.locale)
+        cls.goal = builders.GoalFactory(locale=cls.locale)
         cls.indicator = Indicator.objects.create(
             locale=cls.locale,
             name="Deltagare",
@@ -104,7 +104,7 @@ class IndicatorAdminTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         cls.locale, _ = Locale.objects.get_or_create(language_code="sv")
-        cls.goal = factories.GoalFactory(locale=cls.locale)
+        cls.goal = builders.GoalFactory(locale=cls.locale)
         setup_roles()
         cls.coordinator = make_user("samordnare", COORDINATOR)
 

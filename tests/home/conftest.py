@@ -15,10 +15,10 @@ from wagtail.models import Locale
 
 import pytest
 
+from devtools import builders
+from devtools.builders import publish_human_translation
 from devtools.demo import home as demo_home
-from devtools.demo.human_translations import publish_human_translation
 from home.models import HomePage
-from tests import factories
 
 NEWS = {
     "sv": [
@@ -73,7 +73,7 @@ def build_search_site() -> dict:
     """Build the pages; call inside a transaction that the caller rolls back."""
     sv_home = demo_home.load(io.StringIO())
     homes = {page.locale.language_code: page for page in HomePage.objects.select_related("locale")}
-    sv_index = factories.NewsIndexPageFactory(parent=sv_home)
+    sv_index = builders.NewsIndexPageFactory(parent=sv_home)
     pages = {}
     for code, items in NEWS.items():
         index = sv_index
@@ -81,7 +81,7 @@ def build_search_site() -> dict:
             index = sv_index.copy_for_translation(Locale.objects.get(language_code=code))
             index.save_revision().publish()
         for item in items:
-            pages[item["slug"]] = factories.NewsPageFactory(
+            pages[item["slug"]] = builders.NewsPageFactory(
                 parent=index, locale=index.locale, **item
             )
     with TestCase.captureOnCommitCallbacks(execute=True):

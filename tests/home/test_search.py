@@ -2,20 +2,20 @@
 
 import pytest
 
-from tests import factories
+from devtools import builders
 
 
 @pytest.fixture
 def pages(tree, locales, english_home):
-    factories.NewsPageFactory(parent=tree["news"], title="Vänorter i Danmark", lead="Brønderslev")
-    factories.OpportunityPageFactory(
+    builders.NewsPageFactory(parent=tree["news"], title="Vänorter i Danmark", lead="Brønderslev")
+    builders.OpportunityPageFactory(
         parent=tree["opportunities"], title="Ungdomsutbyte i Italien", summary="Toscana"
     )
-    factories.ProjectPageFactory(parent=tree["projects"], title="Gröna stråk", summary="Interreg")
+    builders.ProjectPageFactory(parent=tree["projects"], title="Gröna stråk", summary="Interreg")
     index_en = tree["news"].copy_for_translation(locales["en"])
     index_en.title = "News"
     index_en.save_revision().publish()
-    factories.NewsPageFactory(
+    builders.NewsPageFactory(
         parent=index_en, locale=locales["en"], title="Twin towns in Denmark", lead="Brønderslev"
     )
     return tree
@@ -40,11 +40,11 @@ def test_search_finds_pages_of_every_type(client, pages):
 
 
 def test_search_finds_opportunities_and_projects_by_their_programme(client, tree):
-    programme = factories.ProgrammeFactory(name="Nordplus", slug="nordplus")
-    factories.OpportunityPageFactory(
+    programme = builders.ProgrammeFactory(name="Nordplus", slug="nordplus")
+    builders.OpportunityPageFactory(
         parent=tree["opportunities"], title="Klassutbyte", summary="Skolor", programme=programme
     )
-    factories.ProjectPageFactory(
+    builders.ProjectPageFactory(
         parent=tree["projects"], title="Läsfrämjande", summary="Bibliotek", programme=programme
     )
 

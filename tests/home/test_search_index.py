@@ -14,9 +14,9 @@ from wagtail.models import Locale
 
 import pytest
 
+from devtools import builders
 from home.search_query import parse_reader_query
 from home.views import backend_for, searchable_pages
-from tests import factories
 
 pytestmark = [
     pytest.mark.django_db,
@@ -72,7 +72,7 @@ def test_the_index_exists():
 
 @pytest.mark.parametrize("code", ["sv", "ar"])
 def test_the_search_match_and_count_use_the_index(tree, locales, code):
-    factories.NewsPageFactory(parent=tree["news"], title="Ungdomsutbyte", lead="Toscana")
+    builders.NewsPageFactory(parent=tree["news"], title="Ungdomsutbyte", lead="Toscana")
     locale = Locale.objects.get(language_code=code)
     query = parse_reader_query("utbyte").search
     results = searchable_pages(locale).search(query, backend=backend_for(code))

@@ -19,7 +19,7 @@ from wagtail.search.backends import get_search_backend
 
 import pytest
 
-from tests import factories
+from devtools import builders
 
 needs_postgresql = pytest.mark.skipif(
     connection.vendor != "postgresql",
@@ -114,7 +114,7 @@ class TestResultsPerLanguage:
     def test_paginates_the_fallback(self, client, search_site):
         sv_index = search_site["pages"]["vanorter-i-danmark"].get_parent()
         for number in range(12):
-            factories.NewsPageFactory(
+            builders.NewsPageFactory(
                 parent=sv_index, title=f"Granskning {number}", lead="Granskningsrapport."
             )
         first = client.get("/en/sok/", {"q": "Granskning"})

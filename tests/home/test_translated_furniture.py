@@ -9,9 +9,9 @@ from django.utils import timezone
 
 import pytest
 
+from devtools import builders
 from home.models import FooterContent, NavigationLink
 from organisation.models import OrganisationName, OrganisationSettings
-from tests import factories
 
 
 @pytest.fixture
@@ -151,14 +151,14 @@ def test_translated_home_shows_its_languages_news_and_open_opportunities(
 ):
     news_ar_index = publish_translation(tree["news"], locales["ar"], "الأخبار")
     opportunities_ar_index = publish_translation(tree["opportunities"], locales["ar"], "الفرص")
-    news = factories.NewsPageFactory(parent=tree["news"], title="Unga till Italien")
-    opportunity = factories.OpportunityPageFactory(
+    news = builders.NewsPageFactory(parent=tree["news"], title="Unga till Italien")
+    opportunity = builders.OpportunityPageFactory(
         parent=tree["opportunities"],
         title="Utbyte i Polen",
         opens_at=timezone.now() - datetime.timedelta(days=3),
         deadline=timezone.now() + datetime.timedelta(days=30),
     )
-    swedish_only = factories.NewsPageFactory(parent=tree["news"], title="Bara på svenska")
+    swedish_only = builders.NewsPageFactory(parent=tree["news"], title="Bara på svenska")
     news_ar = publish_translation(news, locales["ar"], "شباب إلى إيطاليا")
     opportunity_ar = publish_translation(opportunity, locales["ar"], "تبادل في بولندا")
     assert news_ar.get_parent().pk == news_ar_index.pk

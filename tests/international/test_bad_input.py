@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests import factories
+from devtools import builders
 
 BAD_QUERIES = [
     "?page=abc",
@@ -21,11 +21,11 @@ BAD_QUERIES = [
 
 @pytest.fixture
 def pages(tree):
-    partner = factories.PartnerFactory(slug="bronderslev")
+    partner = builders.PartnerFactory(slug="bronderslev")
     for _ in range(12):
-        factories.NewsPageFactory(parent=tree["news"], partners=[partner])
-        factories.OpportunityPageFactory(parent=tree["opportunities"])
-        factories.ProjectPageFactory(parent=tree["projects"])
+        builders.NewsPageFactory(parent=tree["news"], partners=[partner])
+        builders.OpportunityPageFactory(parent=tree["opportunities"])
+        builders.ProjectPageFactory(parent=tree["projects"])
     return tree
 
 

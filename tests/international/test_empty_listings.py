@@ -5,8 +5,8 @@ from django.utils import translation
 
 import pytest
 
+from devtools import builders
 from international.choices import OpportunityKind
-from tests import factories
 
 EMPTY = {
     "news": ("Det finns inga nyheter ännu.", "Inga nyheter matchar filtret."),
@@ -24,7 +24,7 @@ def arabic_indexes(tree, locales):
         page = tree[name].copy_for_translation(ar)
         page.save_revision().publish()
         pages[name] = page
-    factories.TopicFactory(slug="unga")
+    builders.TopicFactory(slug="unga")
     return pages
 
 

@@ -8,19 +8,19 @@ import feedparser
 import icalendar
 import pytest
 
-from tests import factories
+from devtools import builders
 
 
 @pytest.fixture
 def news(tree, locales, english_home):
-    topic = factories.TopicFactory(name="Unga")
+    topic = builders.TopicFactory(name="Unga")
     for title in ("Första nyheten", "Andra nyheten"):
-        factories.NewsPageFactory(parent=tree["news"], title=title, topics=[topic])
-    draft = factories.NewsPageFactory(parent=tree["news"], title="Utkast")
+        builders.NewsPageFactory(parent=tree["news"], title=title, topics=[topic])
+    draft = builders.NewsPageFactory(parent=tree["news"], title="Utkast")
     draft.unpublish()
     index_en = tree["news"].copy_for_translation(locales["en"])
     index_en.save_revision().publish()
-    factories.NewsPageFactory(parent=index_en, title="English news", locale=locales["en"])
+    builders.NewsPageFactory(parent=index_en, title="English news", locale=locales["en"])
     return {"sv": tree["news"], "en": index_en}
 
 
@@ -54,7 +54,7 @@ def test_listing_advertises_its_feeds(client, news):
 def test_deadline_calendar_parses(client, tree):
     deadline = timezone.make_aware(datetime.datetime(2030, 3, 15, 23, 59))
     opens = timezone.make_aware(datetime.datetime(2030, 1, 10, 8, 0))
-    page = factories.OpportunityPageFactory(
+    page = builders.OpportunityPageFactory(
         parent=tree["opportunities"], title="Utbyte i Italien", opens_at=opens, deadline=deadline
     )
     response = client.get(tree["opportunities"].url + "kalender/")

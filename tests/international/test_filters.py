@@ -6,7 +6,7 @@ from django.utils import timezone
 
 import pytest
 
-from tests import factories
+from devtools import builders
 
 
 def titles(response) -> list[str]:
@@ -15,15 +15,13 @@ def titles(response) -> list[str]:
 
 @pytest.fixture
 def news(tree):
-    bronderslev = factories.PartnerFactory(slug="bronderslev")
-    tukums = factories.PartnerFactory(slug="tukums")
-    youth = factories.TopicFactory(slug="unga")
-    school = factories.TopicFactory(slug="skola")
-    factories.NewsPageFactory(
-        parent=tree["news"], title="A", partners=[bronderslev], topics=[youth]
-    )
-    factories.NewsPageFactory(parent=tree["news"], title="B", partners=[tukums], topics=[school])
-    factories.NewsPageFactory(
+    bronderslev = builders.PartnerFactory(slug="bronderslev")
+    tukums = builders.PartnerFactory(slug="tukums")
+    youth = builders.TopicFactory(slug="unga")
+    school = builders.TopicFactory(slug="skola")
+    builders.NewsPageFactory(parent=tree["news"], title="A", partners=[bronderslev], topics=[youth])
+    builders.NewsPageFactory(parent=tree["news"], title="B", partners=[tukums], topics=[school])
+    builders.NewsPageFactory(
         parent=tree["news"], title="C", partners=[bronderslev, tukums], topics=[school]
     )
     return tree["news"]
@@ -46,10 +44,10 @@ def test_news_by_partner_and_topic(client, news):
 
 
 def test_news_pagination_keeps_filters(client, tree):
-    partner = factories.PartnerFactory(slug="bronderslev")
+    partner = builders.PartnerFactory(slug="bronderslev")
     for _ in range(12):
-        factories.NewsPageFactory(parent=tree["news"], partners=[partner])
-    factories.NewsPageFactory(parent=tree["news"])
+        builders.NewsPageFactory(parent=tree["news"], partners=[partner])
+    builders.NewsPageFactory(parent=tree["news"])
     response = client.get(tree["news"].url, {"partner": "bronderslev"})
     assert response.context["items"].paginator.count == 12
     assert "?partner=bronderslev&amp;page=2" in response.content.decode()
@@ -59,10 +57,10 @@ def test_news_pagination_keeps_filters(client, tree):
 def opportunities(tree):
     now = timezone.now()
     day = datetime.timedelta(days=1)
-    erasmus = factories.ProgrammeFactory(slug="erasmus-plus")
-    nordplus = factories.ProgrammeFactory(slug="nordplus")
+    erasmus = builders.ProgrammeFactory(slug="erasmus-plus")
+    nordplus = builders.ProgrammeFactory(slug="nordplus")
     index = tree["opportunities"]
-    make = factories.OpportunityPageFactory
+    make = builders.OpportunityPageFactory
     make(
         parent=index,
         title="open-late",
@@ -143,9 +141,9 @@ def test_opportunity_filters(client, opportunities, params, expected):
 def projects(tree):
     today = timezone.localdate()
     day = datetime.timedelta(days=1)
-    interreg = factories.ProgrammeFactory(slug="interreg")
-    goal = factories.GoalFactory(slug="samarbeten")
-    make = factories.ProjectPageFactory
+    interreg = builders.ProgrammeFactory(slug="interreg")
+    goal = builders.GoalFactory(slug="samarbeten")
+    make = builders.ProjectPageFactory
     make(
         parent=tree["projects"],
         title="planned",

@@ -9,28 +9,28 @@ from django.utils import timezone
 
 import pytest
 
+from devtools import builders
 from home.models import FooterContent, NavigationLink
-from tests import factories
 
 
 @pytest.fixture
 def content(tree):
-    partner = factories.PartnerFactory(name="Brønderslev Kommune", slug="bronderslev")
-    topic = factories.TopicFactory(name="Unga", slug="unga")
-    goal = factories.GoalFactory(short_title="Förståelse mellan kulturer", slug="forstaelse")
-    programme = factories.ProgrammeFactory(name="Erasmus+", slug="erasmus-plus")
-    news = factories.NewsPageFactory(
+    partner = builders.PartnerFactory(name="Brønderslev Kommune", slug="bronderslev")
+    topic = builders.TopicFactory(name="Unga", slug="unga")
+    goal = builders.GoalFactory(short_title="Förståelse mellan kulturer", slug="forstaelse")
+    programme = builders.ProgrammeFactory(name="Erasmus+", slug="erasmus-plus")
+    news = builders.NewsPageFactory(
         parent=tree["news"], title="Utbyte i Polen", partners=[partner], topics=[topic]
     )
     news.goals.set([goal])
     news.save()
-    opportunity = factories.OpportunityPageFactory(
+    opportunity = builders.OpportunityPageFactory(
         parent=tree["opportunities"], title="Ungdomsutbyte i Italien", programme=programme
     )
-    project = factories.ProjectPageFactory(
+    project = builders.ProjectPageFactory(
         parent=tree["projects"], title="Unga röster", programme=programme, partners=[partner]
     )
-    area = factories.StrategyAreaPageFactory(parent=tree["strategy"], title="Extern finansiering")
+    area = builders.StrategyAreaPageFactory(parent=tree["strategy"], title="Extern finansiering")
     return {
         **tree,
         "news_page": news,
@@ -92,8 +92,8 @@ def test_project_amounts_are_formatted_per_locale(client, content):
 
 
 def test_partners_page_separates_current_and_former(client, tree):
-    factories.PartnerFactory(name="Eidsberg kommune", ended_on=datetime.date(2022, 8, 17))
-    factories.PartnerFactory(name="Region Jönköpings län")
+    builders.PartnerFactory(name="Eidsberg kommune", ended_on=datetime.date(2022, 8, 17))
+    builders.PartnerFactory(name="Region Jönköpings län")
     html = client.get(tree["partners"].url).content.decode()
     current, former = html.split("Tidigare partner", 1)
     assert "Region Jönköpings län" in current and "Eidsberg kommune" not in current

@@ -10,7 +10,7 @@ from wagtail.models import Page
 
 import pytest
 
-from tests import factories
+from devtools import builders
 
 
 def count_queries(client, url) -> int:
@@ -22,26 +22,24 @@ def count_queries(client, url) -> int:
 
 
 def fill(tree, count):
-    partners = [factories.PartnerFactory() for _ in range(3)]
-    topics = [factories.TopicFactory() for _ in range(3)]
-    goals = [factories.GoalFactory() for _ in range(3)]
-    programme = factories.ProgrammeFactory()
+    partners = [builders.PartnerFactory() for _ in range(3)]
+    topics = [builders.TopicFactory() for _ in range(3)]
+    goals = [builders.GoalFactory() for _ in range(3)]
+    programme = builders.ProgrammeFactory()
     now = timezone.now()
     for i in range(count):
-        factories.NewsPageFactory(
+        builders.NewsPageFactory(
             parent=tree["news"], partners=partners[: 1 + i % 3], topics=topics[: 1 + i % 2]
         ).goals.set(goals[:1])
-        factories.OpportunityPageFactory(
+        builders.OpportunityPageFactory(
             parent=tree["opportunities"],
             programme=programme if i % 2 else None,
             # Closed, open and upcoming in turn.
             opens_at=now + datetime.timedelta(days=(i % 3 - 1) * 30 - 5),
             deadline=now + datetime.timedelta(days=(i % 3 - 1) * 30 + 5 + i),
         )
-        factories.ProjectPageFactory(
-            parent=tree["projects"], programme=programme, partners=partners
-        )
-        factories.PartnerFactory(ended_on=datetime.date(2022, 8, 17) if i % 2 else None)
+        builders.ProjectPageFactory(parent=tree["projects"], programme=programme, partners=partners)
+        builders.PartnerFactory(ended_on=datetime.date(2022, 8, 17) if i % 2 else None)
 
 
 @pytest.mark.parametrize(
@@ -65,11 +63,11 @@ def test_same_queries_with_5_and_50_items(client, django_db_blocker, home, key, 
             child.delete()
         tree = {"home": Page.objects.get(pk=home.pk).specific}
         tree.update(
-            news=factories.NewsIndexPageFactory(parent=home),
-            opportunities=factories.OpportunityIndexPageFactory(parent=home),
-            projects=factories.ProjectIndexPageFactory(parent=home),
-            partners=factories.PartnersPageFactory(parent=home),
-            strategy=factories.StrategyPageFactory(parent=home),
+            news=builders.NewsIndexPageFactory(parent=home),
+            opportunities=builders.OpportunityIndexPageFactory(parent=home),
+            projects=builders.ProjectIndexPageFactory(parent=home),
+            partners=builders.PartnersPageFactory(parent=home),
+            strategy=builders.StrategyPageFactory(parent=home),
         )
         fill(tree, count)
         counts.append(count_queries(client, tree[key].url + query))

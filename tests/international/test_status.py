@@ -8,8 +8,8 @@ from django.utils import timezone
 import pytest
 import time_machine
 
+from devtools import builders
 from international.models import OpportunityPage, ProjectPage
-from tests import factories
 
 STOCKHOLM = zoneinfo.ZoneInfo("Europe/Stockholm")
 OPENS = datetime.datetime(2027, 3, 1, 8, 0, tzinfo=STOCKHOLM)
@@ -18,7 +18,7 @@ DEADLINE = datetime.datetime(2027, 3, 31, 23, 59, tzinfo=STOCKHOLM)
 
 @pytest.fixture
 def opportunity(tree):
-    return factories.OpportunityPageFactory(
+    return builders.OpportunityPageFactory(
         parent=tree["opportunities"], title="Utbyte", opens_at=OPENS, deadline=DEADLINE
     )
 
@@ -89,7 +89,7 @@ def test_the_status_filter_agrees_with_the_status_shown(
     ],
 )
 def test_a_projects_status_follows_the_calendar_in_page_and_filter(client, tree, day, expected):
-    project = factories.ProjectPageFactory(
+    project = builders.ProjectPageFactory(
         parent=tree["projects"],
         title="Projektet",
         starts_on=datetime.date(2027, 3, 1),

@@ -14,9 +14,9 @@ from wagtail.test.utils.form_data import querydict_from_html, rich_text
 
 import pytest
 
+from devtools import builders
 from devtools.demo.images import draw_image
 from international.models import NewsPage, OpportunityPage, ProjectPage
-from tests import factories
 
 
 @pytest.fixture
@@ -78,7 +78,7 @@ def test_deadline_before_opening_date(admin_client, tree):
 
 def test_news_image_without_alt_text(admin_client, tree):
     image = factories_image()
-    page = factories.NewsPageFactory(parent=tree["news"], title="Nyhet med bild")
+    page = builders.NewsPageFactory(parent=tree["news"], title="Nyhet med bild")
     url, data = edit_form(admin_client, page)
     data.update({"image": str(image.pk), "image_alt": ""})
     response = admin_client.post(url, data)
@@ -94,7 +94,7 @@ def test_news_image_without_alt_text(admin_client, tree):
 
 
 def test_external_funding_above_budget(admin_client, tree):
-    page = factories.ProjectPageFactory(parent=tree["projects"], title="Projekt med fel budget")
+    page = builders.ProjectPageFactory(parent=tree["projects"], title="Projekt med fel budget")
     url, data = edit_form(admin_client, page)
     data.update({"total_budget": "100000", "external_funding": "250000"})
     response = admin_client.post(url, data)
@@ -131,14 +131,14 @@ def factories_image():
 
 
 def test_examples_are_marked_in_the_admin(admin_client, tree):
-    factories.ProjectPageFactory(parent=tree["projects"], title="Påhittat projekt", is_example=True)
-    factories.ProjectPageFactory(parent=tree["projects"], title="Verkligt projekt")
+    builders.ProjectPageFactory(parent=tree["projects"], title="Påhittat projekt", is_example=True)
+    builders.ProjectPageFactory(parent=tree["projects"], title="Verkligt projekt")
     html = admin_client.get(
         reverse("wagtailadmin_explore", args=[tree["projects"].pk])
     ).content.decode()
     assert "Påhittat projekt (exempel)" in html
     assert "Verkligt projekt (exempel)" not in html
-    factories.PartnerFactory(name="Påhittad partner", is_example=True)
+    builders.PartnerFactory(name="Påhittad partner", is_example=True)
     response = admin_client.get(reverse("wagtailsnippets_international_partner:list"))
     assert response.status_code == 200
     assert "Exempel" in response.content.decode()

@@ -10,12 +10,12 @@ from wagtail.models import Locale
 
 import pytest
 
+from devtools import builders
+from devtools.builders import publish_human_translation
 from devtools.demo import home as demo_home
-from devtools.demo.human_translations import publish_human_translation
 from home.models import HomePage
 from international.models import NewsPage
 from operations.varnish import Varnish, free_port, varnishd_path
-from tests import factories
 
 MAX_AGE = 300
 
@@ -23,8 +23,8 @@ MAX_AGE = 300
 @pytest.fixture
 def news(home_pages):
     sv_home = home_pages["sv"]
-    index = factories.NewsIndexPageFactory(parent=sv_home, title="Nyheter", slug="nyheter")
-    item = factories.NewsPageFactory(parent=index, title="Utbyte i Morąg", slug="utbyte")
+    index = builders.NewsIndexPageFactory(parent=sv_home, title="Nyheter", slug="nyheter")
+    item = builders.NewsPageFactory(parent=index, title="Utbyte i Morąg", slug="utbyte")
     return {"index": index, "item": item}
 
 
@@ -120,8 +120,8 @@ class TestThroughVarnish:
         }
         settings.PORTAL_CACHE_MAX_AGE = 3600
         sv_home = HomePage.objects.get(locale__language_code="sv")
-        index = factories.NewsIndexPageFactory(parent=sv_home, title="Nyheter", slug="nyheter")
-        item = factories.NewsPageFactory(
+        index = builders.NewsIndexPageFactory(parent=sv_home, title="Nyheter", slug="nyheter")
+        item = builders.NewsPageFactory(
             parent=index, title="Ungdomsutbyte i Morąg", slug="ungdomsutbyte-i-morag"
         )
         for code in ("ar", "ti"):

@@ -24,10 +24,10 @@ import time_machine
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
-from devtools.demo.human_translations import publish_human_translation
+from devtools import builders
+from devtools.builders import publish_human_translation
 from operations.purge import purge_after_commit, purge_task
 from operations.purge_backends import PurgeFailed, purge_with
-from tests import factories
 
 ZONE = "zone123"
 DISTRIBUTION = "E2EXAMPLE"
@@ -146,8 +146,8 @@ def database_tasks(settings):
 
 @pytest.fixture
 def news(home_pages):
-    index = factories.NewsIndexPageFactory(parent=home_pages["sv"], title="Nyheter", slug="nyheter")
-    item = factories.NewsPageFactory(parent=index, title="Utbyte i Morąg", slug="utbyte")
+    index = builders.NewsIndexPageFactory(parent=home_pages["sv"], title="Nyheter", slug="nyheter")
+    item = builders.NewsPageFactory(parent=index, title="Utbyte i Morąg", slug="utbyte")
     arabic = Locale.objects.get(language_code="ar")
     publish_human_translation(index, arabic, {})
     publish_human_translation(item, arabic, {})

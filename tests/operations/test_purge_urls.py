@@ -8,17 +8,17 @@ from wagtail.models import Locale, Site
 
 import pytest
 
-from devtools.demo.human_translations import publish_human_translation
+from devtools import builders
+from devtools.builders import publish_human_translation
 from operations.purge import urls_showing
-from tests import factories
 
 
 @pytest.fixture
 def item(home_pages):
     sv_home = home_pages["sv"]
-    index = factories.NewsIndexPageFactory(parent=sv_home, title="Nyheter", slug="nyheter")
-    factories.OpportunityIndexPageFactory(parent=sv_home)
-    item = factories.NewsPageFactory(parent=index, title="Utbyte i Morąg", slug="utbyte")
+    index = builders.NewsIndexPageFactory(parent=sv_home, title="Nyheter", slug="nyheter")
+    builders.OpportunityIndexPageFactory(parent=sv_home)
+    item = builders.NewsPageFactory(parent=index, title="Utbyte i Morąg", slug="utbyte")
     translate(index, item, "ar")
     return item
 

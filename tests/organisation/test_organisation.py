@@ -14,8 +14,8 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 import icalendar
 import pytest
 
+from devtools import builders
 from organisation.models import OrganisationName, OrganisationSettings, SocialLink
-from tests import factories
 
 
 @pytest.fixture
@@ -130,7 +130,7 @@ def test_a_second_request_reads_the_organisation_from_the_cache(client, organisa
 
 
 def test_calendar_and_json_ld_name_the_organisation(client, tree, organisation):
-    opportunity = factories.OpportunityPageFactory(parent=tree["opportunities"])
+    opportunity = builders.OpportunityPageFactory(parent=tree["opportunities"])
 
     html = client.get(opportunity.url).content.decode()
     data = json.loads(
@@ -151,7 +151,7 @@ def test_calendar_and_json_ld_name_the_organisation(client, tree, organisation):
 
 
 def test_without_an_organisation_feeds_and_json_ld_still_work(client, tree):
-    opportunity = factories.OpportunityPageFactory(parent=tree["opportunities"])
+    opportunity = builders.OpportunityPageFactory(parent=tree["opportunities"])
     html = client.get(opportunity.url).content.decode()
     data = json.loads(
         re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)

@@ -23,8 +23,9 @@ from wagtail_localize.models import StringSegment, TranslationSource
 
 import pytest
 
-from devtools.demo.human_translations import publish_human_translation
-from tests import factories, shared_demo
+from devtools import builders
+from devtools.builders import publish_human_translation
+from tests import shared_demo
 
 # Marked as database tests so that pytest-django runs them with the others before any
 # transactional test: those flush the database when they finish (Wagtail's root page too).
@@ -78,24 +79,24 @@ def add_content(times: int) -> None:
     opportunities = swedish("mojligheter/")
     projects = swedish("projekt/")
     now = timezone.now()
-    partners = [factories.PartnerFactory() for _ in range(3)]
-    topics = [factories.TopicFactory() for _ in range(3)]
-    goals = [factories.GoalFactory() for _ in range(3)]
-    programme = factories.ProgrammeFactory()
+    partners = [builders.PartnerFactory() for _ in range(3)]
+    topics = [builders.TopicFactory() for _ in range(3)]
+    goals = [builders.GoalFactory() for _ in range(3)]
+    programme = builders.ProgrammeFactory()
     for i in range(times):
-        factories.NewsPageFactory(
+        builders.NewsPageFactory(
             parent=news, partners=partners[: 1 + i % 3], topics=topics[: 1 + i % 2]
         ).goals.set(goals[: 1 + i % 3])
-        factories.OpportunityPageFactory(
+        builders.OpportunityPageFactory(
             parent=opportunities,
             programme=programme if i % 2 else None,
             opens_at=now + datetime.timedelta(days=(i % 3 - 1) * 30 - 5),
             deadline=now + datetime.timedelta(days=(i % 3 - 1) * 30 + 5 + i),
         ).goals.set(goals[:1])
-        factories.ProjectPageFactory(
+        builders.ProjectPageFactory(
             parent=projects, programme=programme, partners=partners
         ).goals.set(goals[:2])
-        factories.PartnerFactory(ended_on=datetime.date(2022, 8, 17) if i % 2 else None)
+        builders.PartnerFactory(ended_on=datetime.date(2022, 8, 17) if i % 2 else None)
 
 
 @pytest.fixture(scope="module")

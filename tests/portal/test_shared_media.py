@@ -20,9 +20,9 @@ import environ
 import pytest
 from PIL import Image as PillowImage
 
+from devtools import builders
 from portal.settings.environment import Environment
 from portal.settings.media import media_origin, s3_storage
-from tests import factories
 
 boto3 = pytest.importorskip("boto3")
 moto_server = pytest.importorskip("moto.server")
@@ -126,7 +126,7 @@ def test_an_uploaded_image_and_its_rendition_live_in_the_bucket(
     image = Image.objects.get(title="Vänort")
     assert f"original_images/{Path(image.file.name).name}" in keys(bucket)
 
-    news = factories.NewsPageFactory(
+    news = builders.NewsPageFactory(
         parent=tree["news"], title="Vänorter", image=image, image_alt="Två flaggor"
     )
     news.save_revision().publish()

@@ -8,7 +8,7 @@ from wagtail.test.utils.form_data import querydict_from_html
 
 import pytest
 
-from tests import factories
+from devtools import builders
 
 # 31 words in one sentence, most of them long: LIX far above 60.
 BUREAUCRATIC = (
@@ -105,7 +105,7 @@ def test_create_view_shows_the_panel_without_a_live_url(admin_client, tree):
 
 def test_factories_module_still_builds_pages(tree):
     # The panel is in every page type's content panels: building their edit handlers works.
-    for page in [tree["strategy"], tree["news"], factories.NewsPageFactory(parent=tree["news"])]:
+    for page in [tree["strategy"], tree["news"], builders.NewsPageFactory(parent=tree["news"])]:
         assert type(page).get_edit_handler().get_form_class()
 
 

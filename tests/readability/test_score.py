@@ -4,9 +4,9 @@ import json
 
 import pytest
 
+from devtools import builders
 from readability.page_text import page_readability, page_text_parts
 from readability.score import Lix, lix, long_sentences
-from tests import factories
 
 
 def test_short_plain_sentences():
@@ -103,7 +103,7 @@ def news(tree):
             {"type": "quote", "value": {"quote": "", "attribution": ""}, "id": "q1"},
         ]
     )
-    return factories.NewsPageFactory(
+    return builders.NewsPageFactory(
         parent=tree["news"], title="Besök", lead="Nässjö får besök.", body=body
     )
 

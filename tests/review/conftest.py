@@ -7,17 +7,16 @@ from wagtail.models import Locale, Page, Site
 import pytest
 import time_machine
 
-from devtools.demo.home import ensure_locales
-from devtools.demo.human_translations import publish_human_translation
-from home.models import HomePage
-from review.roles import COMMUNICATOR, COORDINATOR, setup_roles, translator_group_name
-from tests.review.review_helpers import (
-    AGENCY_BODY,
+from devtools.builders import (
     add_child_page,
     make_user,
-    run_on_commit,
+    publish_human_translation,
     start_translation,
 )
+from devtools.demo.home import ensure_locales
+from home.models import HomePage
+from review.roles import COMMUNICATOR, COORDINATOR, setup_roles, translator_group_name
+from tests.review.review_helpers import AGENCY_BODY, run_on_commit
 
 
 @pytest.fixture

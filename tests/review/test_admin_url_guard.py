@@ -27,19 +27,19 @@ from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.models import Locale, Page, Revision, TranslatableMixin
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
+from devtools.builders import (
+    add_child_page,
+    edit_string,
+    make_user,
+    publish_human_translation,
+    translate,
+)
 from devtools.demo.home import ensure_locales
-from devtools.demo.human_translations import publish_human_translation
 from home.models import HomePage
 from home.navigation import NavigationLink
 from review.invariant import violations
 from review.roles import COMMUNICATOR, COORDINATOR, setup_roles, translator_group_name
-from tests.review.review_helpers import (
-    add_child_page,
-    edit_string,
-    make_user,
-    run_on_commit,
-    translate,
-)
+from tests.review.review_helpers import run_on_commit
 from translation.models import LanguageSettings
 
 # Views whose purpose is to change what readers see, when the rule allows it.

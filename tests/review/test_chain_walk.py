@@ -25,20 +25,20 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation
 
+from devtools import builders
+from devtools.builders import (
+    add_child_page,
+    edit_string,
+    make_user,
+    publish_human_translation,
+    translate,
+)
 from devtools.demo.home import ensure_locales
-from devtools.demo.human_translations import publish_human_translation
 from home.models import HomePage
 from review.invariant import violations
 from review.roles import COMMUNICATOR, COORDINATOR, setup_roles, translator_group_name
 from review.states import approve, review_state_for_target
-from tests import factories
-from tests.review.review_helpers import (
-    add_child_page,
-    edit_string,
-    make_user,
-    run_on_commit,
-    translate,
-)
+from tests.review.review_helpers import run_on_commit
 from tests.review_snippets.models import Notice
 
 ROLES = {
@@ -89,9 +89,9 @@ class ChainWalk(TestCase):
 
         # A snippet with drafts: an Arabic machine draft of a Swedish notice.
         notice = Notice.objects.create(text="Stängt på helgdagar", locale=sv)
-        source = factories.TranslationSourceFactory(instance=notice)
-        cls.notice_translation = factories.TranslationFactory(source=source, target_locale=cls.ar)
-        factories.translate_segments(
+        source = builders.TranslationSourceFactory(instance=notice)
+        cls.notice_translation = builders.TranslationFactory(source=source, target_locale=cls.ar)
+        builders.translate_segments(
             source, cls.ar, text=lambda segment: f"[ar/machine] {segment.string.data}"
         )
         with run_on_commit():

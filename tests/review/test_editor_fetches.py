@@ -20,9 +20,11 @@ from wagtail_localize.models import Translation, TranslationSource
 
 import pytest
 
+from devtools import builders
+from devtools.builders import make_user, translate
 from review.roles import setup_roles, translator_group_name
-from tests import factories, shared_demo
-from tests.review.review_helpers import make_user, run_on_commit, translate
+from tests import shared_demo
+from tests.review.review_helpers import run_on_commit
 
 # What the editor's components fetch for a synchronised value of each widget type
 # (wagtail-localize 1.14 static_src/common/components/*Chooser).
@@ -65,8 +67,8 @@ def fetched_urls(props) -> list[str]:
 
 def translate_snippet(instance, locale: Locale):
     source, _created = TranslationSource.get_or_create_from_instance(instance)
-    translation = factories.TranslationFactory(source=source, target_locale=locale)
-    factories.translate_segments(source, locale, text=lambda s: f"[ar] {s.string.data}")
+    translation = builders.TranslationFactory(source=source, target_locale=locale)
+    builders.translate_segments(source, locale, text=lambda s: f"[ar] {s.string.data}")
     with run_on_commit():
         translation.save_target(publish=True)
     return instance.get_translation(locale)
@@ -156,17 +158,17 @@ def small_tree(tree, users):
         name: Image.objects.create(title=name, file=get_test_image_file())
         for name in ("used", "unused", "so_only")
     }
-    news_index = factories.NewsIndexPageFactory(parent=home)
-    news = factories.NewsPageFactory(parent=news_index, image=images["used"], image_alt="Bild")
+    news_index = builders.NewsIndexPageFactory(parent=home)
+    news = builders.NewsPageFactory(parent=news_index, image=images["used"], image_alt="Bild")
     news.save_revision().publish()
     translate(news, "ar")
-    so_news = factories.NewsPageFactory(parent=news_index, image=images["so_only"], image_alt="B")
+    so_news = builders.NewsPageFactory(parent=news_index, image=images["so_only"], image_alt="B")
     so_news.save_revision().publish()
     translate(so_news, "so")
-    programme = factories.ProgrammeFactory(locale=Locale.get_default())
-    lonely = factories.ProgrammeFactory(locale=Locale.get_default())
-    opportunities = factories.OpportunityIndexPageFactory(parent=home)
-    opportunity = factories.OpportunityPageFactory(parent=opportunities, programme=programme)
+    programme = builders.ProgrammeFactory(locale=Locale.get_default())
+    lonely = builders.ProgrammeFactory(locale=Locale.get_default())
+    opportunities = builders.OpportunityIndexPageFactory(parent=home)
+    opportunity = builders.OpportunityPageFactory(parent=opportunities, programme=programme)
     opportunity.save_revision().publish()
     translate(opportunity, "ar")
     staff = make_user("personal")

@@ -15,9 +15,10 @@ from wagtail_localize.models import StringSegment, StringTranslation
 
 import pytest
 
+from devtools.builders import add_child_page, translate
 from review import fact_checks
 from review.models import FactCheck, FactOverride
-from tests.review.review_helpers import add_child_page, run_on_commit, translate, translation_for
+from tests.review.review_helpers import run_on_commit, translation_for
 from translation.models import GlossaryTerm, GlossaryTermTranslation, LanguageSettings
 
 SWEDISH = "Ansök senast 31 mars 2027. Ring 0380-51 80 00 om du har frågor."

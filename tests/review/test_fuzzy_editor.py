@@ -8,8 +8,8 @@ from wagtail_localize.models import StringTranslation
 
 import pytest
 
+from devtools.builders import add_child_page, edit_string, make_user, translate
 from review.roles import setup_roles, translator_group_name
-from tests.review.review_helpers import add_child_page, edit_string, make_user, translate
 
 HUMAN = {"ar": "تتعاون البلدية مع شركاء في أوروبا.", "ti": "ምምሕዳር ምስ መሻርኽቲ ኣብ ኤውሮጳ ይሰርሕ።"}
 

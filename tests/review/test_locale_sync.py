@@ -12,7 +12,8 @@ from wagtail_localize.models import LocaleSynchronization
 
 import pytest
 
-from tests.review.review_helpers import add_child_page, run_on_commit
+from devtools.builders import add_child_page
+from tests.review.review_helpers import run_on_commit
 
 PREFIX = "component-wagtail_localize_localesynchronization"
 

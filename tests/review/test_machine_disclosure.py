@@ -39,7 +39,7 @@ def later(tree):
 
 def publish_machine(page, language_code, engine="azure"):
     """A machine translation of ``page`` published unreviewed, its strings made by ``engine``."""
-    from tests.review.review_helpers import translate
+    from devtools.builders import translate
 
     LanguageSettings.objects.get_or_create(
         locale=Locale.objects.get(language_code=language_code),
@@ -138,7 +138,7 @@ def test_report_is_for_coordinators_only(client, users, tree):
 
 
 def test_report_lists_unreviewed_live_machine_text_not_reviewed(client, users, tree, later):
-    from tests.review.review_helpers import add_child_page
+    from devtools.builders import add_child_page
 
     other = add_child_page(tree["home"], "Ansök om bidrag", "bidrag", intro="Så ansöker du")
     unreviewed = publish_machine(tree["page"], "ar", engine="deepl")

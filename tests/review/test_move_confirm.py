@@ -3,14 +3,14 @@ any language, to every role (issue 19, item 7). It now needs the right to make t
 
 import pytest
 
-from tests import factories
+from devtools import builders
 
 
 @pytest.fixture
 def swedish_draft(tree, users):
-    first = factories.NewsIndexPageFactory(parent=tree["home"], slug="nyheter-a")
-    second = factories.NewsIndexPageFactory(parent=tree["home"], slug="nyheter-b")
-    item = factories.NewsPageFactory(parent=first, title="Nyhet")
+    first = builders.NewsIndexPageFactory(parent=tree["home"], slug="nyheter-a")
+    second = builders.NewsIndexPageFactory(parent=tree["home"], slug="nyheter-b")
+    item = builders.NewsPageFactory(parent=first, title="Nyhet")
     item.title = "Hemlig utkasttitel"
     item.save_revision(user=users["kommunikator"])
     return item, second

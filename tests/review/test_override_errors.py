@@ -9,8 +9,9 @@ from wagtail_localize.models import OverridableSegment, SegmentOverride
 
 import pytest
 
-from tests import factories
-from tests.review.review_helpers import run_on_commit, translate
+from devtools import builders
+from devtools.builders import translate
+from tests.review.review_helpers import run_on_commit
 
 
 def messages_of(response) -> list[str]:
@@ -19,8 +20,8 @@ def messages_of(response) -> list[str]:
 
 @pytest.fixture
 def flagged(tree, users):
-    index = factories.NewsIndexPageFactory(parent=tree["home"], slug="nyheter")
-    news = factories.NewsPageFactory(
+    index = builders.NewsIndexPageFactory(parent=tree["home"], slug="nyheter")
+    news = builders.NewsPageFactory(
         parent=index,
         body=[("paragraph", RichText('<p>Läs <a href="https://www.nassjo.se/">mer</a>.</p>'))],
     )

@@ -16,13 +16,14 @@ from wagtail_localize.models import StringTranslation
 
 import pytest
 
+from devtools.builders import edit_string, translate
 from review.invariant import violations
 from review.live_text import MACHINE, UNKNOWN, check
 from review.models import KnownWording, ReaderNotice, WordingApproval
 from review.notice_flags import notice_for
 from review.publish_rules import REFUSED_LOG_ACTION
 from review.states import State, review_items, review_state_for_target
-from tests.review.review_helpers import edit_string, translate, translation_for
+from tests.review.review_helpers import translation_for
 from translation.models import LanguageSettings
 
 
@@ -212,13 +213,13 @@ def test_machine_strings_are_recorded_as_machine_wordings(machine_draft):
 def _translated_snippet(instance, code, kind):
     from wagtail.models import Locale
 
-    from tests import factories
+    from devtools import builders
     from tests.review.review_helpers import run_on_commit
 
     locale = Locale.objects.get(language_code=code)
-    source = factories.TranslationSourceFactory(instance=instance)
-    translation = factories.TranslationFactory(source=source, target_locale=locale)
-    factories.translate_segments(
+    source = builders.TranslationSourceFactory(instance=instance)
+    translation = builders.TranslationFactory(source=source, target_locale=locale)
+    builders.translate_segments(
         source,
         locale,
         text=lambda segment: f"[{code}/{kind}] {segment.string.data}",

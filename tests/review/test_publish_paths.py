@@ -18,16 +18,11 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 import polib
 import pytest
 
+from devtools.builders import add_child_page, edit_string, make_user, translate
 from review.models import Role
 from review.publish_rules import PublishRuleTester, is_installed
 from review.roles import setup_roles, translator_group_name, user_locale_codes
-from tests.review.review_helpers import (
-    add_child_page,
-    edit_string,
-    make_user,
-    translate,
-    translation_for,
-)
+from tests.review.review_helpers import translation_for
 from translation.carry_forward import TOOL_NAME as CARRIED
 
 

@@ -16,8 +16,9 @@ from wagtail_localize.models import TranslationSource
 
 import pytest
 
+from devtools.builders import start_translation, translate
 from tests.operations.test_purge_retry import CacheStandIn, varnish_at
-from tests.review.review_helpers import run_on_commit, start_translation, translate
+from tests.review.review_helpers import run_on_commit
 
 LOGIN = PageViewRestriction.LOGIN
 PASSWORD = PageViewRestriction.PASSWORD

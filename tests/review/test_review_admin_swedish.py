@@ -14,9 +14,9 @@ from django.utils import translation
 
 from wagtail.models import Locale
 
+from devtools.builders import translate
 from followup.datasets import Category, Chart, Dataset, Series, Unit
 from followup.presentation import summary
-from tests.review.review_helpers import translate
 from translation.models import UsageRecord
 from translation.usage import month_start
 

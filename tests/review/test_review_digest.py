@@ -10,8 +10,8 @@ from django.utils import timezone
 import pytest
 import time_machine
 
+from devtools.builders import add_child_page, translate
 from review.tasks import send_review_digests_task
-from tests.review.review_helpers import add_child_page, translate
 
 
 @pytest.fixture

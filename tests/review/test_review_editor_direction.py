@@ -7,7 +7,7 @@ from pathlib import Path
 from django.contrib.staticfiles import finders
 from django.urls import reverse
 
-from tests.review.review_helpers import translate
+from devtools.builders import translate
 
 
 def test_editor_page_includes_direction_assets(client, users, tree):

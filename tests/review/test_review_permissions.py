@@ -10,7 +10,8 @@ from wagtail_localize.models import StringSegment, StringTranslation
 
 import pytest
 
-from tests.review.review_helpers import translate, translation_for
+from devtools.builders import translate
+from tests.review.review_helpers import translation_for
 
 DUMMY_TRANSLATOR = {
     "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",

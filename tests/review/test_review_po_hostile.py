@@ -16,7 +16,7 @@ import polib
 import pytest
 import time_machine
 
-from tests.review.review_helpers import add_child_page, start_translation
+from devtools.builders import add_child_page, start_translation
 
 BODY = "<p>Vi söker <b>partner</b> i Europa.</p>"
 

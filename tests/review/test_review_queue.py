@@ -9,9 +9,9 @@ from django.utils import timezone
 import pytest
 import time_machine
 
+from devtools.builders import translate
 from review.models import ReviewApproval
 from review.states import State, review_state
-from tests.review.review_helpers import translate
 
 
 @pytest.fixture

@@ -15,10 +15,10 @@ from wagtail.models import Page
 import pytest
 import time_machine
 
+from devtools.builders import add_child_page, translate
 from readability.models import PublishedLix
 from readability.page_text import page_readability
 from review.states import WAITING_STATES, review_items
-from tests.review.review_helpers import add_child_page, translate
 
 TEXTS = [
     "Vi bor här. Det är bra.",

@@ -14,10 +14,11 @@ from wagtail_localize.models import StringSegment
 import pytest
 import time_machine
 
+from devtools.builders import edit_string, translate
 from review import report_guard
 from review.models import ReaderReport
 from review.states import approve, review_state
-from tests.review.review_helpers import edit_string, run_on_commit, translate, translation_for
+from tests.review.review_helpers import run_on_commit, translation_for
 from translation.models import LanguageSettings
 
 NOTICE_MSGID = "Den här sidan är maskinöversatt. Ingen person har granskat översättningen ännu."

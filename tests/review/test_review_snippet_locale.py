@@ -7,7 +7,7 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 
 import pytest
 
-from tests import factories
+from devtools import builders
 from tests.review.review_helpers import run_on_commit
 from tests.review_snippets.models import Notice
 
@@ -29,9 +29,9 @@ def notices(tree):
     result = {"sv": source}
     for code in ("ar", "uk"):
         locale = Locale.objects.get(language_code=code)
-        translation_source = factories.TranslationSourceFactory(instance=source)
-        translation = factories.TranslationFactory(source=translation_source, target_locale=locale)
-        factories.translate_segments(translation_source, locale)
+        translation_source = builders.TranslationSourceFactory(instance=source)
+        translation = builders.TranslationFactory(source=translation_source, target_locale=locale)
+        builders.translate_segments(translation_source, locale)
         with run_on_commit():
             translation.save_target()
         result[code] = source.get_translation(locale)

@@ -10,15 +10,9 @@ from wagtail.models import Locale, Page
 import pytest
 import time_machine
 
+from devtools.builders import add_child_page, edit_string, sync_source, translate
 from review.states import State, approve, review_items, review_state, source_changes
-from tests.review.review_helpers import (
-    add_child_page,
-    edit_string,
-    run_on_commit,
-    sync_source,
-    translate,
-    translation_for,
-)
+from tests.review.review_helpers import run_on_commit, translation_for
 from translation.models import LanguageSettings
 
 

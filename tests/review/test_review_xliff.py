@@ -13,16 +13,11 @@ import pytest
 from lxml import etree
 from rapidfuzz import fuzz
 
+from devtools.builders import add_child_page, start_translation, translate
 from review.models import StringApproval
 from review.states import State, review_state
 from review.xliff_export import NS12, NS20, NSMTC
-from tests.review.review_helpers import (
-    AGENCY_BODY,
-    add_child_page,
-    start_translation,
-    translate,
-    translation_for,
-)
+from tests.review.review_helpers import AGENCY_BODY, translation_for
 from tests.review.xliff_structure import assert_tmx14, assert_xliff12, assert_xliff20
 from translation.estimates import plain_text
 from translation.models import text_hash

@@ -11,8 +11,8 @@ from wagtail_localize.models import String, StringTranslation
 
 import pytest
 
+from devtools.builders import edit_string, translate
 from review.models import DeletedSource
-from tests.review.review_helpers import edit_string, translate
 from translation.memory import best_translations
 
 

@@ -20,16 +20,11 @@ import pytest
 import time_machine
 
 from core.sources import source_pages
+from devtools.builders import add_child_page, edit_string, translate
 from review.models import PageLanguageState
 from review.states import State, approve, review_state
 from review.stored_states import refresh_dirty, refresh_states
-from tests.review.review_helpers import (
-    add_child_page,
-    edit_string,
-    run_on_commit,
-    translate,
-    translation_for,
-)
+from tests.review.review_helpers import run_on_commit, translation_for
 from translation.models import LanguageSettings
 
 FIELDS = ("state", "waiting_since", "machine_strings", "strings_to_check", "target_page_id")

@@ -11,7 +11,7 @@ from wagtail_localize.models import StringTranslation
 import pytest
 from lxml import etree
 
-from tests.review.review_helpers import translate
+from devtools.builders import translate
 from translation.models import AgencyMemory
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

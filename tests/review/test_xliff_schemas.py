@@ -23,8 +23,8 @@ from wagtail_localize.models import StringTranslation
 import pytest
 from lxml import etree
 
+from devtools.builders import make_user, start_translation, translate
 from review.roles import setup_roles, translator_group_name
-from tests.review.review_helpers import make_user, start_translation, translate
 from tests.review.test_review_xliff import as_zip, similar_page_translated_by_a_person
 from tests.review.xliff_structure import assert_tmx14
 

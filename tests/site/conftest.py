@@ -12,7 +12,7 @@ from wagtail.models import Locale
 
 import pytest
 
-from devtools.demo.human_translations import publish_human_translation
+from devtools.builders import add_child_page, publish_human_translation
 from home.models import HomePage
 from tests import shared_demo
 
@@ -30,8 +30,7 @@ def build_site() -> dict:
     sv_home = HomePage.objects.get(locale__language_code="sv")
     # HomePage allows no children in the admin; a test may still place one under it to get a
     # second routable page without depending on the content page types.
-    about = sv_home.add_child(instance=HomePage(slug="om-oss", **ABOUT_SV))
-    about.save_revision().publish()
+    about = add_child_page(sv_home, slug="om-oss", **ABOUT_SV)
     with TestCase.captureOnCommitCallbacks(execute=True):
         publish_human_translation(about, Locale.objects.get(language_code="en"), ABOUT_EN)
     somali_alias = about.copy_for_translation(

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests import factories
+from devtools import builders
 
 BASE = "http://testserver"
 HOSTILE = {"HTTP_X_FORWARDED_PROTO": "https", "HTTP_HOST": "localhost"}
@@ -16,8 +16,8 @@ HOSTILE = {"HTTP_X_FORWARDED_PROTO": "https", "HTTP_HOST": "localhost"}
 def site(home_pages, settings):
     settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     settings.WAGTAILADMIN_BASE_URL = BASE
-    index = factories.NewsIndexPageFactory(parent=home_pages["sv"], slug="nyheter")
-    factories.NewsPageFactory(parent=index, title="Första nyheten")
+    index = builders.NewsIndexPageFactory(parent=home_pages["sv"], slug="nyheter")
+    builders.NewsPageFactory(parent=index, title="Första nyheten")
     return home_pages
 
 

@@ -14,7 +14,7 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
-from tests import factories
+from devtools import builders
 
 SECRET = "lösen-för-läsare"
 ORIGIN = {"HTTP_ORIGIN": "http://testserver"}
@@ -22,7 +22,7 @@ ORIGIN = {"HTTP_ORIGIN": "http://testserver"}
 
 @pytest.fixture
 def protected(home_pages):
-    page = factories.NewsIndexPageFactory(parent=home_pages["sv"], slug="skyddad")
+    page = builders.NewsIndexPageFactory(parent=home_pages["sv"], slug="skyddad")
     restriction = PageViewRestriction.objects.create(
         page=page, restriction_type=PageViewRestriction.PASSWORD, password=SECRET
     )
@@ -91,7 +91,7 @@ def test_a_forged_or_cross_site_post_is_refused(protected, change, headers):
 
 def test_a_token_for_another_page_is_refused(protected, home_pages):
     page, restriction = protected
-    other = factories.NewsIndexPageFactory(parent=home_pages["sv"], slug="annan")
+    other = builders.NewsIndexPageFactory(parent=home_pages["sv"], slug="annan")
     PageViewRestriction.objects.create(
         page=other, restriction_type=PageViewRestriction.PASSWORD, password=SECRET
     )

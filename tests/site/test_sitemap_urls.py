@@ -13,8 +13,8 @@ from wagtail.models import Page, Site
 import pytest
 
 from core.absolute_urls import absolute
+from devtools import builders
 from home.page_urls import PageUrls
-from tests import factories
 
 pytestmark = pytest.mark.django_db
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
@@ -23,18 +23,18 @@ NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.or
 @pytest.fixture
 def odd_pages(home_pages, tree, locales):
     """Slugs in other scripts, a translated item, and a second site under its own host."""
-    news = factories.NewsPageFactory(parent=tree["news"], title="Utbyte", slug="utbyte-2026")
-    factories.NewsPageFactory(parent=tree["news"], title="تبادل", slug="تبادل-الشباب")
-    factories.NewsPageFactory(parent=tree["news"], title="Обмін", slug="обмін")
+    news = builders.NewsPageFactory(parent=tree["news"], title="Utbyte", slug="utbyte-2026")
+    builders.NewsPageFactory(parent=tree["news"], title="تبادل", slug="تبادل-الشباب")
+    builders.NewsPageFactory(parent=tree["news"], title="Обмін", slug="обмін")
     news_ar = tree["news"].copy_for_translation(locales["ar"])
     news_ar.save_revision().publish()
     item_ar = news.copy_for_translation(locales["ar"])
     item_ar.slug = "تبادل"
     item_ar.save_revision().publish()
-    other_root = factories.NewsPageFactory(
+    other_root = builders.NewsPageFactory(
         parent=Page.get_first_root_node(), title="Annan", slug="annan"
     )
-    factories.NewsPageFactory(parent=other_root, title="Inne", slug="inne")
+    builders.NewsPageFactory(parent=other_root, title="Inne", slug="inne")
     Site.objects.create(hostname="other.example", port=443, root_page=other_root)
     return tree
 

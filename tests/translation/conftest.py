@@ -11,9 +11,9 @@ from wagtail.models import Page
 
 import pytest
 
+from devtools import builders
 from devtools.azure_server import LocalAzureServer
 from devtools.deepl_server import LocalDeepLServer
-from home.models import HomePage
 
 
 @pytest.fixture(scope="session")
@@ -60,16 +60,14 @@ def make_page(locales, django_capture_on_commit_callbacks):
     """Create and publish a Swedish HomePage under the root; the publish runs the job."""
 
     def make(title="Internationellt arbete", body="", intro="", slug=None, publish=True):
-        root = Page.get_first_root_node()
-        page = root.add_child(
-            instance=HomePage(
-                title=title,
-                slug=slug or f"sida-{Page.objects.count()}",
-                locale=locales["sv"],
-                intro=intro,
-                body=body,
-                live=False,
-            )
+        page = builders.HomePageFactory(
+            parent=Page.get_first_root_node(),
+            title=title,
+            slug=slug or f"sida-{Page.objects.count()}",
+            locale=locales["sv"],
+            intro=intro,
+            body=body,
+            live=False,
         )
         if publish:
             with django_capture_on_commit_callbacks(execute=True):

@@ -8,8 +8,6 @@ import html
 import json
 import re
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
 from django.test.client import encode_multipart
 from django.urls import reverse
@@ -21,6 +19,7 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 
 import pytest
 
+from devtools.builders import make_user
 from review.models import ReaderNotice, ReviewApproval
 from review.roles import COMMUNICATOR, setup_roles, translator_group_name
 from review.states import State, review_items, review_state
@@ -32,12 +31,6 @@ HAND = "الفقرة الثانية: ترجمها شخص بعناية."
 OLD_PARAGRAPH = "Nässjö kommun samarbetar med sina vänorter i Europa."
 NEW_PARAGRAPH = "Nässjö kommun samarbetar med sina vänorter i världen."
 BODY = f"<p>Stycke ett om <b>utbyten</b>.</p><p>{OLD_PARAGRAPH}</p><p>Stycke tre om projekt.</p>"
-
-
-def make_user(username, group):
-    user = get_user_model().objects.create_user(username=username, password="pw")
-    user.groups.add(Group.objects.get(name=group))
-    return user
 
 
 def editor_props(client, target):

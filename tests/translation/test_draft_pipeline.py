@@ -7,7 +7,7 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 
 import pytest
 
-from devtools.demo.human_translations import publish_human_translation
+from devtools.builders import publish_human_translation
 from home.models import HomePage
 from tests.translation.mt_helpers import (
     AZURE_LANGUAGES,

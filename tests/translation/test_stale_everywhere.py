@@ -20,6 +20,7 @@ from wagtail_localize.models import Translation
 
 import pytest
 
+from devtools.builders import make_user
 from review.models import DigestRecord
 from review.roles import COORDINATOR
 from review.states import State, review_state
@@ -28,7 +29,6 @@ from tests.translation.test_carry_forward import (  # noqa: F401 - scene is a fi
     NEW_PARAGRAPH,
     OLD_PARAGRAPH,
     editor_props,
-    make_user,
     publish_in_admin,
     scene,
 )

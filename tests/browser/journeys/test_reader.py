@@ -11,7 +11,7 @@ from wagtail.models import Locale, Page
 
 import pytest
 
-from devtools.demo.human_translations import publish_human_translation
+from devtools.builders import publish_human_translation
 from international.models import NewsIndexPage, NewsPage
 from review.models import ReaderReport
 

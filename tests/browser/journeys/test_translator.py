@@ -24,7 +24,7 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 
 from core.facts import has_facts
-from devtools.demo.human_translations import publish_human_translation
+from devtools.builders import publish_human_translation
 from international.models import NewsPage, OpportunityPage, StrategyAreaPage
 
 from . import coverage, editor, sites
