@@ -8,6 +8,8 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 MANAGE := $(PY) manage.py
 INSTALLED := $(VENV)/.installed
+# Every app's templates (djhtml re-indents their .html files; tests/ fixtures are left alone).
+TEMPLATES := $(wildcard */templates)
 
 .DEFAULT_GOAL := help
 .PHONY: help install catalogs run test lint format check lock messages clean bench bench-facts bench-site bench-scale serve-cached topology audit backup restore load-test
@@ -35,6 +37,7 @@ test: catalogs ## Lint, check and run the whole test suite on TEST_WORKERS=2 pro
 	@bash scripts/test-setup.sh $(BIN)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check $(TEMPLATES)
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemigrations --check --dry-run
 	$(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
@@ -57,13 +60,15 @@ serve-cached: catalogs ## gunicorn (production settings) behind Varnish on 127.0
 topology: catalogs ## Varnish, two gunicorn hosts, two workers, PostgreSQL, Redis, S3 stand-in on loopback
 	@bash scripts/topology.sh $(PY)
 
-lint: $(INSTALLED) ## Run ruff's linter and formatter check
+lint: $(INSTALLED) ## Run ruff's linter and formatter check and djhtml's template indentation check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check $(TEMPLATES)
 
-format: $(INSTALLED) ## Format and fix what ruff can
+format: $(INSTALLED) ## Format and fix what ruff can, re-indent the templates with djhtml
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+	$(BIN)/djhtml $(TEMPLATES)
 
 messages: $(INSTALLED) ## Extract interface strings into locales/*/LC_MESSAGES/django.po
 	$(MANAGE) makemessages --all --no-obsolete --ignore=".venv/*" --ignore="node_modules/*"
