@@ -8,13 +8,23 @@ hook shows the same buttons from them; wagtail-localize's own listing hook is re
 this one (``replace_localize_listing_hook``). Its page header buttons, one page at a time,
 stay as they are, and so does any listing of pages that was not annotated.
 
+Wagtail's own "More" buttons ask each row's ``page.url`` without the request, so each
+page reads the site root paths from the shared cache itself: a round trip per row, most of
+a full page's time when the machine is loaded. The explorer's queryset hook reads them once
+for the request (as Wagtail does for ``pageurl``), and ``site_root_paths_for_rows``, a
+listing hook that runs before Wagtail's own, hands every annotated row that copy in the
+attribute Wagtail caches it in (``_wagtail_cached_site_root_paths``). The copy lives for
+the request only.
+
 Upstream workaround (``upstream.toml``):
 ``tests/upstream/test_upstream_internals.py`` fails the day the hook to
-replace is gone or renamed.
+replace is gone or renamed, or Wagtail stops caching a page's site root paths there.
 """
 
+import threading
 from urllib.parse import urlencode
 
+from django.core.signals import request_finished, request_started
 from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.urls import reverse
 
@@ -31,10 +41,29 @@ from wagtail_localize.models import TranslationSource
 VERSIONS = "_localize_versions"
 SOURCE = "_localize_source_id"
 PERMISSION = "wagtail_localize.submit_translation"
+# Wagtail's attribute for a page's (or a request's) copy of ``Site.get_site_root_paths()``.
+SITE_ROOT_PATHS = "_wagtail_cached_site_root_paths"
+
+
+class _Listing(threading.local):
+    """This thread's explorer listing: the site root paths read for its request."""
+
+    site_root_paths = None
+
+
+_listing = _Listing()
+
+
+def _forget_listing(**_kwargs) -> None:
+    _listing.site_root_paths = None
 
 
 def annotate(parent_page, pages, request):
-    """``construct_explorer_page_queryset``: each page's own-text versions and its source."""
+    """``construct_explorer_page_queryset``: each page's own-text versions and its source;
+    the site root paths read once for the request's rows (module docstring)."""
+    if request is not None:
+        # Wagtail's own per-request copy, shared with the rows' ``pageurl``.
+        _listing.site_root_paths = parent_page._get_site_root_paths(request)
     versions = (
         Page.objects.filter(translation_key=OuterRef("translation_key"), alias_of__isnull=True)
         .order_by()
@@ -79,6 +108,15 @@ def listing_buttons(page, user, view_name=None, next_url=None):
         )
 
 
+def site_root_paths_for_rows(page, user, next_url=None):
+    """``register_page_listing_more_buttons``, before Wagtail's own: an annotated row gets
+    the request's site root paths, so its ``page.url`` asks no shared cache. No buttons."""
+    paths = _listing.site_root_paths
+    if paths is not None and hasattr(page, VERSIONS) and not hasattr(page, SITE_ROOT_PATHS):
+        setattr(page, SITE_ROOT_PATHS, paths)
+    return []
+
+
 def _locale_count() -> int:
     from core.content_cache import cached
 
@@ -91,3 +129,10 @@ def replace_localize_listing_hook() -> None:
     for position, (fn, order) in enumerate(registered):
         if fn is localize_hooks.page_listing_more_buttons:
             registered[position] = (listing_buttons, order)
+
+
+# Before any listing hook, Wagtail's among them (order 0).
+ROWS_HOOK_ORDER = -1000
+# A listing's copy of the site root paths never outlives its request.
+request_started.connect(_forget_listing, dispatch_uid="explorer_listing_started")
+request_finished.connect(_forget_listing, dispatch_uid="explorer_listing_finished")

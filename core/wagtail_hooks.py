@@ -22,6 +22,12 @@ def autonym_font():
     return format_html('<link rel="stylesheet" href="{}">', static("core/css/admin-autonyms.css"))
 
 
-# wagtail-localize's explorer buttons from two subqueries, not three queries a row.
+# wagtail-localize's explorer buttons from two subqueries, not three queries a row; the
+# rows' URLs from the request's site root paths, not a shared-cache round trip a row.
 hooks.register("construct_explorer_page_queryset", explorer_buttons.annotate)
+hooks.register(
+    "register_page_listing_more_buttons",
+    explorer_buttons.site_root_paths_for_rows,
+    order=explorer_buttons.ROWS_HOOK_ORDER,
+)
 explorer_buttons.replace_localize_listing_hook()

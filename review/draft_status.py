@@ -5,6 +5,10 @@ after a Swedish publish. It lives with the people's side because it shows, per l
 the pipeline made (``translation.models.DraftStatus``) together with what people still have to
 do about it: the review state (``review.states``) and the facts guard's open findings
 (``review.fact_checks``). Its URL name, ``translation_page_status``, is older than the move.
+
+It reads every language's row in a fixed number of queries: the translated pages in one, the
+languages' settings in one, and (on a Swedish page) the review states of all languages with
+one ``review_items`` for the page, not a query or a state per language.
 """
 
 from django.conf import settings
@@ -21,11 +25,11 @@ from wagtail.models import Page
 
 from translation import pauses, pipeline
 from translation.models import ENGINE_CHOICES, DraftStatus
-from translation.policy import engine_name_for, is_review_only
+from translation.policy import engines_and_review_only
 from translation.tasks import enqueue_page
 
 from .fact_checks import counts_by_object
-from .states import review_state
+from .states import review_items
 
 ENGINE_NAMES = dict(ENGINE_CHOICES)
 
@@ -68,22 +72,43 @@ class PageDraftStatusView(WagtailAdminTemplateMixin, TemplateView):
         is_source = self.page.locale.language_code == settings.LANGUAGE_CODE
         # The facts guard's open findings per language (review.fact_checks), one query.
         facts = counts_by_object(object_id=self.page.translation_key) if is_source else {}
+        locales = pipeline.target_locales()
+        # What ``get_translation_or_none`` gives, for every language in one query.
+        targets = {
+            target.locale_id: target
+            for target in type(self.page).objects.filter(
+                translation_key=self.page.translation_key, locale__in=locales
+            )
+        }
+        policies = engines_and_review_only(locales)
+        # The review state as the queue and the coverage report count it, every language's
+        # from one computation.
+        reviews = (
+            {
+                item.locale.pk: item
+                for item in review_items(
+                    pages=[self.page], locale_ids={locale.pk for locale in locales}
+                )
+            }
+            if is_source
+            else {}
+        )
         rows = []
-        for locale in pipeline.target_locales():
-            target = self.page.get_translation_or_none(locale)
+        for locale in locales:
+            target = targets.get(locale.pk)
+            engine, review_only = policies[locale.pk]
             rows.append(
                 {
                     "locale": locale,
                     "status": statuses.get(locale.pk),
-                    # The review state as the queue and the coverage report count it.
-                    "review": review_state(self.page, locale) if is_source else None,
+                    "review": reviews.get(locale.pk),
                     "edit_url": reverse("wagtailadmin_pages:edit", args=[target.pk])
                     if target
                     else "",
                     "live": bool(target and target.live),
-                    "engine": engine_name_for(locale),
-                    "engine_name": ENGINE_NAMES[engine_name_for(locale)],
-                    "review_only": is_review_only(locale),
+                    "engine": engine,
+                    "engine_name": ENGINE_NAMES[engine],
+                    "review_only": review_only,
                     "facts": facts.get((str(self.page.translation_key), locale.pk)),
                     "target": target,
                 }

@@ -7,6 +7,11 @@ to this locale, every entry must be a current source string in its context, inli
 and placeholders must match the source, and markup must be well formed. Only when all files
 pass are they applied (``Translation.import_po()``) in one transaction, and each target is
 saved as a draft for review.
+
+Which pages need work is read from the stored review states (``review.stored_states``), so
+the exchange page counts them per language in one query whatever the site's size; only the
+export computes the states of the pages it exports afresh (``review_items`` for those
+pairs), as it needs their translations and whether their Swedish text moved on.
 """
 
 import io
@@ -15,12 +20,15 @@ import tempfile
 import zipfile
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
+from django.db.models import Count
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
+from wagtail.permissions import page_permission_policy
 from wagtail_localize.models import StringSegment, Translation
 
 import polib
@@ -30,6 +38,7 @@ from translation.drafts import AliasTarget, save_draft
 
 from . import po_upload
 from .states import State, review_items
+from .stored_states import stored_pairs
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 EXPORT_STATES = {
@@ -44,14 +53,55 @@ EXPORT_STATES = {
 # Which locales and pages ---------------------------------------------------------------------
 
 
+def _pairs_needing_work(language_codes, user):
+    """The stored rows (``review.stored_states``) of the pairs in these languages whose
+    translated page ``user`` may edit and whose state asks for work: an export state and a
+    target page (a stored target means an enabled translation, ``compute_state``)."""
+    rows = stored_pairs(language_codes).filter(state__in=EXPORT_STATES, target_page__isnull=False)
+    if getattr(settings, "WAGTAIL_WORKFLOW_ENABLED", True):
+        # A moderation task may open the editor to a reviewer Wagtail gives no "change"
+        # permission: only the page's own tester knows (off here: portal/settings/base.py).
+        editable = [
+            page.pk
+            for page in Page.objects.filter(pk__in=rows.values("target_page_id"))
+            if page.permissions_for_user(user).can_edit()
+        ]
+        return rows.filter(target_page_id__in=editable)
+    # Without workflows, ``can_edit`` is exactly Wagtail's "change" permission (or "add" on
+    # one's own page) on the page or an ancestor: the policy's own queryset of those pages.
+    if user.is_active and user.is_superuser:
+        return rows
+    editable = page_permission_policy.instances_user_has_any_permission_for(user, {"change"})
+    return rows.filter(target_page_id__in=editable.values("pk"))
+
+
+def counts_needing_work(locales, user) -> dict[int, int]:
+    """``{locale id: pages whose translation into it needs work}``, as many as
+    ``translations_needing_work`` gives (without its refresh), for every locale in one query."""
+    rows = _pairs_needing_work({locale.language_code for locale in locales}, user)
+    return dict(rows.order_by().values_list("locale_id").annotate(n=Count("pk")))
+
+
 def translations_needing_work(locale: Locale, user, *, refresh=False) -> list[Translation]:
     """Enabled translations into ``locale`` that are not yet published and reviewed.
 
     With ``refresh``, stale translations first get the current Swedish text (source
     re-extracted, target saved as a draft) so that the agency translates what is live.
+    The candidates are the stored states' (``_pairs_needing_work``); their states are
+    computed afresh here, and what they say decides.
     """
+    pairs = set(
+        _pairs_needing_work({locale.language_code}, user).values_list("source_page_id", "locale_id")
+    )
+    if not pairs:
+        return []
+    items = review_items(
+        pages=Page.objects.filter(pk__in={page_id for page_id, _locale in pairs}).order_by("path"),
+        locale_ids={locale.pk},
+        only=pairs,
+    )
     result = []
-    for item in review_items({locale.language_code}):
+    for item in items:
         if item.state not in EXPORT_STATES or item.translation is None:
             continue
         if item.target_page is None:

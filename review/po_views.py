@@ -25,6 +25,7 @@ from wagtail_localize.views import edit_translation
 from .po_exchange import (
     MAX_UPLOAD_BYTES,
     check_file,
+    counts_needing_work,
     export_zip,
     import_files,
     translations_needing_work,
@@ -59,7 +60,9 @@ def po_exchange_view(request):
         locales = locales.filter(language_code__in=codes)
     if not locales:
         raise PermissionDenied
-    rows = [(locale, len(translations_needing_work(locale, request.user))) for locale in locales]
+    # Counted on the stored review states, every language in one query.
+    counts = counts_needing_work(locales, request.user)
+    rows = [(locale, counts.get(locale.pk, 0)) for locale in locales]
     return TemplateResponse(
         request,
         "review/po_exchange.html",

@@ -40,17 +40,33 @@ def formality_for(locale) -> str:
 
 
 def engine_name_for(locale) -> str:
-    policy = _policy(locale)
-    if policy is not None:
-        return policy.engine
-    return default_engine(locale.language_code)
+    return _engine_of(locale, _policy(locale))
 
 
 def is_review_only(locale) -> bool:
-    policy = _policy(locale)
+    return _review_only_of(locale, _policy(locale))
+
+
+def _engine_of(locale, policy) -> str:
+    return policy.engine if policy is not None else default_engine(locale.language_code)
+
+
+def _review_only_of(locale, policy) -> bool:
     if policy is not None:
         return policy.review_only
     return review_only_by_default(locale.language_code)
+
+
+def engines_and_review_only(locales) -> dict[int, tuple[str, bool]]:
+    """``{locale id: (engine_name_for, is_review_only)}`` for ``locales``, in one query."""
+    policies = {row.locale_id: row for row in LanguageSettings.objects.filter(locale__in=locales)}
+    return {
+        locale.pk: (
+            _engine_of(locale, policies.get(locale.pk)),
+            _review_only_of(locale, policies.get(locale.pk)),
+        )
+        for locale in locales
+    }
 
 
 def ensure_default_policies() -> None:

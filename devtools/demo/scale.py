@@ -18,6 +18,11 @@ reader notice read them as they read states made through the editor. The transla
 pages' texts are generated in their language; they are not the ingestion of their strings
 (which would take a publish per page).
 
+After a load that made pages, PostgreSQL's planner statistics are gathered afresh
+(``ANALYZE``): autovacuum would do it only later, and until then the planner sees the
+demo's tables as they were before the load (one search of a freshly loaded 10× database
+chose a nested loop of 7 s, docs/hosting.md).
+
 Idempotent: pages are numbered (``scale_pages.slug``) and only the missing numbers are
 made, with their translations in the same transaction; the other rows are counted or
 looked up by their keys. Running ``--scale 10`` twice, or after ``--scale 100``, adds
@@ -28,7 +33,7 @@ import hashlib
 import time
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from wagtail.models import Locale, Page
@@ -322,7 +327,21 @@ def load(home: Page, scale: int, stdout) -> None:
     started = time.monotonic()
     loader = ScaleLoader(home, scale, stdout)
     loader.run()
+    if loader.made_pages:
+        analyze(stdout)
     stdout.write(
         f"  scale {scale}×: {loader.made_pages} Swedish pages and {loader.made_translations} "
         f"translations made in {time.monotonic() - started:.0f} s"
+    )
+
+
+def analyze(stdout) -> None:
+    """Fresh planner statistics for every table after a bulk load (PostgreSQL only)."""
+    if connection.vendor != "postgresql":
+        return
+    started = time.monotonic()
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    stdout.write(
+        f"  scale: planner statistics gathered (ANALYZE) in {time.monotonic() - started:.1f} s"
     )

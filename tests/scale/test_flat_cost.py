@@ -3,14 +3,17 @@
 The demo's Swedish content (without its translation walk-through, the slow part of
 ``load_demo``) is built once for the module; the measured pages are published in Arabic and
 Tigrinya. Every view of ``make bench-scale`` is counted (the second of two requests, the
-shared cache warm), then ``load_demo --scale``'s generator (``devtools/demo/scale.py``) adds
-twice the demo's pages, each in every translation state in eight languages, with reader
-reports, usage months and indicator figures, and every view is counted again. "Does not
-grow" means the same number, view by view. Everything is rolled back at the end.
+shared cache warm), and the PO exchange page and the translators' daily digest job; then
+``load_demo --scale``'s generator (``devtools/demo/scale.py``) adds twice the demo's pages,
+each in every translation state in eight languages, with reader reports, usage months and
+indicator figures, and every view is counted again. "Does not grow" means the same number,
+view by view. Everything is rolled back at the end.
 """
 
+import datetime
 import io
 
+from django.core import mail
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.test import Client
@@ -25,7 +28,8 @@ from devtools.bench.pages import SECTION_PAGES, pick
 from devtools.bench.site import translate_for_measurement
 from devtools.demo import followup, home, international, organisation, scale
 from operations import purge
-from review.models import ReaderReport
+from review.digests import send_review_digests
+from review.models import DigestRecord, ReaderReport
 from review.roles import COMMUNICATOR, COORDINATOR, setup_roles, translator_group_name
 from translation.models import UsageRecord
 
@@ -47,6 +51,7 @@ ALLOWED = {
     "page explorer": {"translator", "coordinator", "communicator"},
     "coverage report": {"coordinator"},
     "usage report": {"coordinator"},
+    "po exchange": {"translator", "coordinator"},
 }
 
 
@@ -74,7 +79,10 @@ def people() -> dict:
         ("coordinator", COORDINATOR),
         ("communicator", COMMUNICATOR),
     ):
-        user = get_user_model().objects.create(username=f"scale-{role}")
+        # An address: the translator gets the daily digest.
+        user = get_user_model().objects.create(
+            username=f"scale-{role}", email=f"scale-{role}@example.test"
+        )
         user.groups.add(groups[group])
         users[role] = user
     return users
@@ -88,6 +96,17 @@ def publish_cost(user) -> tuple[int, int]:
     with CaptureQueriesContext(connection) as captured:
         page.save_revision(user=user).publish(user=user)
     return len(captured), len(purge.urls_showing(page))
+
+
+def digest_cost() -> tuple[int, int]:
+    """(queries of the daily digest job with no digest sent before, lines it mailed)."""
+    DigestRecord.objects.all().delete()
+    mail.outbox = []
+    connection.queries_log.clear()
+    with CaptureQueriesContext(connection) as captured:
+        send_review_digests(now=datetime.datetime(2030, 1, 1, 12, tzinfo=datetime.UTC))
+    DigestRecord.objects.all().delete()
+    return len(captured), sum(message.body.count("\n- ") for message in mail.outbox)
 
 
 def measure(users) -> dict:
@@ -120,11 +139,13 @@ def measure(users) -> dict:
             "page explorer": reverse("wagtailadmin_explore", args=[listing.pk]),
             "coverage report": reverse("followup_coverage"),
             "usage report": reverse("translation_usage"),
+            "po exchange": reverse("review:po_exchange"),
         }.items():
             counts[name, role] = queries(client, url)
     counts["publish", "queries"], counts["publish", "purged URLs"] = publish_cost(
         users["communicator"]
     )
+    counts["digests", "queries"], counts["digests", "lines"] = digest_cost()
     return counts
 
 
@@ -165,12 +186,19 @@ def test_the_content_grew(counts):
     assert grown["usage rows"] >= 8 * 2 * SCALE
 
 
+def test_the_digest_lists_more_with_more_content(counts):
+    views, _grown = counts
+    lines_before, lines_after = views["digests", "lines"]
+    assert 0 < lines_before < lines_after
+
+
 VIEWS = [
     *((name, code) for name in READER for code in LANGUAGES),
     ("sitemap", ""),
     *((name, role) for name in ALLOWED for role in ROLES),
     ("publish", "queries"),
     ("publish", "purged URLs"),
+    ("digests", "queries"),
 ]
 
 

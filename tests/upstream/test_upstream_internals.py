@@ -94,3 +94,27 @@ def test_wagtail_localizes_listing_hook_is_still_the_one_we_replace():
     assert callable(getattr(localize_hooks, "page_listing_more_buttons", None)), message
     assert listing_buttons in registered, message
     assert localize_hooks.page_listing_more_buttons not in registered, message
+
+
+@pytest.mark.django_db
+def test_wagtail_still_keeps_a_pages_site_root_paths_in_its_cache_attribute():
+    # core/explorer_buttons.py hands each explorer row the request's site root paths in the
+    # attribute Wagtail caches them in, so that the row's page.url (asked without the
+    # request by Wagtail's listing buttons) reads no shared cache.
+    from wagtail.admin import wagtail_hooks as admin_hooks
+
+    message = changed(
+        "core/explorer_buttons.py",
+        "Wagtail no longer caches a page's site root paths in _wagtail_cached_site_root_paths, "
+        "or its listing buttons no longer ask page.url",
+    )
+    page, request = Page(url_path="/hem/"), RequestFactory().get("/")
+    on_page, on_request = [object()], [object()]
+    page._wagtail_cached_site_root_paths = on_page
+    request._wagtail_cached_site_root_paths = on_request
+    assert page._get_site_root_paths() is on_page, message
+    assert page._get_site_root_paths(request) is on_request, message
+    assert "_get_relevant_site_root_paths(request)" in inspect.getsource(Page.get_url_parts), (
+        message
+    )
+    assert "page.url" in inspect.getsource(admin_hooks.page_listing_more_buttons), message
