@@ -140,7 +140,7 @@ class ProjectPageFactory(PageFactory):
     ends_on = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=100))
     total_budget = 1_000_000
     external_funding = 600_000
-    lead_organisation = "Kommunen"
+    lead_organisation = "Vår kommun"
 
     class Meta:
         model = ProjectPage
