@@ -21,6 +21,7 @@ Upstream workaround (``upstream.toml``): ``current_site`` hands Wagtail the site
 ``tests/upstream/test_upstream_internals.py`` fails the day either changes.
 """
 
+import hashlib
 import logging
 import pickle
 import threading
@@ -44,6 +45,8 @@ GENERATION_KEY = "portal:furniture:generation"
 TIMEOUT = 24 * 60 * 60
 
 
+# Longer key parts are hashed (memcached refuses keys over 250 characters).
+MAX_NAMED_PARTS = 120
 # Entries a worker keeps in memory at most (then it starts afresh).
 LOCAL_ENTRIES = 2000
 
@@ -142,7 +145,11 @@ def _shared_or_local(token: str, key: str):
 def cached(name: str, parts: tuple, compute: Callable):
     """``compute()`` once per generation and ``name``/``parts``; ``None`` results too."""
     token = generation()
-    key = ":".join(["portal:furniture", token, name, *(str(part) for part in parts)])
+    named = [str(part) for part in parts]
+    if sum(map(len, named)) > MAX_NAMED_PARTS:
+        # A long path or query: a digest keeps the key within what any cache backend takes.
+        named = [hashlib.sha256(":".join(named).encode()).hexdigest()]
+    key = ":".join(["portal:furniture", token, name, *named])
     hit = _shared_or_local(token, key)
     if hit is not None:
         return hit[0]
@@ -193,6 +200,13 @@ def _page_deleted(sender, instance, **kwargs):
         bump()
 
 
+def _page_created(sender, instance, created=False, raw=False, **kwargs):
+    """A new page: wagtail-localize's aliases (live copies in another language) are made
+    without a publish, and the search leaves the language's aliases out."""
+    if created and not raw and isinstance(instance, Page):
+        bump()
+
+
 def _model_saved(sender, **kwargs):
     if kwargs.get("raw"):
         return
@@ -207,10 +221,14 @@ def forget_on_change(*models) -> None:
 
 
 def connect() -> None:
-    """Connected once from ``PortalConfig.ready``: pages, sites, locales, restrictions and
-    every translatable snippet (menus, footer, partners, goals, ...)."""
+    """Connected once from ``PortalConfig.ready``: pages, sites, locales, restrictions,
+    every translatable snippet (menus, footer, partners, goals, ...), and images and documents
+    (a page's kept parts, ``core.fragments``, show their renditions and links; a rendition
+    made while a page renders is no change)."""
     from django.apps import apps
 
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
     from wagtail.models import TranslatableMixin
 
     request_started.connect(_request_started, dispatch_uid="furniture_request_started")
@@ -218,7 +236,8 @@ def connect() -> None:
     for signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
         signal.connect(_page_signal, dispatch_uid=f"furniture_{signal!r}")
     post_delete.connect(_page_deleted, dispatch_uid="furniture_page_delete")
-    forget_on_change(Site, Locale, PageViewRestriction)
+    post_save.connect(_page_created, dispatch_uid="furniture_page_created")
+    forget_on_change(Site, Locale, PageViewRestriction, get_image_model(), get_document_model())
     forget_on_change(
         *(
             model

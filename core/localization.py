@@ -9,6 +9,7 @@ translation in the active locale when one exists, falling back to the object its
 from collections.abc import Iterable
 
 from django.conf import settings
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
 from wagtail.models import Locale, Page
@@ -39,6 +40,17 @@ def alias_source_language(page: Page | None) -> str:
     if source is None or source.locale_id == page.locale_id:
         return ""
     return source.locale.language_code
+
+
+def localize_later(related, locale: Locale | None = None) -> SimpleLazyObject:
+    """``localize_many(related.all(), locale)``, read the first time a template uses it: a
+    page's text kept as a rendered part (``core.fragments``) then costs no query."""
+    return SimpleLazyObject(lambda: localize_many(related.all(), locale))
+
+
+def localize_one(obj, locale: Locale | None = None):
+    """``obj`` (a translatable instance, or ``None``) in ``locale``."""
+    return localize_many([obj], locale)[0] if obj is not None else None
 
 
 def localize_many(objects: Iterable, locale: Locale | None = None) -> list:

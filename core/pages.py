@@ -17,6 +17,7 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -28,6 +29,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from . import editor_panels, page_permissions
 from .content_cache import public
+from .fragments import keep
 
 LISTING_PAGE_SIZE = 10
 
@@ -39,6 +41,13 @@ class BasePageQuerySet(PageQuerySet):
         ``public()`` costs a query only while some page has view restrictions (the shared
         content cache knows)."""
         return public(self.live().filter(alias_of__isnull=True))
+
+    def related_to(self, **lookup):
+        """Pages with at least one related object matching ``lookup`` (``partners__slug=...``):
+        a subquery of ids, so the page rows are not joined to the relation and need no
+        ``DISTINCT`` (which compared every column, the stream field's JSON among them, of
+        every listed page)."""
+        return self.filter(pk__in=self.model.objects.filter(**lookup).values("pk"))
 
 
 BasePageManager = PageManager.from_queryset(BasePageQuerySet)
@@ -143,27 +152,46 @@ class ListingPage(RoutablePageMixin, IntroMixin, BasePage):
         """More context for the listing template (feed or calendar links): a hook."""
         return {}
 
+    def listing_clock(self) -> str:
+        """What the clock decides in the listing (the items' statuses), as a key of the kept
+        listing (``core.fragments``): a hook; nothing by default."""
+        return ""
+
+    def listed_items(self, request, filters: dict):
+        """The page of children the request asks for, ready for their cards."""
+        items = paginate(request, self.listing_queryset(**filters))
+        self.prepare_items(items.object_list)
+        return items
+
     @path("")
     def listing(self, request):
         form = self.filter_form_class(request.GET, locale=self.locale)
         filters = form.filters()
-        items = paginate(request, self.listing_queryset(**filters))
-        self.prepare_items(items.object_list)
+        page = request.GET.get("page")
+        # The results are read only when their part of the template is rendered: a listing
+        # kept for the content generation (``{% fragment "listing" %}``, core.fragments)
+        # costs no query, and neither does the number of the page it showed.
+        items = SimpleLazyObject(lambda: self.listed_items(request, filters))
+        # Any text may follow ``?page=``: only a plain page number names a kept listing.
+        plain = page is None or (page.isdigit() and len(page) <= 6)
+        kept_as = {**filters, "page": page or "", "clock": self.listing_clock()}
+        listing_key = urlencode(sorted(kept_as.items())) if plain else None
+        number = keep(request, "listing-number", (self, listing_key), lambda: items.number)
         # The response may go into the HTTP cache only when every parameter is one the form
         # knows with a valid value and the page number is the one served (``?page=999`` or
         # ``?x=random`` are answered, but never fill the cache).
-        page = request.GET.get("page")
         request.portal_query_cacheable = (
             set(request.GET) <= {*form.fields, "page"}
             and all(len(request.GET.getlist(name)) == 1 for name in request.GET)
             and form.is_valid()
-            and (page is None or page == str(items.number))
+            and (page is None or page == str(number))
         )
         return self.render(
             request,
             context_overrides={
                 "filter_form": form,
                 "items": items,
+                "listing_key": listing_key,
                 # Turning the page keeps the filters.
                 "query_string": urlencode(filters),
                 **self.listing_context(),

@@ -29,7 +29,7 @@ def may_see_coverage(user) -> bool:
 
 def coverage_rows() -> list[SimpleNamespace]:
     rows = []
-    for row in coverage.coverage_now():
+    for row in coverage.kept("now", coverage.coverage_now):
         values = {
             f"state_{value}": row.states.get(value, 0) for value, _l in coverage.state_choices()
         }
@@ -102,7 +102,7 @@ class CoverageReportView(ReportView):
 
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
-        dataset = coverage.coverage_dataset()
+        dataset = coverage.kept("dataset", coverage.coverage_dataset)
         view = IndicatorView(
             indicator=None, dataset=dataset, uid="coverage", summary=summary(dataset), csv_url=""
         )
@@ -121,6 +121,6 @@ class CoveragePanel(Component):
 
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
-        context["rows"] = coverage.coverage_now()
+        context["rows"] = coverage.kept("now", coverage.coverage_now)
         context["report_url"] = reverse("followup_coverage")
         return context

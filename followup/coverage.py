@@ -24,6 +24,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.content_cache import cached
 from core.languages import LANGUAGES_TABLE
 
 from .datasets import Category, Chart, Dataset, Series, Unit, clean_number
@@ -114,6 +115,24 @@ def month_starts(count: int, today: datetime.date | None = None) -> list[datetim
 def _month_end(start: datetime.date) -> datetime.datetime:
     following = (start.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
     return timezone.make_aware(datetime.datetime.combine(following, datetime.time.min))
+
+
+def states_version() -> str:
+    """Names the stored review states as they are now (their last change): a figure computed
+    from them may be kept while it stays the same."""
+    from review.stored_states import last_change
+
+    latest = last_change()
+    return latest.isoformat() if latest else ""
+
+
+def kept(name: str, compute, states: str | None = None):
+    """``compute()`` (a figure counted over the whole site), kept for the content
+    generation, the day and the stored states' last change (``states``, read here unless
+    the caller read it already): counting every pair is the part that grows with the site."""
+    if states is None:
+        states = states_version()
+    return cached(f"coverage-{name}", (timezone.localdate().isoformat(), states), compute)
 
 
 def coverage_dataset(months: int = 12, today: datetime.date | None = None) -> Dataset:

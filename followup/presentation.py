@@ -18,7 +18,7 @@ from core.languages import language_direction
 from core.localization import localize_many
 from international.selectors import goals_in_locale
 
-from . import svg
+from . import coverage, svg
 from .computed import compute
 from .datasets import Category, Chart, Dataset, Series, Unit, clean_number, csv_number, format_value
 
@@ -67,12 +67,31 @@ def entered_dataset(indicator) -> Dataset:
     )
 
 
-def dataset_for(source, locale: Locale, computed: dict) -> Dataset:
+class Computations:
+    """The computed datasets of one request in one language, each read once. A computation
+    counts every page of the site, so its result is kept (``coverage.kept``: for the content
+    generation, the day, a project's status following the date, and the stored review
+    states' last change, for the language coverage), the last change read once a request."""
+
+    def __init__(self, locale: Locale):
+        self.locale = locale
+        self.results: dict = {}
+        self.states = None
+
+    def get(self, key: str) -> Dataset | None:
+        if key not in self.results:
+            if self.states is None:
+                self.states = coverage.states_version()
+            self.results[key] = coverage.kept(
+                f"{key}:{self.locale.pk}", lambda: compute(key, self.locale), states=self.states
+            )
+        return self.results[key]
+
+
+def dataset_for(source, computations: Computations) -> Dataset:
     if source.kind != source.Kind.COMPUTED:
         return entered_dataset(source)
-    if source.computation not in computed:
-        computed[source.computation] = compute(source.computation, locale)
-    dataset = computed[source.computation]
+    dataset = computations.get(source.computation)
     return dataset or Dataset(Chart.BAR, source.unit, gettext("År"))
 
 
@@ -205,12 +224,12 @@ def follow_up(page, request=None) -> list[GoalView]:
     goals = goals_in_locale(locale)
     sources = list(page.source_indicators())
     localized = localize_many(sources, locale)
-    computed: dict = {}
+    computations = Computations(locale)
     by_goal: dict = {goal.translation_key: [] for goal in goals}
     for source, indicator in zip(sources, localized, strict=True):
         if source.goal is None or source.goal.translation_key not in by_goal:
             continue
-        dataset = dataset_for(source, locale, computed)
+        dataset = dataset_for(source, computations)
         view = IndicatorView(
             indicator=indicator,
             dataset=dataset,
@@ -230,7 +249,7 @@ def csv_response(page, slug: str) -> HttpResponse:
     source = page.source_indicators().filter(slug=slug).first()
     if source is None:
         raise Http404
-    dataset = dataset_for(source, page.locale, {})
+    dataset = dataset_for(source, Computations(page.locale))
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     filename = f"{source.slug}-{page.locale.language_code}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

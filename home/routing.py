@@ -1,4 +1,4 @@
-"""Find the page a reader asks for in two queries, whatever its depth.
+"""Find the page a reader asks for in two queries, whatever its depth, and none when read again.
 
 Wagtail's ``serve`` view routes by walking the tree from the site's root: the site (one
 query), the active locale (one), the localized home page (two), then two queries per level
@@ -31,6 +31,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.url_routing import RouteResult
 
 from core import content_cache as furniture
+from core.fragments import allow_fragments, release
 
 
 def _specific(page: Page) -> Page:
@@ -79,19 +80,57 @@ def _answers_itself(page: Page, remaining: list[str]) -> bool:
     return True
 
 
-def route(request, path: str, root: Page) -> RouteResult:
+def _find(path: str, root: Page) -> tuple[Page, list[str] | None]:
+    """The specific page that answers ``path``, and the rest of the path when the page
+    routes it itself (``None`` when the page is the answer); ``Http404`` if none does."""
     components = [component for component in path.split("/") if component]
     chain = _chain(root, components)
     for depth, page in enumerate(chain):
         remaining = components[depth:]
         if _answers_itself(page, remaining):
-            return _specific(page).route(request, remaining)
+            return _specific(page), remaining
     if len(chain) <= len(components) or not chain[-1].live:
         raise Http404
     specific = _specific(chain[-1])
     if len(chain) > 1:
         specific._cached_parent_obj = chain[-2]
-    return RouteResult(specific)
+    return specific, None
+
+
+class _NotKept(Exception):
+    """A page found for a path that names more than a page or one of its fixed routes."""
+
+
+def _fixed_route(page: Page, remaining: list[str]) -> bool:
+    """Does ``remaining`` name one of the routable page's routes without parameters (its
+    feeds, its calendar)? A route with parameters, or a custom ``route``, could be any text."""
+    if not isinstance(page, RoutablePageMixin):
+        return False
+    match = page.get_resolver().resolve("/" + "".join(f"{c}/" for c in remaining))
+    return not match.args and not match.kwargs
+
+
+def route(request, path: str, root: Page) -> RouteResult:
+    """Wagtail's routing result for ``path``. The page found is kept for the content
+    generation (any publish, move or delete starts a new one), so a page read again costs no
+    query. Only a path that names a page or one of its fixed routes is kept: a path that
+    finds no page, or one that any text could fill, would leave an entry for every URL a
+    crawler tries."""
+
+    def find():
+        page, remaining = _find(path, root)
+        if remaining and not _fixed_route(page, remaining):
+            raise _NotKept(page, remaining)
+        return page, remaining
+
+    # The release in the key: a deploy may change the page models the kept pages were made of.
+    try:
+        page, remaining = furniture.cached("route", (release(), root.pk, path), find)
+    except _NotKept as not_kept:
+        page, remaining = not_kept.args
+    if remaining is not None:
+        return page.route(request, remaining)
+    return RouteResult(page)
 
 
 class RoutingMiddleware:
@@ -116,8 +155,11 @@ class RoutingMiddleware:
             result = route(request, path, root)
         except Http404:
             result = None
-        if result is not None and not furniture.has_view_restrictions():
-            # No page has restrictions: spare Wagtail's two queries for the page's.
-            result.page.get_view_restrictions = PageViewRestriction.objects.none
+        if result is not None:
+            # The live page, served to a reader: its template may keep parts (core.fragments).
+            allow_fragments(request)
+            if not furniture.has_view_restrictions():
+                # No page has restrictions: spare Wagtail's two queries for the page's.
+                result.page.get_view_restrictions = PageViewRestriction.objects.none
         request._wagtail_route_for_request = result
         return None

@@ -19,7 +19,8 @@ from django.views.decorators.http import require_safe
 
 from wagtail.models import Locale, Page
 
-from core.content_cache import locale_for, public
+from core.content_cache import cached, locale_for, public
+from core.fragments import allow_fragments
 
 from .search_query import ReaderQuery, parse_reader_query
 
@@ -56,15 +57,22 @@ def backend_for(language_code: str) -> str:
 
 def searchable_pages(locale: Locale):
     """Live, public pages of ``locale`` written in it: aliases of other pages are left out."""
-    own_pages = Page.objects.filter(locale=locale, alias_of__isnull=True).values("id")
-    return (
-        public(Page.objects.live())
-        .filter(locale=locale)
-        .filter(id__in=own_pages)
-        .exclude(depth__lte=1)
-        # The results come back as their page types in one query per type, not one per result.
-        .specific()
+    # Aliases are few (wagtail-localize's stand-ins for untranslated parents) and known for
+    # the content generation (a new page starts one): excluded by id, the planner counts the
+    # language's pages right and starts the search from the match's index (a subquery
+    # "own pages" made it expect a ninth of them and probe the entries page by page).
+    aliases = cached(
+        "alias-ids",
+        (locale.pk,),
+        lambda: list(
+            Page.objects.filter(locale=locale, alias_of__isnull=False).values_list("id", flat=True)
+        ),
     )
+    pages = public(Page.objects.live()).filter(locale=locale).exclude(depth__lte=1)
+    if aliases:
+        pages = pages.exclude(id__in=aliases)
+    # The results come back as their page types in one query per type, not one per result.
+    return pages.specific()
 
 
 def search_in(pages, reader_query: ReaderQuery, backend: str):
@@ -130,6 +138,8 @@ def search_results(reader_query: ReaderQuery, locale: Locale) -> ReaderResults:
 
 @require_safe
 def search(request):
+    # A reader's page: its footer may be kept (core.fragments); its header names the query.
+    allow_fragments(request)
     query = clean_query(request.GET.get("q", ""))
     results = None
     if query:

@@ -9,10 +9,12 @@ from django.utils import timezone
 
 from wagtail.models import Locale
 
-from .choices import OpportunityStatus
+from core.content_cache import cached
+
+from .choices import OPPORTUNITY_STATUS, OpportunityStatus
 from .models import NewsPage, OpportunityPage, goals_in_locale
 
-__all__ = ["goals_in_locale", "latest_news", "open_opportunities"]
+__all__ = ["goals_in_locale", "latest_news", "open_opportunities", "opportunity_clock"]
 
 
 def latest_news(locale: Locale, limit: int = 3) -> list[NewsPage]:
@@ -23,3 +25,14 @@ def open_opportunities(locale: Locale, limit: int = 4, now=None) -> list[Opportu
     qs = OpportunityPage.objects.filter(locale=locale).readable()
     qs = qs.with_state(OpportunityStatus.OPEN, now or timezone.now())
     return list(qs.order_by("deadline", "title")[:limit])
+
+
+def opportunity_clock(locale: Locale, now=None) -> str:
+    """Where now stands among the dates at which an opportunity of ``locale`` opens or
+    closes (``DateStatus.clock``): the key of a kept part that lists open opportunities."""
+    dates = cached(
+        "opportunity-dates-in",
+        (locale.pk,),
+        lambda: OPPORTUNITY_STATUS.dates(OpportunityPage.objects.filter(locale=locale)),
+    )
+    return OPPORTUNITY_STATUS.clock(dates, now or timezone.now())

@@ -1,22 +1,21 @@
 """The organisation as templates, feeds and JSON-LD read it, without a query per request.
 
-Everything about a site's organisation (all its names and links) is one cache entry per
-site, filled on first use and deleted when the setting or one of its rows is saved or
-deleted (``organisation.signals``); the name is then picked per language in Python.
+Everything about a site's organisation (all its names and links) is one entry per site in
+the content cache (``core.content_cache``: a worker keeps it in memory for the content
+generation), filled on first use; saving or deleting the setting or one of its rows starts a
+new generation (``organisation.signals``). The name is then picked per language in Python.
 """
 
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils import translation
 
-from core.content_cache import current_site
+from core.content_cache import cached, current_site
 
 from .models import OrganisationSettings
 
-CACHE_SECONDS = 24 * 60 * 60
 _MISSING = "missing"
 
 
@@ -39,14 +38,6 @@ class Organisation:
         """The web address's host without ``www.``: ``https://www.example.se/`` -> example.se."""
         host = urlsplit(self.web_address).hostname or ""
         return host.removeprefix("www.")
-
-
-def cache_key(site_id: int) -> str:
-    return f"organisation:site:{site_id}"
-
-
-def invalidate(site_id: int) -> None:
-    cache.delete(cache_key(site_id))
 
 
 def _load(site_id: int) -> dict | None:
@@ -76,11 +67,7 @@ def for_site(site_id: int | None, language_code: str | None = None) -> Organisat
     """The organisation of ``site_id`` with its name in ``language_code`` (default: active)."""
     if site_id is None:
         return None
-    key = cache_key(site_id)
-    data = cache.get(key)
-    if data is None:
-        data = _load(site_id) or _MISSING
-        cache.set(key, data, CACHE_SECONDS)
+    data = cached("organisation", (site_id,), lambda: _load(site_id) or _MISSING)
     if data == _MISSING:
         return None
     language_code = language_code or translation.get_language() or settings.LANGUAGE_CODE

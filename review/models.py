@@ -395,6 +395,8 @@ class PageLanguageState(models.Model):
             models.UniqueConstraint(fields=["source_page", "locale"], name="review_state_pair")
         ]
         indexes = [
+            # The last change (``stored_states.last_change``): figures kept until it moves.
+            models.Index(fields=["updated_at"], name="review_state_updated"),
             models.Index(fields=["locale", "state", "waiting_since"]),
             models.Index(fields=["state", "waiting_since"]),
             models.Index(

@@ -270,6 +270,17 @@ def _compute_and_write(pages, locale_ids, seen: dict, every_pair: bool = False) 
         PageLanguageState.objects.filter(pk__in=moved).update(dirty=True)
 
 
+def last_change():
+    """When a stored state last changed, after ``refresh_dirty`` (an index reads it): a
+    figure computed from the stored states is current while this stays the same. A pair
+    marked dirty counts once it is computed again, which ``refresh_dirty`` does first."""
+    refresh_dirty()
+    latest = PageLanguageState.objects.order_by("-updated_at").values_list("updated_at", flat=True)[
+        :1
+    ]
+    return next(iter(latest), None)
+
+
 def stored_pairs(language_codes=None):
     """The stored rows of live Swedish pages (after ``refresh_dirty``), for these languages
     (``None``: every target language): the queryset the listings count and page."""

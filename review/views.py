@@ -34,6 +34,10 @@ QUEUE_ORDER = [*WAITING_STATES, State.PUBLISHED_REVIEWED]
 # Items of a state, and open reader reports, shown on one page of the queue: what a page
 # costs to render must not grow with the number of pages waiting.
 PER_PAGE = 50
+# The overview shows the longest-waiting items of each state, the state's own link all of
+# them: six states of fifty rows, each row's strings read afresh, took a translator half a
+# second to open once every state was full (issue 24); ten rows a state show what waits.
+OVERVIEW_PER_STATE = 10
 
 
 def queue_summary(user) -> dict:
@@ -95,7 +99,8 @@ def review_queue(request):
         if not counts.get(state) and not wanted:
             continue
         # One page of each state: all of them only under the state's own link, page by page.
-        paginator = Paginator(rows.filter(state=state).order_by(*ordering(order)), PER_PAGE)
+        per_page = PER_PAGE if wanted else min(PER_PAGE, OVERVIEW_PER_STATE)
+        paginator = Paginator(rows.filter(state=state).order_by(*ordering(order)), per_page)
         paginator.count = counts.get(state, 0)  # counted above
         groups.append((state, paginator.get_page(request.GET.get("page") if wanted else 1)))
     shown_rows(rows, groups, order)

@@ -8,7 +8,9 @@ request and the median time of several, after a warm-up. Then it grows the same 
 with ``load_demo --scale N`` (``devtools/demo/scale.py``: additive, so 10× builds on 1×)
 and measures again. Measured:
 
-- every reader page type in sv, ar and ti;
+- every reader page type in sv, ar and ti, read again (its route and rendered parts kept for
+  the content generation, ``core/fragments.py``) and on its first read after a change (a new
+  generation each time: nothing kept);
 - the review queue, the coverage report, a page's draft status, the DeepL usage report and
   the page explorer, as the Arabic translator and as the coordinator (a view the role may
   not open shows its status code);
@@ -17,16 +19,20 @@ and measures again. Measured:
 - one Swedish publish: time to return (the purge and the draft job are queued after the
   commit), the URLs it purges, and the time until the drafts of every language are made
   (the draft job run here against the local DeepL stand-in);
+- a backfill slice: 20 pages into Ukrainian through the local DeepL stand-in (segments a
+  second, requests a segment);
+- the peak memory of a web process and of a worker process (``scale_memory.py``);
 - the database size.
 
 ``SCALES=1,10`` picks the scales; ``RUNS`` the timed requests per view (median); ``PARTS``
-what is measured (``readers,admin,search,sitemap,publish``). The table is
+what is measured (``readers,admin,search,sitemap,publish,backfill,memory``). The table is
 printed and written between the markers in ``docs/hosting.md``.
 """
 
 import os
 import signal
 import statistics
+import subprocess
 import sys
 import time
 import uuid
@@ -45,8 +51,10 @@ PAGES = READER_PAGES | {"news index, page 2": "nyheter/?page=2"}
 SEARCH_WORDS = ["utbyte", "projekt", "samarbete", "skola", "unga", "nätverk", "miljö", "stad"]
 SEARCH_WORDS += ["kommun", "plan", "grupp", "bidrag", "Europa", "partner", "möte", "finansiering"]
 PUBLISHED = "nyheter/ungdomsutbyte-i-morag/"
+# Pages a backfill slice translates at each scale.
+BACKFILL_PAGES = 20
 # What is measured at each scale (PARTS=readers,search picks; the database size always).
-PARTS = ("readers", "admin", "search", "sitemap", "publish")
+PARTS = ("readers", "admin", "search", "sitemap", "publish", "backfill", "memory")
 
 
 def counting(connection):
@@ -110,10 +118,37 @@ class Bench:
         self.record(name, who, scale, value)
 
     # Views ------------------------------------------------------------------------------
+    def first_read(self, url: str) -> tuple[int, float]:
+        """(queries, median milliseconds) of the first request after a change: a new
+        content generation, so nothing is kept (route, furniture, rendered parts)."""
+        from django.db import connection
+
+        from core.content_cache import bump
+
+        times, queries = [], 0
+        for _ in range(self.runs):
+            bump()
+            with counting(connection) as captured:
+                started = time.perf_counter()
+                self.reader.get(url, secure=True)
+                times.append((time.perf_counter() - started) * 1000)
+            queries = len(captured)
+        return queries, statistics.median(times)
+
     def readers(self, scale: int) -> None:
+        """Each reader page read again (the normal state: an earlier reader of the language
+        has seen it since the last change) and on its first read after a change."""
         for name, path in PAGES.items():
             for code in LANGUAGES:
-                self.view(name, code, self.reader, f"/{code}/{path}", scale)
+                url = f"/{code}/{path}"
+                status, queries, ms = self.measure(self.reader, url)
+                first_queries, first_ms = self.first_read(url)
+                value = (
+                    f"{queries} q, {ms:.0f} ms; first read {first_queries} q, {first_ms:.0f} ms"
+                    if status == 200
+                    else f"{status}"
+                )
+                self.record(name, code, scale, value)
 
     def admin(self, scale: int, users: dict) -> None:
         from django.test import Client
@@ -228,6 +263,57 @@ class Bench:
             f"{returned:.0f} ms, {urls} URLs purged, drafts {made}/{len(statuses)} "
             f"in {drafts:.0f} ms",
         )
+
+    def backfill(self, scale: int) -> None:
+        """A slice of ``backfill_translations --locale uk``: the first ``BACKFILL_PAGES``
+        Swedish pages (tree order) whose Ukrainian draft needs work, translated through the
+        local DeepL stand-in as the command does it; segments a second and requests a
+        segment (the engine's batching). Planning the whole site is the command's own
+        first step and grows with it; it is not part of this slice."""
+        from devtools.demo.states import local_machine_translation
+        from translation import estimates, pipeline
+
+        (ukrainian,) = pipeline.target_locales(["uk"])
+        with local_machine_translation() as deepl:
+            # A session reads the engines' settings: the stand-ins' (as the command's would).
+            session = pipeline.Session()
+            work = []
+            for page in estimates.source_pages().specific().iterator(chunk_size=100):
+                if pipeline.needs_work(page, ukrainian, session):
+                    work.append(page)
+                    if len(work) == BACKFILL_PAGES:
+                        break
+            deepl.log.clear()
+            started = time.perf_counter()
+            rows = [pipeline.translate_into(page, ukrainian, session) for page in work]
+            seconds = time.perf_counter() - started
+            requests = len(deepl.log)
+        segments = sum(row.machine_segments or 0 for row in rows)
+        per_request = f"{requests / segments:.2f}" if segments else "–"
+        rate = f"{segments / seconds:.0f}" if seconds else "–"
+        self.record(
+            "backfill (uk, DeepL stand-in)",
+            "worker",
+            scale,
+            f"{len(rows)} pages, {segments} segments in {seconds:.1f} s: "
+            f"{rate} segments/s, {per_request} requests/segment",
+        )
+
+    def memory(self, scale: int) -> None:
+        """Peak memory of a web process (every reader page in every measured language, and
+        the admin views, served twice) and of a worker process (a page's drafts in every
+        language), each a fresh Python process with this one's settings."""
+        for role in ("web", "worker"):
+            result = subprocess.run(  # noqa: S603 - our own module
+                [sys.executable, "-m", "devtools.bench.scale_memory", role, PUBLISHED],
+                cwd=BASE_DIR,
+                env=os.environ.copy(),
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            megabytes = int(result.stdout.strip().splitlines()[-1]) / 1024
+            self.record("memory (peak RSS)", role, scale, f"{megabytes:.0f} MB")
 
     def database(self, scale: int) -> None:
         from django.db import connection
@@ -354,6 +440,10 @@ def run(scales: list[int], runs: int) -> None:
             bench.sitemap(scale)
         if "publish" in parts:
             bench.publish(scale, users["communicator"])
+        if "backfill" in parts:
+            bench.backfill(scale)
+        if "memory" in parts:
+            bench.memory(scale)
         bench.database(scale)
     cores = os.cpu_count()
     built = ", ".join(f"{scale}×: {seconds:.0f} s" for scale, seconds in builds.items())

@@ -1,6 +1,7 @@
 """The home page of each language, the contact page and the accessibility statement."""
 
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -10,7 +11,12 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.pages import BasePage
 from international.models import NewsIndexPage, OpportunityIndexPage
-from international.selectors import goals_in_locale, latest_news, open_opportunities
+from international.selectors import (
+    goals_in_locale,
+    latest_news,
+    open_opportunities,
+    opportunity_clock,
+)
 
 __all__ = ["AccessibilityStatementPage", "ContactPage", "HomePage"]
 
@@ -58,12 +64,17 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["goals"] = goals_in_locale(self.locale)
-        context["latest_news"] = latest_news(self.locale)
-        context["open_opportunities"] = open_opportunities(self.locale)
+        # Read when the page's text is rendered, not when it is kept (core.fragments); kept
+        # while no opportunity of the language opens or closes (``opportunity_clock``).
+        context["goals"] = SimpleLazyObject(lambda: goals_in_locale(self.locale))
+        context["latest_news"] = SimpleLazyObject(lambda: latest_news(self.locale))
+        context["open_opportunities"] = SimpleLazyObject(lambda: open_opportunities(self.locale))
         children = self.get_children().live().filter(alias_of__isnull=True)
-        context["news_index"] = children.type(NewsIndexPage).first()
-        context["opportunity_index"] = children.type(OpportunityIndexPage).first()
+        context["news_index"] = SimpleLazyObject(lambda: children.type(NewsIndexPage).first())
+        context["opportunity_index"] = SimpleLazyObject(
+            lambda: children.type(OpportunityIndexPage).first()
+        )
+        context["opportunity_clock"] = opportunity_clock(self.locale)
         return context
 
 

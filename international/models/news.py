@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -13,7 +14,8 @@ from wagtail.models import Locale, PageManager
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from core.localization import localize_many
+from core.fragments import keep
+from core.localization import localize_later, localize_many
 from core.pages import BasePage, BasePageQuerySet, ListingPage
 from international.blocks import BodyBlock
 from international.feeds import NewsAtomFeed, NewsRssFeed
@@ -27,12 +29,12 @@ class NewsQuerySet(BasePageQuerySet):
         """The news matching the listing's filters (slugs, shared by every language)."""
         qs = self
         if partner:
-            qs = qs.filter(partners__slug=partner)
+            qs = qs.related_to(partners__slug=partner)
         if topic:
-            qs = qs.filter(topics__slug=topic)
+            qs = qs.related_to(topics__slug=topic)
         if goal:
-            qs = qs.filter(goals__slug=goal)
-        return qs.distinct()
+            qs = qs.related_to(goals__slug=goal)
+        return qs
 
     def newest_first(self):
         return self.order_by("-date", "-first_published_at", "-pk")
@@ -63,6 +65,8 @@ class NewsIndexPage(ListingPage):
             NewsPage.objects.child_of(self)
             .readable()
             .filtered(**filters)
+            # A card shows the title, date, lead and tags: the body is neither read nor decoded.
+            .defer_streamfields()
             .select_related("locale")
             .prefetch_related("partners", "topics")
             .newest_first()
@@ -76,11 +80,25 @@ class NewsIndexPage(ListingPage):
 
     @path("rss/", name="rss")
     def rss_feed(self, request):
-        return NewsRssFeed()(request, index=self)
+        return self.kept_feed(request, "rss", NewsRssFeed)
 
     @path("atom/", name="atom")
     def atom_feed(self, request):
-        return NewsAtomFeed()(request, index=self)
+        return self.kept_feed(request, "atom", NewsAtomFeed)
+
+    def kept_feed(self, request, kind: str, feed_class) -> HttpResponse:
+        """The feed, built once per content generation (``core.fragments``: news do not
+        follow the clock; a publish, the organisation's names or a new release start over)."""
+
+        def build():
+            response = feed_class()(request, index=self)
+            return response.content, response["Content-Type"], response.get("Last-Modified")
+
+        content, content_type, last_modified = keep(request, f"feed-{kind}", (self,), build)
+        response = HttpResponse(content, content_type=content_type)
+        if last_modified:
+            response["Last-Modified"] = last_modified
+        return response
 
     def get_cached_paths(self) -> list[str]:
         """Wagtail's hook for the HTTP cache: the feeds change with the listing."""
@@ -171,7 +189,8 @@ class NewsPage(BasePage):
         # live index, never to a 404.
         parent = self.get_parent()
         context["index"] = parent if parent.live else None
-        context["partners"] = localize_many(self.partners.all(), self.locale)
-        context["topics"] = localize_many(self.topics.all(), self.locale)
-        context["goals"] = localize_many(self.goals.all(), self.locale)
+        # Read when the page's text is rendered, not when it is kept (core.fragments).
+        context["partners"] = localize_later(self.partners, self.locale)
+        context["topics"] = localize_later(self.topics, self.locale)
+        context["goals"] = localize_later(self.goals, self.locale)
         return context

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, F, Value, When
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
@@ -17,7 +18,8 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.absolute_urls import absolute
-from core.localization import localize_many
+from core.content_cache import cached
+from core.localization import localize_later, localize_one
 from core.pages import BasePage, BasePageQuerySet, ListingPage
 from international.blocks import BodyBlock
 from international.choices import (
@@ -108,6 +110,7 @@ class OpportunityIndexPage(ListingPage):
             OpportunityPage.objects.child_of(self)
             .readable()
             .filtered(now=now, **filters)
+            .defer_streamfields()
             .select_related("programme")
             .with_status_order(now)
         )
@@ -117,6 +120,14 @@ class OpportunityIndexPage(ListingPage):
 
     def listing_context(self) -> dict:
         return {"calendar_url": self.calendar_url()}
+
+    def listing_clock(self) -> str:
+        dates = cached(
+            "opportunity-dates",
+            (self.pk,),
+            lambda: OPPORTUNITY_STATUS.dates(OpportunityPage.objects.child_of(self)),
+        )
+        return OPPORTUNITY_STATUS.clock(dates, timezone.now())
 
     @path("kalender/", name="calendar")
     def calendar(self, request):
@@ -311,9 +322,8 @@ class OpportunityPage(ExampleMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["programme"] = (
-            localize_many([self.programme], self.locale)[0] if self.programme else None
-        )
-        context["goals"] = localize_many(self.goals.all(), self.locale)
+        # Read when the page's text is rendered, not when it is kept (core.fragments).
+        context["programme"] = SimpleLazyObject(lambda: localize_one(self.programme, self.locale))
+        context["goals"] = localize_later(self.goals, self.locale)
         context["json_ld"] = self.json_ld(request)
         return context

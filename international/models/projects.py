@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
@@ -12,7 +13,8 @@ from wagtail.models import PageManager
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from core.localization import localize_many
+from core.content_cache import cached
+from core.localization import localize_later, localize_one
 from core.pages import BasePage, BasePageQuerySet, ListingPage
 from international.blocks import RICH_TEXT_FEATURES, BodyBlock
 from international.choices import PROJECT_STATUS, ProjectStatus
@@ -34,10 +36,10 @@ class ProjectQuerySet(BasePageQuerySet):
         if programme:
             qs = qs.filter(programme__slug=programme)
         if goal:
-            qs = qs.filter(goals__slug=goal)
+            qs = qs.related_to(goals__slug=goal)
         if status:
             qs = qs.with_state(status, today)
-        return qs.distinct()
+        return qs
 
 
 class ProjectIndexPage(ListingPage):
@@ -55,12 +57,21 @@ class ProjectIndexPage(ListingPage):
             ProjectPage.objects.child_of(self)
             .readable()
             .filtered(**filters)
+            .defer_streamfields()
             .select_related("programme")
             .order_by("-starts_on", "title")
         )
 
     def prepare_items(self, items) -> None:
         localize_programmes(items, self.locale)
+
+    def listing_clock(self) -> str:
+        dates = cached(
+            "project-dates",
+            (self.pk,),
+            lambda: PROJECT_STATUS.dates(ProjectPage.objects.child_of(self)),
+        )
+        return PROJECT_STATUS.clock(dates, timezone.localdate())
 
 
 class ProjectPage(ExampleMixin, BasePage):
@@ -172,9 +183,8 @@ class ProjectPage(ExampleMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["programme"] = (
-            localize_many([self.programme], self.locale)[0] if self.programme else None
-        )
-        context["partners"] = localize_many(self.partners.all(), self.locale)
-        context["goals"] = localize_many(self.goals.all(), self.locale)
+        # Read when the page's text is rendered, not when it is kept (core.fragments).
+        context["programme"] = SimpleLazyObject(lambda: localize_one(self.programme, self.locale))
+        context["partners"] = localize_later(self.partners, self.locale)
+        context["goals"] = localize_later(self.goals, self.locale)
         return context

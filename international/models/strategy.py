@@ -5,6 +5,7 @@ from collections import defaultdict
 from django.db import models
 from django.db.models import F, Window
 from django.db.models.functions import RowNumber
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -162,10 +163,17 @@ class StrategyPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["goals"] = goals_with_links(self.locale)
-        # The strategic areas and the other sub-pages (the follow-up in figures, a page type of
-        # a floor above, linked from the goals) in one query: the areas' own columns come
-        # with their rows (multi-table inheritance joined by select_related).
+        # Read when the page's text is rendered, not when it is kept (core.fragments).
+        context["goals"] = SimpleLazyObject(lambda: goals_with_links(self.locale))
+        subpages = SimpleLazyObject(self.subpages)
+        context["areas"] = SimpleLazyObject(lambda: subpages[0])
+        context["goal_pages"] = SimpleLazyObject(lambda: subpages[1])
+        return context
+
+    def subpages(self) -> tuple[list, list]:
+        """The strategic areas and the other sub-pages (the follow-up in figures, a page
+        type of a floor above, linked from the goals) in one query: the areas' own columns
+        come with their rows (multi-table inheritance joined by select_related)."""
         children = list(
             BasePageQuerySet(Page)
             .child_of(self)
@@ -179,9 +187,7 @@ class StrategyPage(BasePage):
                 areas.append(child.strategyareapage)
             except StrategyAreaPage.DoesNotExist:
                 goal_pages.append(child)
-        context["areas"] = areas
-        context["goal_pages"] = goal_pages
-        return context
+        return areas, goal_pages
 
 
 class StrategyAreaPage(BasePage):
