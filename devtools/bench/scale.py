@@ -266,19 +266,24 @@ class Bench:
 
     def backfill(self, scale: int) -> None:
         """A slice of ``backfill_translations --locale uk``: the first ``BACKFILL_PAGES``
-        Swedish pages (tree order) whose Ukrainian draft needs work, translated through the
+        Swedish pages (tree order) with no Ukrainian version yet, translated through the
         local DeepL stand-in as the command does it; segments a second and requests a
         segment (the engine's batching). Planning the whole site is the command's own
         first step and grows with it; it is not part of this slice."""
+        from wagtail.models import Page
+
         from devtools.demo.states import local_machine_translation
         from translation import estimates, pipeline
 
         (ukrainian,) = pipeline.target_locales(["uk"])
+        untranslated = estimates.source_pages().exclude(
+            translation_key__in=Page.objects.filter(locale=ukrainian).values("translation_key")
+        )
         with local_machine_translation() as deepl:
             # A session reads the engines' settings: the stand-ins' (as the command's would).
             session = pipeline.Session()
             work = []
-            for page in estimates.source_pages().specific().iterator(chunk_size=100):
+            for page in untranslated.specific().iterator(chunk_size=100):
                 if pipeline.needs_work(page, ukrainian, session):
                     work.append(page)
                     if len(work) == BACKFILL_PAGES:
