@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from wagtail.models import Locale, Page
 
+from core.content_cache import cached
 from core.languages import swedish_name
 from readability import queue as readability_queue
 from translation.carry_forward import carry_forward_source
@@ -27,17 +28,22 @@ from .changed_strings import word_diff
 from .models import ReaderReport
 from .roles import user_locale_codes
 from .states import WAITING_STATES, State, approve, review_items, review_state, source_changes
-from .stored_states import stored_pairs
+from .stored_states import last_change, stored_pairs
 
 # Work waiting first, done last.
 QUEUE_ORDER = [*WAITING_STATES, State.PUBLISHED_REVIEWED]
 # Items of a state, and open reader reports, shown on one page of the queue: what a page
 # costs to render must not grow with the number of pages waiting.
 PER_PAGE = 50
-# The overview shows the longest-waiting items of each state, the state's own link all of
-# them: six states of fifty rows, each row's strings read afresh, took a translator half a
-# second to open once every state was full (issue 24); ten rows a state show what waits.
-OVERVIEW_PER_STATE = 10
+
+
+def kept_for_states(name: str, codes, compute):
+    """``compute()`` (a count over every stored pair of ``codes``), kept for the content
+    generation and the stored states' last change: the counts that grow with the site are
+    made once per change, not once per view (issue 24)."""
+    languages = ",".join(sorted(codes)) if codes is not None else "*"
+    changed = last_change()
+    return cached(f"queue-{name}", (languages, changed.isoformat() if changed else ""), compute)
 
 
 def queue_summary(user) -> dict:
@@ -50,7 +56,9 @@ def queue_summary(user) -> dict:
     if codes is not None:
         codes = codes - {settings.LANGUAGE_CODE}
     rows = stored_pairs(codes)
-    counts = dict(rows.order_by().values_list("state").annotate(n=Count("pk")))
+    counts = kept_for_states(
+        "counts", codes, lambda: dict(rows.order_by().values_list("state").annotate(n=Count("pk")))
+    )
     reports = ReaderReport.objects.filter(resolved_at__isnull=True)
     if codes is not None:
         reports = reports.filter(locale__language_code__in=codes)
@@ -72,8 +80,14 @@ def review_queue(request):
     if wanted and wanted not in State.values:
         wanted = None
     # The source's LIX beside each item, counted per band over the Swedish pages waiting.
-    lix_bands = readability_queue.band_counts_of(
-        Page.objects.filter(pk__in=rows.filter(state__in=WAITING_STATES).values("source_page_id"))
+    lix_bands = kept_for_states(
+        "lix-bands",
+        codes,
+        lambda: readability_queue.band_counts_of(
+            Page.objects.filter(
+                pk__in=rows.filter(state__in=WAITING_STATES).values("source_page_id")
+            )
+        ),
     )
     by_lix = request.GET.get("sort") == "lix"
     findings = fact_checks.counts_by_object(
@@ -99,8 +113,7 @@ def review_queue(request):
         if not counts.get(state) and not wanted:
             continue
         # One page of each state: all of them only under the state's own link, page by page.
-        per_page = PER_PAGE if wanted else min(PER_PAGE, OVERVIEW_PER_STATE)
-        paginator = Paginator(rows.filter(state=state).order_by(*ordering(order)), per_page)
+        paginator = Paginator(rows.filter(state=state).order_by(*ordering(order)), PER_PAGE)
         paginator.count = counts.get(state, 0)  # counted above
         groups.append((state, paginator.get_page(request.GET.get("page") if wanted else 1)))
     shown_rows(rows, groups, order)
