@@ -71,6 +71,13 @@ class DateStatus:
         values = {value for row in queryset.values_list(*fields) for value in row if value}
         return sorted(_number(value) for value in values)
 
+    def kept_clock(self, name: str, parts: tuple, objects, now) -> str:
+        """``clock`` over the dates of ``objects()`` (a queryset), the dates kept for the
+        content generation under ``name`` and ``parts`` (``core.content_cache``)."""
+        from core.content_cache import cached
+
+        return self.clock(cached(name, parts, lambda: self.dates(objects())), now)
+
     @staticmethod
     def clock(dates: list[float], now) -> str:
         """The same text for two moments exactly when no date of ``dates`` lies between

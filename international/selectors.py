@@ -9,8 +9,6 @@ from django.utils import timezone
 
 from wagtail.models import Locale
 
-from core.content_cache import cached
-
 from .choices import OPPORTUNITY_STATUS, OpportunityStatus
 from .models import NewsPage, OpportunityPage, goals_in_locale
 
@@ -30,9 +28,9 @@ def open_opportunities(locale: Locale, limit: int = 4, now=None) -> list[Opportu
 def opportunity_clock(locale: Locale, now=None) -> str:
     """Where now stands among the dates at which an opportunity of ``locale`` opens or
     closes (``DateStatus.clock``): the key of a kept part that lists open opportunities."""
-    dates = cached(
+    return OPPORTUNITY_STATUS.kept_clock(
         "opportunity-dates-in",
         (locale.pk,),
-        lambda: OPPORTUNITY_STATUS.dates(OpportunityPage.objects.filter(locale=locale)),
+        lambda: OpportunityPage.objects.filter(locale=locale),
+        now or timezone.now(),
     )
-    return OPPORTUNITY_STATUS.clock(dates, now or timezone.now())

@@ -18,7 +18,6 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.absolute_urls import absolute
-from core.content_cache import cached
 from core.localization import localize_later, localize_one
 from core.pages import BasePage, BasePageQuerySet, ListingPage
 from international.blocks import BodyBlock
@@ -122,12 +121,12 @@ class OpportunityIndexPage(ListingPage):
         return {"calendar_url": self.calendar_url()}
 
     def listing_clock(self) -> str:
-        dates = cached(
+        return OPPORTUNITY_STATUS.kept_clock(
             "opportunity-dates",
             (self.pk,),
-            lambda: OPPORTUNITY_STATUS.dates(OpportunityPage.objects.child_of(self)),
+            lambda: OpportunityPage.objects.child_of(self),
+            timezone.now(),
         )
-        return OPPORTUNITY_STATUS.clock(dates, timezone.now())
 
     @path("kalender/", name="calendar")
     def calendar(self, request):

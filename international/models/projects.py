@@ -13,7 +13,6 @@ from wagtail.models import PageManager
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from core.content_cache import cached
 from core.localization import localize_later, localize_one
 from core.pages import BasePage, BasePageQuerySet, ListingPage
 from international.blocks import RICH_TEXT_FEATURES, BodyBlock
@@ -66,12 +65,12 @@ class ProjectIndexPage(ListingPage):
         localize_programmes(items, self.locale)
 
     def listing_clock(self) -> str:
-        dates = cached(
+        return PROJECT_STATUS.kept_clock(
             "project-dates",
             (self.pk,),
-            lambda: PROJECT_STATUS.dates(ProjectPage.objects.child_of(self)),
+            lambda: ProjectPage.objects.child_of(self),
+            timezone.localdate(),
         )
-        return PROJECT_STATUS.clock(dates, timezone.localdate())
 
 
 class ProjectPage(ExampleMixin, BasePage):
