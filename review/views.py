@@ -5,8 +5,8 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, F, Q, Window
-from django.db.models.functions import Coalesce, RowNumber
+from django.db.models import Count, F
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -23,11 +23,10 @@ from readability import queue as readability_queue
 from translation.carry_forward import carry_forward_source
 from translation.drafts import AliasTarget, save_draft
 
-from . import fact_checks
-from .changed_strings import word_diff
+from . import fact_checks, queue_rows
 from .models import ReaderReport
 from .roles import user_locale_codes
-from .states import WAITING_STATES, State, approve, review_items, review_state, source_changes
+from .states import WAITING_STATES, State, approve, review_state
 from .stored_states import last_change, stored_pairs
 
 # Work waiting first, done last.
@@ -66,7 +65,7 @@ def queue_summary(user) -> dict:
         "rows": rows,
         "counts": [(state, counts.get(state, 0)) for state in QUEUE_ORDER],
         "waiting": sum(counts.get(state, 0) for state in WAITING_STATES),
-        "reports": reports.select_related("page", "locale"),
+        "reports": reports,
     }
 
 
@@ -107,24 +106,15 @@ def review_queue(request):
         rows = rows.filter(pk__in=flagged)
         counts = dict(rows.order_by().values_list("state").annotate(n=Count("pk")))
     groups = []
-    for state in QUEUE_ORDER:
-        if wanted and state != wanted:
-            continue
-        if not counts.get(state) and not wanted:
-            continue
+    for state in [State(wanted)] if wanted else QUEUE_ORDER:
         # One page of each state: all of them only under the state's own link, page by page.
         paginator = Paginator(rows.filter(state=state).order_by(*ordering(order)), PER_PAGE)
         paginator.count = counts.get(state, 0)  # counted above
-        groups.append((state, paginator.get_page(request.GET.get("page") if wanted else 1)))
-    shown_rows(rows, groups, order)
-    shown_items(groups, findings)
-    for state, shown in groups:
-        if state == State.STALE:
-            for item in shown.object_list:
-                item.extra["changes"] = [
-                    (change, word_diff(change.before, change.after))
-                    for change in source_changes(item)
-                ]
+        shown = paginator.get_page(request.GET.get("page") if wanted else 1)
+        shown.object_list = shown_rows(paginator.object_list, shown.number)
+        if shown.object_list or wanted:
+            groups.append((state, shown))
+    queue_rows.rendered_rows(request, groups, findings)
     reports = summary["reports"]
     return TemplateResponse(
         request,
@@ -136,7 +126,7 @@ def review_queue(request):
             "summary": summary,
             "groups": groups,
             "wanted": wanted,
-            "reports": reports[:PER_PAGE],
+            "reports": queue_rows.rendered_reports(request, reports, PER_PAGE),
             "reports_count": reports.count(),
             "lix_bands": lix_bands,
             "by_lix": by_lix,
@@ -157,47 +147,17 @@ def ordering(order: list[str]) -> list:
     ]
 
 
-def shown_rows(rows, groups, order: list[str]) -> None:
-    """Each group's page of stored rows, for every group in one query: numbered within
-    their state (waiting longest first, hardest Swedish first under ``?sort=lix``; ties in
-    the page tree's and the languages' order) and cut at each page's bounds."""
-    bounds = Q(pk__in=[])
-    for state, shown in groups:
-        bounds |= Q(state=state, position__gte=shown.start_index(), position__lte=shown.end_index())
-    numbered = rows.annotate(
-        position=Window(RowNumber(), partition_by=F("state"), order_by=ordering(order))
-    )
-    by_state: dict[str, list] = {}
-    for row in numbered.filter(bounds).order_by("state", "position"):
-        by_state.setdefault(row.state, []).append(row)
-    for state, shown in groups:
-        shown.object_list = by_state.get(state, []) if shown.paginator.count else []
+def shown_rows(in_order, number: int) -> list:
+    """Page ``number`` of one state's stored rows ``in_order``: waiting longest first
+    (hardest Swedish first under ``?sort=lix``; ties in the page tree's and the languages'
+    order), with their Swedish page's translation key.
 
-
-def shown_items(groups, findings: dict) -> None:
-    """Replace each shown page's stored rows by the pairs' review items, computed now (one
-    ``review_items`` for every state's page together), with their LIX and fact findings."""
-    pairs = {(row.source_page_id, row.locale_id) for _s, shown in groups for row in shown}
-    if not pairs:
-        return
-    computed = {
-        (item.source_page.pk, item.locale.pk): item
-        for item in review_items(
-            pages=Page.objects.filter(pk__in={page_id for page_id, _l in pairs}),
-            locale_ids={locale_id for _p, locale_id in pairs},
-            only=pairs,
-        )
-    }
-    items = []
-    for _state, shown in groups:
-        shown.object_list = [
-            computed[row.source_page_id, row.locale_id]
-            for row in shown.object_list
-            if (row.source_page_id, row.locale_id) in computed
-        ]
-        items.extend(shown.object_list)
-    readability_queue.annotate(items)
-    annotate_facts(items, findings)
+    One query a state, empty or not (the same queries whatever the site holds), each a page
+    of an index in waiting order (``PageLanguageState``'s indexes): numbering every row of
+    every state in one window, as before, read every stored row of the person's languages,
+    which grows with the site (issue 24)."""
+    rows = in_order.annotate(translation_key=F("source_page__translation_key"))
+    return list(rows[(number - 1) * PER_PAGE : number * PER_PAGE])
 
 
 def rows_with_findings(rows, findings: dict) -> list[int]:
@@ -210,15 +170,6 @@ def rows_with_findings(rows, findings: dict) -> list[int]:
         source_page__translation_key__in={key for key, _locale in flagged},
     ).values_list("pk", "source_page__translation_key", "locale_id")
     return [pk for pk, key, locale_id in candidates if (str(key), locale_id) in flagged]
-
-
-def annotate_facts(items, counts: dict) -> None:
-    """``item.extra["facts"]`` = (open errors, open warnings) of the facts guard, if any
-    (``counts``: ``fact_checks.counts_by_object``)."""
-    for item in items:
-        found = counts.get((str(item.source_page.translation_key), item.locale.pk))
-        if item.target_page is not None and found and any(found):
-            item.extra["facts"] = found
 
 
 def _target_item(request, page_id):
