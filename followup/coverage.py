@@ -24,7 +24,6 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from core.content_cache import cached
 from core.languages import LANGUAGES_TABLE
 
 from .datasets import Category, Chart, Dataset, Series, Unit, clean_number
@@ -117,22 +116,14 @@ def _month_end(start: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(following, datetime.time.min))
 
 
-def states_version() -> str:
-    """Names the stored review states as they are now (their last change): a figure computed
-    from them may be kept while it stays the same."""
-    from review.stored_states import last_change
-
-    latest = last_change()
-    return latest.isoformat() if latest else ""
-
-
 def kept(name: str, compute, states: str | None = None):
     """``compute()`` (a figure counted over the whole site), kept for the content
     generation, the day and the stored states' last change (``states``, read here unless
     the caller read it already): counting every pair is the part that grows with the site."""
-    if states is None:
-        states = states_version()
-    return cached(f"coverage-{name}", (timezone.localdate().isoformat(), states), compute)
+    from review.stored_states import kept as kept_for_states
+
+    day = timezone.localdate().isoformat()
+    return kept_for_states(f"coverage-{name}", (day,), compute, states)
 
 
 def coverage_dataset(months: int = 12, today: datetime.date | None = None) -> Dataset:

@@ -81,7 +81,9 @@ class Computations:
     def get(self, key: str) -> Dataset | None:
         if key not in self.results:
             if self.states is None:
-                self.states = coverage.states_version()
+                from review.stored_states import states_version
+
+                self.states = states_version()
             self.results[key] = coverage.kept(
                 f"{key}:{self.locale.pk}", lambda: compute(key, self.locale), states=self.states
             )

@@ -44,6 +44,7 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
+from core.content_cache import cached
 from core.sources import source_pages
 from translation.models import SourceStrings, TranslatedFrom
 
@@ -279,6 +280,22 @@ def last_change():
         :1
     ]
     return next(iter(latest), None)
+
+
+def states_version() -> str:
+    """Names the stored states as they are now (their last change, ``""`` before any): a
+    figure computed from them may be kept while it stays the same."""
+    latest = last_change()
+    return latest.isoformat() if latest else ""
+
+
+def kept(name: str, parts: tuple, compute, version: str | None = None):
+    """``compute()`` (a figure counted over the stored pairs, so it grows with the site),
+    kept for the content generation, the stored states' last change (``version``: read here
+    unless the caller read it already this request) and the caller's ``parts``."""
+    if version is None:
+        version = states_version()
+    return cached(name, (*parts, version), compute)
 
 
 def stored_pairs(language_codes=None):

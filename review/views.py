@@ -17,7 +17,6 @@ from django.views.decorators.http import require_POST
 
 from wagtail.models import Locale, Page
 
-from core.content_cache import cached
 from core.languages import swedish_name
 from readability import queue as readability_queue
 from translation.carry_forward import carry_forward_source
@@ -27,7 +26,7 @@ from . import fact_checks, queue_rows
 from .models import ReaderReport
 from .roles import user_locale_codes
 from .states import WAITING_STATES, State, approve, review_state
-from .stored_states import last_change, stored_pairs
+from .stored_states import kept, states_version, stored_pairs
 
 # Work waiting first, done last.
 QUEUE_ORDER = [*WAITING_STATES, State.PUBLISHED_REVIEWED]
@@ -36,16 +35,7 @@ QUEUE_ORDER = [*WAITING_STATES, State.PUBLISHED_REVIEWED]
 PER_PAGE = 50
 
 
-def kept_for_states(name: str, codes, compute):
-    """``compute()`` (a count over every stored pair of ``codes``), kept for the content
-    generation and the stored states' last change: the counts that grow with the site are
-    made once per change, not once per view (issue 24)."""
-    languages = ",".join(sorted(codes)) if codes is not None else "*"
-    changed = last_change()
-    return cached(f"queue-{name}", (languages, changed.isoformat() if changed else ""), compute)
-
-
-def queue_summary(user) -> dict:
+def queue_summary(user, states: str | None = None) -> dict:
     """Counts per state and open reader reports for the locales ``user`` works in.
 
     Counted in SQL on the stored states (``review.stored_states``): the same few queries for
@@ -55,8 +45,11 @@ def queue_summary(user) -> dict:
     if codes is not None:
         codes = codes - {settings.LANGUAGE_CODE}
     rows = stored_pairs(codes)
-    counts = kept_for_states(
-        "counts", codes, lambda: dict(rows.order_by().values_list("state").annotate(n=Count("pk")))
+    counts = kept(
+        "queue-counts",
+        (languages_key(codes),),
+        lambda: dict(rows.order_by().values_list("state").annotate(n=Count("pk"))),
+        states,
     )
     reports = ReaderReport.objects.filter(resolved_at__isnull=True)
     if codes is not None:
@@ -69,24 +62,32 @@ def queue_summary(user) -> dict:
     }
 
 
+def languages_key(codes) -> str:
+    """The person's languages as a key part (``None``: every language)."""
+    return ",".join(sorted(codes)) if codes is not None else "*"
+
+
 def review_queue(request):
     codes = user_locale_codes(request.user)
     if codes is not None and not codes - {settings.LANGUAGE_CODE}:
         raise PermissionDenied
-    summary = queue_summary(request.user)
+    # The stored states' last change, read once: what the queue keeps is kept until it moves.
+    states = states_version()
+    summary = queue_summary(request.user, states)
     rows = summary["rows"]
     wanted = request.GET.get("state")
     if wanted and wanted not in State.values:
         wanted = None
     # The source's LIX beside each item, counted per band over the Swedish pages waiting.
-    lix_bands = kept_for_states(
-        "lix-bands",
-        codes,
+    lix_bands = kept(
+        "queue-lix-bands",
+        (languages_key(codes),),
         lambda: readability_queue.band_counts_of(
             Page.objects.filter(
                 pk__in=rows.filter(state__in=WAITING_STATES).values("source_page_id")
             )
         ),
+        states,
     )
     by_lix = request.GET.get("sort") == "lix"
     findings = fact_checks.counts_by_object(
