@@ -123,3 +123,24 @@ def test_a_reader_contact_is_not_kept(client, users, tree, later):
     ReaderReport.objects.filter(pk=report.pk).update(contact="")
     html = client.get(reverse("review:queue")).content.decode()
     assert "anna.larsson@example.se" not in html and "Fel ord" in html
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?state=missing&page=abc",
+        "?state=missing&page=-5",
+        "?state=missing&page=999999999999",
+        "?state=%3Cscript%3E&page=2",
+        "?sort=lix&state=missing&page=2",
+        "?facts=1&state=stale&page=0",
+        "?page=3",
+    ],
+)
+def test_hostile_queries_get_a_page_of_rows(client, users, tree, later, query):
+    translate(tree["page"], "ar")
+    client.force_login(users["samordnare"])
+    response = client.get(reverse("review:queue") + query)
+    assert response.status_code == 200
+    # An unknown state is dropped, never written back into the page.
+    assert "state=<script>" not in response.content.decode()
