@@ -67,8 +67,8 @@ def po_exchange_view(request):
         request,
         "review/po_exchange.html",
         {
-            "page_title": _("Översättning med PO-filer"),
-            "header_title": _("Översättning med PO-filer"),  # the <title>
+            "page_title": _("Översättning med filer: PO, XLIFF och TMX"),
+            "header_title": _("Översättning med filer: PO, XLIFF och TMX"),  # the <title>
             "rows": rows,
             "form": ImportForm(),
         },

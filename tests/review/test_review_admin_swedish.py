@@ -87,7 +87,7 @@ def test_queue_and_po_pages_have_a_title(client, users, tree):
     queue = html_of(client.get(reverse("review:queue")))
     assert "<title>Granskning av översättningar - " in queue
     po = html_of(client.get(reverse("review:po_exchange")))
-    assert "<title>Översättning med PO-filer - " in po
+    assert "<title>Översättning med filer: PO, XLIFF och TMX - " in po
 
 
 def test_large_numbers_are_grouped_the_swedish_way(client, users, tree):

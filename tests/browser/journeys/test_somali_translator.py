@@ -2,8 +2,8 @@
 
 Somali drafts are machine drafts from the Azure engine, which the municipality has an
 agency check and correct: the translator downloads the zip of PO files from Granskning ›
-PO-filer, the agency fills in the translations, the translator uploads the zip, and the
-pages are drafts in Somali, in review.
+Filer för översättningsbyråer, the agency fills in the translations, the translator uploads
+the zip, and the pages are drafts in Somali, in review.
 """
 
 import io

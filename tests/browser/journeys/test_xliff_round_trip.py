@@ -1,11 +1,11 @@
 """The Arabic and the Tigrinya translator send a page to an agency as XLIFF and take it back.
 
-The translator (not an administrator) opens Granskning › PO-filer, downloads the XLIFF
-files of the pages waiting in their language (Arabic: XLIFF 2.0 at a desktop width;
-Tigrinya: XLIFF 1.2 on a phone), the agency's CAT tool changes one target of one page (here
-lxml, as a tool writes the file back), the translator uploads that file, reads the report
-for it, and finds the agency's text in wagtail-localize's editor as a draft: saved for
-review, not published.
+The translator (not an administrator) opens Granskning › Filer för översättningsbyråer,
+downloads the XLIFF files of the pages waiting in their language (Arabic: XLIFF 2.0 at a
+desktop width; Tigrinya: XLIFF 1.2 on a phone), the agency's CAT tool changes one target of
+one page (here lxml, as a tool writes the file back), the translator uploads that file,
+reads the report for it, and finds the agency's text in wagtail-localize's editor as a
+draft: saved for review, not published.
 """
 
 import io
