@@ -44,11 +44,9 @@ from .states import State, review_items, source_changes
 
 TEMPLATE = "review/includes/queue_row.html"
 REPORT_TEMPLATE = "review/includes/report_row.html"
-# Rendered where the request's token goes: letters only, so no page text can forge it.
+# Rendered where the request's token goes; what is replaced is the whole hidden input, markup
+# that no escaped page text can forge.
 PLACEHOLDER = "portalqueuerowcsrftoken"
-PLACEHOLDER_INPUT = format_html(
-    '<input type="hidden" name="csrfmiddlewaretoken" value="{}">', PLACEHOLDER
-)
 # Where a report's contact goes: markup, which no escaped text can forge.
 CONTACT_PLACEHOLDER = mark_safe("<!--portal:report-contact-->")
 
@@ -61,16 +59,16 @@ def rendered_rows(request, groups, findings: dict) -> None:
     stored = [row for _state, shown in groups for row in shown.object_list]
     shared = f"{release()}:{get_language()}:{int(may_submit)}"
     keys = {row.pk: row_key(shared, row, findings) for row in stored}
-    by_key = {key: row for row in stored for key in [keys[row.pk]]}
+    by_key = {keys[row.pk]: row for row in stored}
 
     def compute(missing_keys):
         return render([by_key[key] for key in missing_keys], keys, findings, may_submit)
 
     html = cached_many("queue-row", list(by_key), compute)
-    token_input = _token_input(request)
+    placeholder, token = _token_input(PLACEHOLDER), _token_input(get_token(request))
     for _state, shown in groups:
         shown.object_list = [
-            mark_safe(html[keys[row.pk]].replace(PLACEHOLDER_INPUT, token_input))  # noqa: S308 - our own HTML
+            mark_safe(html[keys[row.pk]].replace(placeholder, token))  # noqa: S308 - our own HTML
             for row in shown.object_list
             if html.get(keys[row.pk]) is not None
         ]
@@ -81,34 +79,34 @@ def rendered_reports(request, reports, limit: int) -> list:
     HTML: kept rows as they are, the others rendered together and kept."""
     shown = list(reports.values_list("pk", "contact")[:limit])
     shared = f"{release()}:{get_language()}"
+    keys = {pk: f"{shared}:{pk}" for pk, _contact in shown}
 
     def compute(missing_keys):
-        wanted = {int(key.rsplit(":", 1)[1]): key for key in missing_keys}
+        missing = set(missing_keys)
         return {
-            wanted[report.pk]: render_to_string(
+            keys[report.pk]: render_to_string(
                 REPORT_TEMPLATE,
                 {"report": report, "contact": CONTACT_PLACEHOLDER, "csrf_token": PLACEHOLDER},
             )
-            for report in reports.filter(pk__in=wanted).select_related("page", "locale")
+            for report in reports.filter(
+                pk__in=[pk for pk, key in keys.items() if key in missing]
+            ).select_related("page", "locale")
         }
 
-    html = cached_many("queue-report", [f"{shared}:{pk}" for pk, _c in shown], compute)
-    token_input = _token_input(request)
+    html = cached_many("queue-report", list(keys.values()), compute)
+    placeholder, token = _token_input(PLACEHOLDER), _token_input(get_token(request))
     return [
         mark_safe(  # noqa: S308 - our own HTML, the contact escaped
-            html[f"{shared}:{pk}"]
-            .replace(PLACEHOLDER_INPUT, token_input)
-            .replace(CONTACT_PLACEHOLDER, escape(contact))
+            html[keys[pk]].replace(placeholder, token).replace(CONTACT_PLACEHOLDER, escape(contact))
         )
         for pk, contact in shown
-        if html.get(f"{shared}:{pk}") is not None
+        if html.get(keys[pk]) is not None
     ]
 
 
-def _token_input(request) -> str:
-    return format_html(
-        '<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(request)
-    )
+def _token_input(token: str) -> str:
+    """The hidden input ``{% csrf_token %}`` renders for ``token``."""
+    return format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', token)
 
 
 def row_key(shared: str, row, findings: dict) -> str:
