@@ -1,12 +1,12 @@
 """The core app in the admin: the "do not translate" mark, the font that draws every
-language's name, wagtail-localize's explorer buttons."""
+language's name, wagtail-localize's explorer buttons, the explorer's kept rows."""
 
 from django.templatetags.static import static
 from django.utils.html import format_html
 
 from wagtail import hooks
 
-from core import explorer_buttons, protected_text
+from core import explorer_buttons, explorer_rows, protected_text
 
 
 @hooks.register("register_rich_text_features")
@@ -31,3 +31,7 @@ hooks.register(
     order=explorer_buttons.ROWS_HOOK_ORDER,
 )
 explorer_buttons.replace_localize_listing_hook()
+
+# The explorer's rows kept as HTML for the state of their page (core/explorer_rows.py); after
+# Wagtail's own viewset for every page type (order 0), so that this one serves the listing.
+hooks.register("register_admin_viewset", explorer_rows.explorer_viewset, order=100)

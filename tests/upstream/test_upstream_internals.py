@@ -118,3 +118,33 @@ def test_wagtail_still_keeps_a_pages_site_root_paths_in_its_cache_attribute():
         message
     )
     assert "page.url" in inspect.getsource(admin_hooks.page_listing_more_buttons), message
+
+
+@pytest.mark.django_db
+def test_wagtails_explorer_still_renders_a_rows_cells_from_its_values(rf):
+    # core/explorer_rows.py keeps a row's cells as one component that stands in for the
+    # row's values; Wagtail's table template must still render ``row.values`` with
+    # ``{% component %}``, and the viewset registered last for Page must serve the explorer.
+    from django.contrib.auth import get_user_model
+    from django.template.loader import get_template
+
+    from wagtail.admin.viewsets.pages import page_viewset_registry
+
+    from core import explorer_rows
+    from home.models import HomePage
+
+    message = changed(
+        "core/explorer_rows.py",
+        "Wagtail's table template no longer renders a row's cells from row.values, or the "
+        "explorer's listing is no longer the index view of the last viewset registered for Page",
+    )
+    assert page_viewset_registry.get_by_parent_model(HomePage).index_view_class is (
+        explorer_rows.KeptRowsIndexView
+    ), message
+    page = Page(pk=7, title="Sida", path="0001", depth=1, live=True)
+    table = explorer_rows.KeptRowsPageTable([], [page])
+    table.kept_html = {7: "<td>kept-cells</td>"}
+    request = rf.get("/")
+    request.user = get_user_model()(is_superuser=True)
+    html = get_template(table.template_name).render({"table": table, "request": request})
+    assert "<td>kept-cells</td>" in html, message
