@@ -296,3 +296,40 @@ def test_translator_meets_a_changed_fact_overrides_it_and_publishes(
     assert reader.context.cookies() == []
     reader.finish()
     session.finish()
+
+
+@pytest.mark.parametrize("width", [PHONE, DESKTOP])
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_translator_finds_their_news_in_the_explorer(journey, journey_site, code, width):
+    """The explorer lists their language's news from kept rows (core/explorer_rows.py): the
+    second view serves them, and they work as Wagtail's do: the "…" menu opens, the title
+    opens the page."""
+    news = target_of(journey_site["pages"]["international.newspage"], code)
+    index = news.get_parent()
+    session = journey(f"oversattare-{code}", code, width)
+    login(session, f"oversattare-{code}")
+    for _view in range(2):
+        session.goto(reverse("wagtailadmin_explore", args=[index.pk]))
+    session.step("explorer")
+    row = session.page.locator(f"tbody tr:has(#page_{news.pk}_title)")
+    assert row.count() == 1, "the news item is not listed"
+    toggle = row.locator("[data-w-dropdown-target=toggle], .w-dropdown__toggle").first
+    if not toggle.is_visible():
+        # On a phone the row's actions show once the row has the focus.
+        row.locator(f"#page_{news.pk}_title").hover()
+    toggle.click()
+    menu = row.locator("[data-w-dropdown-target=content]").first
+    menu.wait_for(state="visible")
+    assert menu.get_by_role("link").count() > 0, "the row's menu offers nothing"
+    # The menu fades in: the screenshot waits for it to be opaque.
+    session.page.wait_for_function(
+        "() => [...document.querySelectorAll('.tippy-box')].some("
+        "box => getComputedStyle(box).opacity === '1')"
+    )
+    session.step("explorer-menu")
+    session.page.keyboard.press("Escape")
+    row.locator(f"a[href='{reverse('wagtailadmin_pages:edit', args=[news.pk])}']").first.click()
+    session.page.wait_for_load_state("networkidle")
+    assert f"/{news.pk}/" in session.page.url or "translations" in session.page.url
+    session.step("explorer-opened")
+    session.finish()
