@@ -15,13 +15,16 @@ import subprocess
 from pathlib import Path
 
 PROBE = Path(__file__).resolve().parent / "bakerydemo_probe.py"
-# Portal page type -> bakerydemo's equivalent, as named in issue 13.
+# Portal page type -> bakerydemo's equivalent: issue 13's five, and issue 24's project (a
+# detail page of structured fields with an image: bakerydemo's location) and sitemap.
 PAIRS = {
     "home": "home",
     "news index": "blog index",
     "news item": "blog post",
     "opportunity": "bread",
+    "project": "location",
     "search": "search",
+    "sitemap": "sitemap",
 }
 # Variables of the portal's run that must not reach bakerydemo's process.
 PORTAL_ONLY = ("DATABASE_URL", "DJANGO_SETTINGS_MODULE", "PYTHONPATH", "VIRTUAL_ENV", "REDIS_URL")
@@ -115,7 +118,11 @@ def comparison_table(bakerydemo_pages: dict, measured: dict, ours: dict, languag
             rps, p50, p99 = 0.0, None, None
         else:
             rps, p50, p99 = result["rps"], result["p50"], result["p99"]
-        cells = " | ".join(ratio(ours[code, name]["rps"], rps) for code in languages)
+        # A page of no language (the sitemap) is measured once, in the first language.
+        cells = " | ".join(
+            ratio(ours[code, name]["rps"], rps) if (code, name) in ours else "–"
+            for code in languages
+        )
         lines.append(
             f"| {name} ↔ {theirs_name} | `{page.get('path') or '–'}` | "
             f"{page.get('queries') if page.get('queries') is not None else '–'} | {rps:.0f} "

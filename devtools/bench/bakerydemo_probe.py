@@ -17,7 +17,9 @@ PAIRS = {
     "news index": ("blog.BlogIndexPage", None),
     "news item": ("blog.BlogPage", None),
     "opportunity": ("breads.BreadPage", None),
+    "project": ("locations.LocationPage", None),
     "search": (None, "/search/?q=bread"),
+    "sitemap": (None, "/sitemap.xml"),
 }
 
 

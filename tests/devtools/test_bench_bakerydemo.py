@@ -3,7 +3,7 @@
 import pytest
 
 from devtools.bench.bakerydemo import PAIRS, Bakerydemo, comparison_table, ratio
-from devtools.bench.site import BAKERYDEMO, PAGES, table
+from devtools.bench.site import BAKERYDEMO, PAGES, measured, table
 
 
 def result(rps, p50=10.0, p99=20.0):
@@ -36,7 +36,21 @@ def test_comparison_table_sets_bakerydemo_beside_ours_per_language():
     assert "| home ↔ home | `/0/` | 40 | 50 | 10.0 | 20.0 | 2.4× | 1.8× |" in lines
     assert "| news item ↔ blog post | `/2/` | 42 | 50 | 10.0 | 20.0 | 2.4× | 1.8× |" in lines
     # A page bakerydemo did not answer gives no ratio rather than a division by zero.
-    assert "| search ↔ search | `/4/` | 44 | 0 | – | – | – | – |" in lines
+    assert "| search ↔ search | `/5/` | 45 | 0 | – | – | – | – |" in lines
+
+
+def test_a_page_of_no_language_is_measured_once():
+    assert measured("/sitemap.xml") == [("sv", "/sitemap.xml")]
+    assert measured("nyheter/") == [("sv", "/sv/nyheter/"), ("ar", "/ar/nyheter/")]
+    pages = {name: {"path": "/x/", "queries": 1} for name in PAIRS}
+    ours = {
+        (code, name): result(300.0)
+        for name, path in PAGES.items()
+        for code, _url in measured(path)
+        if name in PAIRS
+    }
+    text = comparison_table(pages, {name: result(100.0) for name in PAIRS}, ours, ("sv", "ar"))
+    assert "| sitemap ↔ sitemap | `/x/` | 1 | 100 | 10.0 | 20.0 | 3.0× | – |" in text.splitlines()
 
 
 def test_portal_table_quotes_the_issue_unless_bakerydemo_was_measured():
