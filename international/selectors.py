@@ -16,13 +16,21 @@ __all__ = ["goals_in_locale", "latest_news", "open_opportunities", "opportunity_
 
 
 def latest_news(locale: Locale, limit: int = 3) -> list[NewsPage]:
-    return list(NewsPage.objects.filter(locale=locale).readable().newest_first()[:limit])
+    return list(news_newest_first(locale)[:limit])
+
+
+def news_newest_first(locale: Locale):
+    return NewsPage.objects.filter(locale=locale).readable().newest_first()
 
 
 def open_opportunities(locale: Locale, limit: int = 4, now=None) -> list[OpportunityPage]:
+    return list(open_by_deadline(locale, now)[:limit])
+
+
+def open_by_deadline(locale: Locale, now=None):
     qs = OpportunityPage.objects.filter(locale=locale).readable()
     qs = qs.with_state(OpportunityStatus.OPEN, now or timezone.now())
-    return list(qs.order_by("deadline", "title")[:limit])
+    return qs.order_by("deadline", "title")
 
 
 def opportunity_clock(locale: Locale, now=None) -> str:

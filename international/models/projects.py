@@ -149,6 +149,9 @@ class ProjectPage(ExampleMixin, BasePage):
     class Meta:
         verbose_name = _("projekt")
         verbose_name_plural = _("projekt")
+        # The newest projects first (the listing's first page), read backwards from this
+        # index instead of sorting every project of the site (issue 24).
+        indexes = [models.Index(fields=["starts_on"], name="international_project_starts")]
 
     def clean(self):
         super().clean()
