@@ -15,6 +15,7 @@ from devtools import builders
 from devtools.demo import home as demo_home
 from devtools.demo.home import ensure_swedish_home
 from home.models import HomePage
+from tests import shared_demo
 
 
 def pytest_report_header(config):
@@ -71,6 +72,15 @@ def compiled_catalogs(django_db_blocker):
     call_command("compile_catalogs", stdout=io.StringIO())
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _demo_shared_between_workers(tmp_path_factory):
+    """Under pytest-xdist, the first worker that needs the demo builds it for the others
+    (tests/shared_demo.py), in the run's temporary folder: a worker's own folder is inside it.
+    One process alone keeps the build in memory."""
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared_demo.share_between_workers(tmp_path_factory.getbasetemp().parent / "shared-demo")
+
+
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
@@ -84,10 +94,34 @@ def _fresh_cache():
     cache.clear()
 
 
-@pytest.fixture
-def home_pages(db):
-    """The locales, the site and a published home page in every language."""
+# The modules whose tests never ask when the home pages were made (no clock, no travel in
+# time): there the first test of a process builds them and the others get the same rows put
+# back (``tests/shared_demo.built_once``), a tenth of the build. Elsewhere each test builds.
+HOME_PAGES_BUILT_ONCE = {
+    "tests.core.test_explorer_buttons",
+    "tests.home.test_languages",
+    "tests.operations.test_http_cache",
+    "tests.operations.test_purge_urls",
+    "tests.operations.test_shared_facts",
+    "tests.portal.test_admin",
+    "tests.site.test_absolute_urls",
+    "tests.site.test_protected_page_cookies",
+    "tests.site.test_sitemap_index",
+    "tests.site.test_sitemap_urls",
+}
+
+
+def build_home_pages() -> None:
     demo_home.load(io.StringIO())
+
+
+@pytest.fixture
+def home_pages(db, request):
+    """The locales, the site and a published home page in every language."""
+    if request.module.__name__ in HOME_PAGES_BUILT_ONCE:
+        shared_demo.built_once("home pages", build_home_pages)
+    else:
+        build_home_pages()
 
     return {page.locale.language_code: page for page in HomePage.objects.select_related("locale")}
 

@@ -6,12 +6,11 @@ CI (the environment variable ``CI`` set, as `.ci/run` does) they fail instead, w
 same reason: the journeys are the acceptance suite and must never pass by not running.
 """
 
-import io
 import shutil
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management import call_command
+from django.core.cache import cache
 
 from wagtail.models import Locale
 
@@ -21,6 +20,7 @@ from playwright.sync_api import sync_playwright
 from devtools.builders import add_child_page, publish_human_translation
 from followup.models import FollowUpPage
 from home.models import HomePage
+from tests import shared_demo
 from tests.browser import rows
 from tests.conftest import under_ci
 
@@ -102,21 +102,23 @@ def demo_site(transactional_db, django_db_serialized_rollback, settings, tmp_pat
 
     Committed for the live server to see; the database is flushed after the test and the
     rows that migrations created (root page, default locale) come back for the next one.
-    Built by the first test of a worker; later tests put its rows and images back
-    (``tests/browser/rows.py``), which takes a fraction of the build.
+    Built by the first test of a worker, from the run's one build of the demo
+    (``tests/shared_demo.py``); later tests put its rows and images back with ``COPY``,
+    which takes a fraction of the build.
     """
     if _DEMO_SITE:
         rows.copy_media(_DEMO_SITE["media"], settings.MEDIA_ROOT)
-        rows.restore(_DEMO_SITE["rows"])
+        shared_demo.restore(_DEMO_SITE["rows"])
+        cache.clear()
         return
     build_demo_site()
     _DEMO_SITE["media"] = tmp_path_factory.mktemp("demo-site-media")
     rows.copy_media(settings.MEDIA_ROOT, _DEMO_SITE["media"])
-    _DEMO_SITE["rows"] = rows.serialize()
+    _DEMO_SITE["rows"] = shared_demo.snapshot()
 
 
 def build_demo_site():
-    call_command("load_demo", "--no-users", stdout=io.StringIO())
+    shared_demo.load_demo()
     sv_home = HomePage.objects.get(locale__language_code="sv")
     about = add_child_page(
         sv_home, "Om oss", "om-oss", intro="Nässjö kommun arbetar med partner i Europa."

@@ -17,7 +17,9 @@ from wagtail.models import Locale, Page
 import psycopg2
 import pytest
 
+from devtools.demo import users
 from review.models import ReviewApproval
+from tests import shared_demo
 
 ROOT = Path(__file__).resolve().parents[2]
 DATABASE = django_settings.DATABASES["default"]
@@ -85,7 +87,11 @@ def restore_in_subprocess(url: str, archive: Path, media: Path):
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_demo_backup_restores_into_an_empty_database(tmp_path, settings):
     settings.DEBUG = True
-    call_command("load_demo", stdout=io.StringIO())
+    # What ``load_demo`` leaves: its content (the run's one build, tests/shared_demo.py,
+    # committed here with its images in this test's media folder), then its accounts.
+    shared_demo.load_demo()
+    users.ensure_superuser(io.StringIO())
+    users.ensure_role_users(io.StringIO())
     arabic = Locale.objects.get(language_code="ar")
     approved = Page.objects.filter(locale=arabic).exclude(latest_revision=None).first()
     ReviewApproval.objects.create(

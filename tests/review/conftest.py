@@ -1,5 +1,6 @@
 import datetime
 
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from wagtail.models import Locale, Page, Site
@@ -16,12 +17,42 @@ from devtools.builders import (
 from devtools.demo.home import ensure_locales
 from home.models import HomePage
 from review.roles import COMMUNICATOR, COORDINATOR, setup_roles, translator_group_name
+from tests import shared_demo
 from tests.review.review_helpers import AGENCY_BODY, run_on_commit
 
+# The modules whose tests never ask when the tree or the users were made (no clock, no
+# travel in time): there the first test of a process builds them and the others get the same
+# rows put back (``tests/shared_demo.built_once``), a fraction of the build. The other
+# modules compare times with "now" and build their own, as every test did before.
+BUILT_ONCE = {
+    "tests.review.test_admin_url_guard",
+    "tests.review.test_facts_publish",
+    "tests.review.test_fuzzy_editor",
+    "tests.review.test_locale_sync",
+    "tests.review.test_move_confirm",
+    "tests.review.test_override_errors",
+    "tests.review.test_publish_paths",
+    "tests.review.test_restrictions",
+    "tests.review.test_review_editor_direction",
+    "tests.review.test_review_permissions",
+    "tests.review.test_review_po",
+    "tests.review.test_review_roles",
+    "tests.review.test_review_snippet_locale",
+    "tests.review.test_review_xliff",
+    "tests.review.test_source_delete",
+    "tests.review.test_tmx_import",
+    "tests.review.test_upstream_500s",
+    "tests.review.test_xliff_schemas",
+}
 
-@pytest.fixture
-def tree(db):
-    """Locales, a Swedish home with one child page, human homes in ar, so and uk, roles."""
+
+def built_for(request, name: str, build):
+    if request.module.__name__ in BUILT_ONCE:
+        return shared_demo.built_once(name, build)
+    return build()
+
+
+def build_tree() -> dict:
     ensure_locales()
     sv = Locale.objects.get(language_code="sv")
     root = Page.get_first_root_node()
@@ -42,19 +73,34 @@ def tree(db):
             )
     page = add_child_page(home, "Strategin", "strategin", intro="Kommunen samarbetar i Europa.")
     setup_roles()
-    return {"home": home, "page": page}
+    return {"home": home.pk, "page": page.pk}
 
 
 @pytest.fixture
-def users(tree):
+def tree(db, request):
+    """Locales, a Swedish home with one child page, human homes in ar, so and uk, roles."""
+    ids = built_for(request, "review tree", build_tree)
+    return {name: HomePage.objects.get(pk=pk) for name, pk in ids.items()}
+
+
+def build_users() -> dict:
     return {
-        "kommunikator": make_user("kommunikator", COMMUNICATOR),
-        "samordnare": make_user("samordnare", COORDINATOR),
-        "ar": make_user("oversattare-ar", translator_group_name("ar")),
-        "so": make_user("oversattare-so", translator_group_name("so")),
-        "uk": make_user("oversattare-uk", translator_group_name("uk")),
-        "admin": make_user("admin", superuser=True),
+        name: user.pk
+        for name, user in {
+            "kommunikator": make_user("kommunikator", COMMUNICATOR),
+            "samordnare": make_user("samordnare", COORDINATOR),
+            "ar": make_user("oversattare-ar", translator_group_name("ar")),
+            "so": make_user("oversattare-so", translator_group_name("so")),
+            "uk": make_user("oversattare-uk", translator_group_name("uk")),
+            "admin": make_user("admin", superuser=True),
+        }.items()
     }
+
+
+@pytest.fixture
+def users(tree, request):
+    ids = built_for(request, "review users", build_users)
+    return {name: get_user_model().objects.get(pk=pk) for name, pk in ids.items()}
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ import shutil
 import threading
 import time
 
-from django.core.management import call_command
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import override_settings
 
@@ -27,6 +27,7 @@ from pytest_django.live_server_helper import LiveServer
 
 from devtools.azure_server import LocalAzureServer
 from devtools.deepl_server import LocalDeepLServer
+from tests import shared_demo
 from tests.browser import rows
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
 
@@ -122,16 +123,19 @@ def journey_site(request, journey_server, django_db_blocker):
     what its tests need) when the demo alone is not enough.
     """
     from devtools.demo import users
-    from devtools.management.commands import load_demo
 
     with django_db_blocker.unblock():
         if "demo" in _DEMO:
-            rows.restore(_DEMO["demo"])
+            shared_demo.restore(_DEMO["demo"])
         else:
-            call_command(load_demo.Command(), "--no-users", stdout=io.StringIO())
+            # The run's one build of ``load_demo --no-users`` (tests/shared_demo.py), then
+            # the accounts that ``load_demo`` without ``--no-users`` adds.
+            shared_demo.load_demo()
             users.ensure_superuser(io.StringIO())
             users.ensure_role_users(io.StringIO())
-            _DEMO["demo"] = connection.creation.serialize_db_to_string()
+            _DEMO["demo"] = shared_demo.snapshot()
+        # What was cached describes the rows before (as after the build).
+        cache.clear()
         build = getattr(request.module, "build_site", None)
         built = build() if build else None
     with override_settings(TRANSLATION_AUTO_DRAFTS=True):
