@@ -8,7 +8,7 @@ the plan and the entries' other indexes dropped for it (``plan``): the question 
 index *can* serve the query, not whether the planner prefers it on ten rows.
 """
 
-from django.db import connection, transaction
+from django.db import connection
 
 from wagtail.models import Locale
 
@@ -17,6 +17,7 @@ import pytest
 from devtools import builders
 from home.search_query import parse_reader_query
 from home.views import backend_for, searchable_pages
+from tests import query_plans
 
 pytestmark = [
     pytest.mark.django_db,
@@ -37,29 +38,28 @@ def plan(queryset) -> str:
     ours, if the match is the expression it was built on. Which plan PostgreSQL prefers on
     the test database's few rows depends on its statistics and is not the question.
     """
-    sql, params = queryset.query.sql_with_params()
-    with transaction.atomic(), connection.cursor() as cursor:
-        # The test's own inserts leave deferred foreign-key checks that forbid ALTER TABLE.
-        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-        cursor.execute(
-            "SELECT conname FROM pg_constraint WHERE conrelid = %s::regclass AND contype = 'u'",
-            [TABLE],
-        )
-        for (constraint,) in cursor.fetchall():
-            cursor.execute(f'ALTER TABLE {TABLE} DROP CONSTRAINT "{constraint}"')
-        cursor.execute(
-            "SELECT indexname FROM pg_indexes WHERE tablename = %s AND indexname <> %s"
-            " AND indexname NOT LIKE %s",
-            [TABLE, INDEX, "%pkey"],
-        )
-        for (index,) in cursor.fetchall():
-            cursor.execute(f'DROP INDEX "{index}"')
-        for setting in ("seqscan", "nestloop", "indexscan", "indexonlyscan"):
-            cursor.execute(f"SET LOCAL enable_{setting} = off")
-        cursor.execute(f"EXPLAIN {sql}", params)
-        found = "\n".join(row[0] for row in cursor.fetchall())
-        transaction.set_rollback(True)
-    return found
+    return query_plans.plan(
+        queryset, ("seqscan", "nestloop", "indexscan", "indexonlyscan"), only_our_index
+    )
+
+
+def only_our_index(cursor) -> None:
+    """The index entries' other indexes and unique constraints dropped (rolled back after)."""
+    # The test's own inserts leave deferred foreign-key checks that forbid ALTER TABLE.
+    cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    cursor.execute(
+        "SELECT conname FROM pg_constraint WHERE conrelid = %s::regclass AND contype = 'u'",
+        [TABLE],
+    )
+    for (constraint,) in cursor.fetchall():
+        cursor.execute(f'ALTER TABLE {TABLE} DROP CONSTRAINT "{constraint}"')
+    cursor.execute(
+        "SELECT indexname FROM pg_indexes WHERE tablename = %s AND indexname <> %s"
+        " AND indexname NOT LIKE %s",
+        [TABLE, INDEX, "%pkey"],
+    )
+    for (index,) in cursor.fetchall():
+        cursor.execute(f'DROP INDEX "{index}"')
 
 
 def test_the_index_exists():

@@ -6,7 +6,7 @@ off: the question is whether an index *can* give the order, not whether the plan
 it on a few rows (as tests/home/test_search_index.py asks of the search's index).
 """
 
-from django.db import connection, transaction
+from django.db import connection
 
 from wagtail.models import Locale
 
@@ -14,6 +14,7 @@ import pytest
 
 from international import selectors
 from international.models import ProjectIndexPage
+from tests import query_plans
 
 pytestmark = [
     pytest.mark.django_db,
@@ -22,14 +23,7 @@ pytestmark = [
 
 
 def plan(queryset) -> str:
-    sql, params = queryset.query.sql_with_params()
-    with transaction.atomic(), connection.cursor() as cursor:
-        for setting in ("seqscan", "sort", "bitmapscan"):
-            cursor.execute(f"SET LOCAL enable_{setting} = off")
-        cursor.execute(f"EXPLAIN {sql}", params)
-        found = "\n".join(row[0] for row in cursor.fetchall())
-        transaction.set_rollback(True)
-    return found
+    return query_plans.plan(queryset, ("seqscan", "sort", "bitmapscan"))
 
 
 def sv():
