@@ -30,7 +30,8 @@ kept.
 
 The explorer's viewset is Wagtail's documented way to change the listing of a page's
 children (``PageViewSet.index_view_class``); registered after Wagtail's own for ``Page``, it
-serves every parent.
+serves every parent. It asks the person's permissions of the listed children alone, and the
+filters' people per person (``core.explorer_queries``), not of every page of the site.
 
 Upstream workaround (``upstream.toml``): the kept cells stand in for a ``Table.Row``'s
 values (``wagtail.admin.ui.tables``), rendered with the context Wagtail's table template
@@ -56,6 +57,7 @@ from wagtail.models import Page
 from wagtail.permissions import page_permission_policy
 
 from core.content_cache import cached_many
+from core.explorer_queries import ExplorerFilterSet, explorable_q
 from core.fragments import release
 
 # Values a page's state is made of; anything else it carries (prefetched objects, the
@@ -112,11 +114,22 @@ class KeptRowsPageTable(PageTable):
 class KeptRowsIndexView(ExplorableIndexView):
     table_class = KeptRowsPageTable
 
+    def get_base_queryset(self):
+        """A parent's children, filtered by the person's permissions on each child's own path
+        (``core.explorer_queries``) instead of Wagtail's subquery over every page they may
+        explore. Searching and filtering stay Wagtail's."""
+        permitted = explorable_q(self.request.user)
+        if permitted is None or self.is_searching or self.is_filtering:
+            return super().get_base_queryset()
+        pages = self.model._default_manager.child_of(self.parent_page).filter(permitted)
+        return self.annotate_queryset(pages)
+
 
 class KeptRowsPageViewSet(PageViewSet):
     """Wagtail's page views, the explorer's listing with kept rows."""
 
     index_view_class = KeptRowsIndexView
+    filterset_class = ExplorerFilterSet
 
 
 def keepable(page) -> bool:

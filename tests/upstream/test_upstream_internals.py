@@ -2,6 +2,7 @@
 guard until now: the routing middleware, the content cache, the per-language search
 backend, the purge backends and the guarded wagtail-localize views (``upstream.toml``)."""
 
+import ast
 import inspect
 import logging
 
@@ -148,3 +149,38 @@ def test_wagtails_explorer_still_renders_a_rows_cells_from_its_values(rf):
     request.user = get_user_model()(is_superuser=True)
     html = get_template(table.template_name).render({"table": table, "request": request})
     assert "<td>kept-cells</td>" in html, message
+
+
+def test_wagtails_explorer_still_filters_a_parents_children_by_its_explorable_pages_rule():
+    # core/explorer_queries.py says Wagtail's rule with conditions on a page's path:
+    # the children of the parent, explorable when under an exploring permission or above any
+    # permission, under the first common ancestor; and it asks the filters' owners and
+    # editors per user. Both are compared with Wagtail's in tests/core/test_explorer_queries.py;
+    # this names what ours copies.
+    from wagtail.admin.views.pages.listing import ExplorableIndexView, PageFilterSet
+    from wagtail.admin.viewsets.pages import page_viewset_registry
+    from wagtail.permission_policies.pages import PagePermissionPolicy
+
+    from core import explorer_queries
+    from core.explorer_queries import EXPLORING_ACTIONS
+
+    message = changed(
+        "core/explorer_queries.py",
+        "Wagtail's explorer no longer lists a parent's children filtered by explorable_instances, "
+        "or that rule changed: compare it with explorable_q again",
+    )
+    listing = inspect.getsource(ExplorableIndexView.get_base_queryset)
+    assert "child_of(self.parent_page)" in listing, message
+    assert "explorable_instances" in listing, message
+    rule = inspect.getsource(PagePermissionPolicy.explorable_instances)
+    actions = '{"add", "change", "publish", "lock", "unlock", "bulk_delete"}'
+    assert actions in rule and ast.literal_eval(actions) == EXPLORING_ACTIONS, message
+    for step in ("instances_user_has_any_permission_for", "ancestor_of(page)"):
+        assert step in rule, message
+    assert "first_common_ancestor_of" in rule and "path__startswith=fca_page.path" in rule, message
+    filters = inspect.getsource(PageFilterSet)
+    assert 'values_list("owner_id", flat=True)' in filters, message
+    assert 'filter(action="wagtail.edit")' in filters, message
+    assert page_viewset_registry.get_by_parent_model(Page).filterset_class is (
+        explorer_queries.ExplorerFilterSet
+    ), message
