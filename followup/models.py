@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -212,10 +213,12 @@ class FollowUpPage(RoutablePageMixin, BasePage):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from .presentation import follow_up
+        from .presentation import figures_key, follow_up
 
         context = super().get_context(request, *args, **kwargs)
-        context["goals"] = follow_up(self, request)
+        # Computed only when the kept figures (the template's fragment) are not at hand.
+        context["goals"] = SimpleLazyObject(lambda: follow_up(self, request))
+        context["figures_key"] = figures_key()
         return context
 
     @path("")

@@ -9,6 +9,7 @@ import csv
 from dataclasses import dataclass, field
 
 from django.http import Http404, HttpResponse
+from django.utils import timezone
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
@@ -217,6 +218,17 @@ def _series_summary(dataset: Dataset, series: Series) -> str:
         "last": format_value(last_value, dataset.unit),
         "last_month": last.label,
     }
+
+
+def figures_key() -> str:
+    """What the page's figures depend on besides the content generation, the language and
+    the host (which every kept part names): the day (the months and years shown, the
+    computed figures' "now") and the stored review states' last change (the language
+    coverage). The goals' charts and tables are kept under it (``{% fragment %}`` in
+    ``follow_up_page.html``): drawing them grows with the figures the site has (issue 24)."""
+    from review.stored_states import states_version
+
+    return f"{timezone.localdate().isoformat()} {states_version()}"
 
 
 def follow_up(page, request=None) -> list[GoalView]:
