@@ -228,7 +228,7 @@ def figures_key() -> str:
     ``follow_up_page.html``): drawing them grows with the figures the site has (issue 24)."""
     from review.stored_states import states_version
 
-    return f"{timezone.localdate().isoformat()} {states_version()}"
+    return f"{timezone.localdate().isoformat()}/{states_version()}"
 
 
 def follow_up(page, request=None) -> list[GoalView]:

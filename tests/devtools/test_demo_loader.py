@@ -1,37 +1,37 @@
-from django.core.management import call_command
+"""``load_demo`` run again over the demo: the organisation's edits stay, the accounts the content
+phase made get their passwords. The demo itself is the run's one build (tests/shared_demo.py),
+put back from its rows; that loading it again changes no page is
+tests/international/test_demo_loader.py's ``test_loader_is_idempotent``."""
 
-from wagtail.models import Page
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
 
 import pytest
 
+from tests import shared_demo
 from translation.models import LanguageSettings
 
 
-@pytest.mark.django_db
-def test_load_demo_twice_changes_nothing(settings):
-    settings.DEBUG = True
-    call_command("load_demo", "--no-users")
-    pages = list(Page.objects.values_list("id", "title", "latest_revision_id").order_by("id"))
-    # Somali and Tigrinya: Azure AI Translator, review-only, shown in the language settings.
+@pytest.fixture
+def demo(db):
+    shared_demo.load_demo()
+
+
+def test_somali_and_tigrinya_are_translated_by_azure_and_reviewed_by_people(demo):
     assert set(
         LanguageSettings.objects.filter(engine="azure", review_only=True).values_list(
             "locale__language_code", flat=True
         )
     ) == {"so", "ti"}
 
-    call_command("load_demo", "--no-users")
 
-    assert (
-        list(Page.objects.values_list("id", "title", "latest_revision_id").order_by("id")) == pages
-    )
-
-
-@pytest.mark.django_db
-def test_load_demo_fills_the_organisation_once_and_keeps_edits(settings):
+def test_loading_again_keeps_the_organisations_edits_and_gives_the_accounts_passwords(
+    demo, settings
+):
     from organisation.models import OrganisationSettings
 
     settings.DEBUG = True
-    call_command("load_demo", "--no-users")
+    users = get_user_model().objects
     organisation = OrganisationSettings.objects.get()
     names = set(organisation.names.values_list("locale__language_code", flat=True))
     assert names == {code for code, _name in settings.LANGUAGES} - {"sv"}
@@ -39,27 +39,15 @@ def test_load_demo_fills_the_organisation_once_and_keeps_edits(settings):
     assert organisation.social_links.exists()
     organisation.phone = "010-000 00 00"
     organisation.save()
+    # The review states need translators before the accounts step: the content phase makes
+    # them without a password, so nobody can log in yet.
+    assert not users.get(username="oversattare-ar").has_usable_password()
 
-    call_command("load_demo", "--no-users")
+    call_command("load_demo")
 
     again = OrganisationSettings.objects.get()
     assert again.phone == "010-000 00 00"
     assert again.names.count() == len(names)
     assert again.social_links.count() == organisation.social_links.count()
-
-
-@pytest.mark.django_db
-def test_demo_accounts_made_by_the_content_phase_can_log_in(settings):
-    """The states need translators before the accounts step: they get their passwords."""
-    from django.contrib.auth import get_user_model
-
-    users = get_user_model().objects
-    settings.DEBUG = True
-    call_command("load_demo", "--no-users")
-    # Made without a password: nobody can log in yet.
-    assert not users.get(username="oversattare-ar").has_usable_password()
-
-    call_command("load_demo")
-
     assert users.get(username="oversattare-ar").check_password("oversattare-ar-demo")
     assert users.get(username="kommunikator").check_password("kommunikator-demo")
