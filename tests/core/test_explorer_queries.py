@@ -191,3 +191,20 @@ def test_the_explorers_filters_ask_no_distinct_over_every_page(client, people, s
         if "SELECT DISTINCT" in query and ('"owner_id"' in query or "pagelogentry" in query)
     ]
     assert people_asked == []
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"owner": "abc"},
+        {"owner": "999999"},
+        {"edited_by": "-1"},
+        {"edited_by": "1 OR 1=1"},
+        {"owner": ["1", "x"], "content_type": "nope"},
+        {"has_child_pages": "maybe", "site": "0"},
+    ],
+)
+def test_hostile_filter_values_get_a_page_not_an_error(client, people, site, query):
+    client.force_login(people["kommunikator"])
+    response = client.get(reverse("wagtailadmin_explore", args=[site["news"].pk]), query)
+    assert response.status_code in (200, 400)
