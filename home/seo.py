@@ -28,7 +28,7 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
 from core.absolute_urls import absolute
-from core.content_cache import public
+from core.content_cache import cached, public
 
 from .page_urls import PageUrls
 
@@ -105,12 +105,19 @@ def _alternate_links(versions: dict, urls: dict, order: list[str]) -> str:
     )
 
 
+def listed_per_language() -> dict[str, int]:
+    """{language: pages the sitemap lists}: a count over every page of the site, so kept
+    for the content generation (issue 24; any publish, unpublish, move, delete or view
+    restriction starts a new one)."""
+    return dict(
+        _listed().values_list("locale__language_code").annotate(count=Count("pk")).order_by()
+    )
+
+
 def sitemap_files() -> list[str] | None:
     """The files of the sitemap index, or ``None`` when one file holds the whole site."""
     per_file = urls_per_file()
-    counts = dict(
-        _listed().values_list("locale__language_code").annotate(count=Count("pk")).order_by()
-    )
+    counts = cached("sitemap-counts", (), listed_per_language)
     if sum(counts.values()) <= per_file:
         return None
     files = []

@@ -80,3 +80,28 @@ def test_files_that_do_not_exist(client, home_pages, tree, small_files):
     assert client.get("/sitemap-%C3%A5%00.xml").status_code == 404
     assert client.get("/sitemap.xml?p=abc&section=%00").status_code == 200
     assert client.get("/sitemap-sv.xml?p=-1").status_code == 200
+
+
+def test_the_counts_are_kept_until_a_publish(client, home_pages, tree, monkeypatch):
+    """The pages per language (a count over the whole site) are counted once per content
+    generation; a publish that makes the site pass a file shows as an index at once."""
+    from devtools import builders
+
+    counted = []
+    count = seo.listed_per_language
+
+    def counting():
+        counted.append(1)
+        return count()
+
+    monkeypatch.setattr(seo, "listed_per_language", counting)
+    listed = Page.objects.live().filter(depth__gt=1).count()
+    monkeypatch.setattr(seo, "urls_per_file", lambda: listed)
+    assert b"<urlset" in client.get("/sitemap.xml").content
+    assert b"<urlset" in client.get("/sitemap.xml").content
+    assert len(counted) == 1
+
+    builders.NewsPageFactory(parent=tree["news"], publish=True)
+
+    assert b"<sitemapindex" in client.get("/sitemap.xml").content
+    assert len(counted) == 2
