@@ -213,12 +213,15 @@ class FollowUpPage(RoutablePageMixin, BasePage):
         )
 
     def get_context(self, request, *args, **kwargs):
+        from review.stored_states import states_version
+
         from .presentation import figures_key, follow_up
 
         context = super().get_context(request, *args, **kwargs)
+        states = states_version()
         # Computed only when the kept figures (the template's fragment) are not at hand.
-        context["goals"] = SimpleLazyObject(lambda: follow_up(self, request))
-        context["figures_key"] = figures_key()
+        context["goals"] = SimpleLazyObject(lambda: follow_up(self, request, states))
+        context["figures_key"] = figures_key(states)
         return context
 
     @path("")

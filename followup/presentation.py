@@ -74,10 +74,10 @@ class Computations:
     generation, the day, a project's status following the date, and the stored review
     states' last change, for the language coverage), the last change read once a request."""
 
-    def __init__(self, locale: Locale):
+    def __init__(self, locale: Locale, states: str | None = None):
         self.locale = locale
         self.results: dict = {}
-        self.states = None
+        self.states = states
 
     def get(self, key: str) -> Dataset | None:
         if key not in self.results:
@@ -220,25 +220,24 @@ def _series_summary(dataset: Dataset, series: Series) -> str:
     }
 
 
-def figures_key() -> str:
+def figures_key(states: str) -> str:
     """What the page's figures depend on besides the content generation, the language and
     the host (which every kept part names): the day (the months and years shown, the
     computed figures' "now") and the stored review states' last change (the language
-    coverage). The goals' charts and tables are kept under it (``{% fragment %}`` in
-    ``follow_up_page.html``): drawing them grows with the figures the site has (issue 24)."""
-    from review.stored_states import states_version
+    coverage, ``states``: ``states_version()``, read once a request and handed to
+    ``follow_up`` too). The goals' charts and tables are kept under it (``{% fragment %}``
+    in ``follow_up_page.html``): drawing them grows with the figures the site has (issue 24)."""
+    return f"{timezone.localdate().isoformat()}/{states}"
 
-    return f"{timezone.localdate().isoformat()}/{states_version()}"
 
-
-def follow_up(page, request=None) -> list[GoalView]:
+def follow_up(page, request=None, states: str | None = None) -> list[GoalView]:
     """Per goal of the strategy (in the page's language), its indicators ready to show."""
     locale = page.locale
     rtl = language_direction(locale.language_code) == "rtl"
     goals = goals_in_locale(locale)
     sources = list(page.source_indicators())
     localized = localize_many(sources, locale)
-    computations = Computations(locale)
+    computations = Computations(locale, states)
     by_goal: dict = {goal.translation_key: [] for goal in goals}
     for source, indicator in zip(sources, localized, strict=True):
         if source.goal is None or source.goal.translation_key not in by_goal:

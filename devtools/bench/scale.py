@@ -29,7 +29,6 @@ what is measured (``readers,admin,search,sitemap,publish,backfill,memory``). The
 printed and written between the markers in ``docs/hosting.md``.
 """
 
-import gc
 import os
 import signal
 import statistics
@@ -408,10 +407,8 @@ def main() -> None:
 
 
 def grow(scale: int) -> None:
-    """``load_demo --scale`` in a process of its own: run here, the objects it leaves behind
-    (tens of thousands of pages' worth) would stay in this process's heap, and every request
-    measured after it would pay for them in the garbage collector's full passes, which a web
-    process serving the grown site does not (at 100× some 20–40 % on the admin views)."""
+    """``load_demo --scale`` in a process of its own, so the process that measures is at
+    every scale what a web process serving the site is: one that never ran the generator."""
     command = [sys.executable, "manage.py", "load_demo", "--no-users", "--scale", str(scale)]
     subprocess.run(command, cwd=BASE_DIR, env=os.environ, check=True)  # noqa: S603 - our manage.py
 
@@ -444,7 +441,6 @@ def run(scales: list[int], runs: int) -> None:
             grow(scale)
             builds[scale] = time.monotonic() - begun
         cache.clear()
-        gc.collect()
         print(f"Measuring {scale}×...", flush=True)
         if "readers" in parts:
             bench.readers(scale)

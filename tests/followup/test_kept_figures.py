@@ -29,9 +29,9 @@ def drawn(monkeypatch):
     calls = []
     follow_up = presentation.follow_up
 
-    def counting(page, request=None):
+    def counting(page, request=None, states=None):
         calls.append(page.locale.language_code)
-        return follow_up(page, request)
+        return follow_up(page, request, states)
 
     monkeypatch.setattr(presentation, "follow_up", counting)
     return calls
