@@ -33,6 +33,11 @@ QUEUE_ORDER = [*WAITING_STATES, State.PUBLISHED_REVIEWED]
 # Items of a state, and open reader reports, shown on one page of the queue: what a page
 # costs to render must not grow with the number of pages waiting.
 PER_PAGE = 50
+# Items of each state on the overview, the longest waiting, and open reader reports, the
+# oldest; the rest under the state's own link (or the reports' own). The overview is then
+# the same few rows whether a language waits on ten pages or a thousand (issue 24), and a
+# translator sees first what waited longest in every state.
+OVERVIEW_PER_STATE = 10
 
 
 def queue_summary(user, states: str | None = None) -> dict:
@@ -78,6 +83,8 @@ def review_queue(request):
     wanted = request.GET.get("state")
     if wanted and wanted not in State.values:
         wanted = None
+    # The open reader reports alone (``?reports=1``): the overview shows the oldest few.
+    only_reports = request.GET.get("reports") == "1" and not wanted
     # The source's LIX beside each item, counted per band over the Swedish pages waiting.
     lix_bands = kept(
         "queue-lix-bands",
@@ -107,12 +114,13 @@ def review_queue(request):
         rows = rows.filter(pk__in=flagged)
         counts = dict(rows.order_by().values_list("state").annotate(n=Count("pk")))
     groups = []
-    for state in [State(wanted)] if wanted else QUEUE_ORDER:
-        # One page of each state: all of them only under the state's own link, page by page.
-        paginator = Paginator(rows.filter(state=state).order_by(*ordering(order)), PER_PAGE)
+    per_page = PER_PAGE if wanted else OVERVIEW_PER_STATE
+    for state in [] if only_reports else [State(wanted)] if wanted else QUEUE_ORDER:
+        # The first of each state: all of them only under the state's own link, page by page.
+        paginator = Paginator(rows.filter(state=state).order_by(*ordering(order)), per_page)
         paginator.count = counts.get(state, 0)  # counted above
         shown = paginator.get_page(request.GET.get("page") if wanted else 1)
-        shown.object_list = shown_rows(paginator.object_list, shown.number)
+        shown.object_list = shown_rows(paginator.object_list, shown.number, per_page)
         if shown.object_list or wanted:
             groups.append((state, shown))
     queue_rows.rendered_rows(request, groups, findings)
@@ -127,7 +135,10 @@ def review_queue(request):
             "summary": summary,
             "groups": groups,
             "wanted": wanted,
-            "reports": queue_rows.rendered_reports(request, reports, PER_PAGE),
+            "reports": queue_rows.rendered_reports(
+                request, reports, PER_PAGE if only_reports else OVERVIEW_PER_STATE
+            ),
+            "only_reports": only_reports,
             "reports_count": reports.count(),
             "lix_bands": lix_bands,
             "by_lix": by_lix,
@@ -148,17 +159,17 @@ def ordering(order: list[str]) -> list:
     ]
 
 
-def shown_rows(in_order, number: int) -> list:
-    """Page ``number`` of one state's stored rows ``in_order``: waiting longest first
-    (hardest Swedish first under ``?sort=lix``; ties in the page tree's and the languages'
-    order), with their Swedish page's translation key.
+def shown_rows(in_order, number: int, per_page: int) -> list:
+    """Page ``number`` (``per_page`` rows) of one state's stored rows ``in_order``: waiting
+    longest first (hardest Swedish first under ``?sort=lix``; ties in the page tree's and the
+    languages' order), with their Swedish page's translation key.
 
     One query a state, empty or not (the same queries whatever the site holds), each a page
     of an index in waiting order (``PageLanguageState``'s indexes): numbering every row of
     every state in one window, as before, read every stored row of the person's languages,
     which grows with the site (issue 24)."""
     rows = in_order.annotate(translation_key=F("source_page__translation_key"))
-    return list(rows[(number - 1) * PER_PAGE : number * PER_PAGE])
+    return list(rows[(number - 1) * per_page : number * per_page])
 
 
 def rows_with_findings(rows, findings: dict) -> list[int]:

@@ -166,24 +166,63 @@ def test_translator_refreshes_stale_translation(client, users, tree, later):
 
 
 def test_queue_shows_one_page_of_each_state(client, users, tree, monkeypatch):
-    """Each state lists PER_PAGE items, all of them page by page under the state's link."""
+    """The overview lists the OVERVIEW_PER_STATE longest waiting of each state; the state's
+    link lists all of them, PER_PAGE a page."""
     from review import views
 
-    monkeypatch.setattr(views, "PER_PAGE", 2)
+    monkeypatch.setattr(views, "OVERVIEW_PER_STATE", 2)
+    monkeypatch.setattr(views, "PER_PAGE", 3)
     client.force_login(users["samordnare"])
     response = client.get(reverse("review:queue"))
     missing = rows(response, "missing")
     assert len(missing) == 2
     html = response.content.decode()
     total = int(html.split('id="state-missing"', 1)[1].split("(", 1)[1].split(")", 1)[0])
-    assert total > 4
-    assert 'href="?state=missing"' in html
+    assert total > 6
+    assert f'href="?state=missing">Visa alla ({total})' in html
 
     seen = []
-    for number in range(1, -(-total // 2) + 1):
+    for number in range(1, -(-total // 3) + 1):
         page = client.get(reverse("review:queue") + f"?state=missing&page={number}")
+        assert len(rows(page, "missing")) == min(3, total - len(seen))
         seen += rows(page, "missing")
     assert len(seen) == total
     assert len(set(seen)) == total
+    # The overview's rows are the state's first: the longest waiting.
+    assert seen[:2] == missing
     last = client.get(reverse("review:queue") + "?state=missing&page=2")
     assert 'rel="prev"' in last.content.decode()
+
+
+def test_queue_shows_the_oldest_reader_reports_and_links_to_more(client, users, tree, monkeypatch):
+    """The overview lists the OVERVIEW_PER_STATE oldest open reports; ``?reports=1`` lists
+    PER_PAGE of them, alone."""
+    from wagtail.models import Locale
+
+    from review import views
+    from review.models import ReaderReport
+
+    monkeypatch.setattr(views, "OVERVIEW_PER_STATE", 2)
+    monkeypatch.setattr(views, "PER_PAGE", 3)
+    target = translate(tree["page"], "ar", publish=True)
+    arabic = Locale.objects.get(language_code="ar")
+    for number in range(5):
+        ReaderReport.objects.create(
+            page=target, locale=arabic, part=ReaderReport.Part.BODY, problem=f"Fel nummer {number}"
+        )
+    client.force_login(users["ar"])
+
+    def problems(response):
+        html = response.content.decode()
+        section = html.split('id="reader-reports"', 1)[1].split("</section>", 1)[0]
+        return [n for n in range(5) if f"Fel nummer {n}<" in section], html
+
+    shown, html = problems(client.get(reverse("review:queue")))
+    assert shown == [0, 1]
+    assert 'href="?reports=1" data-reports="all">Visa alla (5)' in html
+    assert 'id="state-' in html
+
+    shown, html = problems(client.get(reverse("review:queue") + "?reports=1"))
+    assert shown == [0, 1, 2]
+    assert "De 3 äldsta av 5 öppna rapporter." in " ".join(html.split())
+    assert 'id="state-' not in html and 'data-reports="all"' not in html

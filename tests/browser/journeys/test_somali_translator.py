@@ -16,7 +16,7 @@ import pytest
 
 from international.models import StrategyAreaPage
 
-from . import editor, sites
+from . import editor, queue, sites
 from .harness import DESKTOP, login
 
 pytestmark = [
@@ -86,11 +86,11 @@ def test_somali_translator_exports_and_imports_an_agency_file(journey, journey_s
     ).all_inner_texts()
 
     # The drafts: in the queue as in review, and the editor shows the agency's text.
-    session.goto(reverse("review:queue"))
-    session.step("queue-after-import")
+    queue.open_state(session, "in_review")
     for page in journey_site["pages"]:
-        row = session.page.locator(f"#state-in_review tr[data-page='{page.pk}'][data-locale='so']")
+        row = queue.row(session, page, "so", "in_review")
         assert row.count() == 1, f"{page.title} is not in review in Somali"
+    session.step("queue-after-import")
     target = journey_site["pages"][0].get_translation(
         journey_site["pages"][0].locale.__class__.objects.get(language_code="so")
     )

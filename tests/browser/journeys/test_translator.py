@@ -27,7 +27,7 @@ from core.facts import has_facts
 from devtools.builders import publish_human_translation
 from international.models import NewsPage, OpportunityPage, StrategyAreaPage
 
-from . import coverage, editor, sites
+from . import coverage, editor, queue, sites
 from .harness import DESKTOP, PHONE, login
 
 pytestmark = [
@@ -153,8 +153,7 @@ def test_translator_corrects_approves_publishes_and_reads(journey, journey_site,
     target = target_of(news, code)
     session = journey(f"oversattare-{code}", code, width)
     login(session, f"oversattare-{code}")
-    session.goto(reverse("review:queue"))
-    row = session.page.locator(f"tr[data-page='{news.pk}'][data-locale='{code}']")
+    row = queue.listed_row(session, news, code)
     assert row.count() == 1, f"the queue does not list the {code} draft of {news.title!r}"
     session.step("queue")
     open_editor = row.locator(f"a[href='{sites.editor_url(target)}']")
@@ -168,8 +167,7 @@ def test_translator_corrects_approves_publishes_and_reads(journey, journey_site,
     editor.correct_first_string(session.page, title)
     session.step("editor-corrected")
 
-    session.goto(reverse("review:queue"))
-    approve = session.page.locator(f"tr[data-page='{news.pk}'][data-locale='{code}'] form")
+    approve = queue.listed_row(session, news, code).locator("form")
     if code == "ar":
         # Machine text in the rest of the page: the translator approves it as it reads.
         assert approve.count() == 1, "no Godkänn for the Arabic machine draft"
@@ -276,8 +274,7 @@ def test_translator_meets_a_changed_fact_overrides_it_and_publishes(
     assert session.page.locator("[data-overridden]").count() >= 1
     session.step("finding-overridden")
 
-    session.goto(reverse("review:queue"))
-    approve = session.page.locator(f"tr[data-page='{page.pk}'][data-locale='{code}'] form")
+    approve = queue.listed_row(session, page, code).locator("form")
     if approve.count():  # the rest of the page is machine text, approved as it is read
         approve.locator("button[type=submit]").click()
         session.page.wait_for_load_state("networkidle")
