@@ -22,6 +22,10 @@ from core.content_cache import cached
 from organisation.lookup import for_request as organisation_for_request
 
 FEED_LENGTH = 20
+# Deadlines in the calendar: the nearest still to come. A subscribed calendar shows what a
+# reader can still apply for; as deadlines pass, later ones come in. Bounded, so the file
+# costs the same to build whatever the number of opportunities the site has kept (issue 24).
+CALENDAR_LENGTH = 20
 
 
 def absolute_url(request, page) -> str:
@@ -84,14 +88,13 @@ class NewsAtomFeed(NewsRssFeed):
 
 
 def deadlines_calendar(request, index) -> HttpResponse:
-    """An iCalendar file with one event per opportunity deadline under ``index``.
+    """An iCalendar file with an event for each of the next ``CALENDAR_LENGTH`` opportunity
+    deadlines under ``index``, from today on.
 
-    Every opportunity's deadline, so its size grows with the content (2 s to build at 100×
-    the demo): built once per content generation (``core.content_cache``: any publish,
-    unpublish, move or delete starts a new one) and kept in the shared cache. What else the
-    bytes depend on is in the key: the language, the organisation's names and the host.
-    The events are in the order of their deadlines, which does not change with the time of
-    day (the listing's open-first order does).
+    Built once per content generation and day (``core.content_cache``: any publish,
+    unpublish, move or delete starts a new one; a new day drops the deadlines that passed)
+    and kept in the shared cache. What else the bytes depend on is in the key: the language,
+    the organisation's names and the host. The events are in the order of their deadlines.
     """
     language = index.locale.language_code
     # The product id and the events' ids stay the same in every language and on every host.
@@ -100,18 +103,19 @@ def deadlines_calendar(request, index) -> HttpResponse:
     uid_domain = (organisation.web_host if organisation else "") or request.get_host()
     # Names and hosts hashed: a cache key of letters and digits on any cache backend.
     named = hashlib.sha256(f"{producer}|{uid_domain}|{request.get_host()}".encode()).hexdigest()
-    parts = (index.pk, get_language(), named[:24])
+    today = timezone.localdate()
+    parts = (index.pk, get_language(), named[:24], today.isoformat())
     body = cached(
         "deadlines-ics",
         parts,
-        lambda: _calendar(request, index, language, producer, uid_domain),
+        lambda: _calendar(request, index, language, producer, uid_domain, today),
     )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="deadlines.ics"'
     return response
 
 
-def _calendar(request, index, language: str, producer: str, uid_domain: str) -> bytes:
+def _calendar(request, index, language: str, producer: str, uid_domain: str, today) -> bytes:
     calendar = Calendar()
     calendar.add("prodid", f"-//{producer}//Internationellt arbete//SV")
     calendar.add("version", "2.0")
@@ -119,7 +123,10 @@ def _calendar(request, index, language: str, producer: str, uid_domain: str) -> 
     calendar.add("x-wr-calname", _("Sista ansökningsdagar: %(title)s") % {"title": index.title})
     calendar.add("x-wr-timezone", "Europe/Stockholm")
     now = timezone.now()
-    for opportunity in index.listing_queryset().order_by("deadline", "path"):
+    # From the start of the day in Stockholm: the file is kept for the whole day.
+    since = timezone.make_aware(datetime.datetime.combine(today, datetime.time.min))
+    coming = index.listing_queryset().filter(deadline__gte=since).order_by("deadline", "path")
+    for opportunity in coming[:CALENDAR_LENGTH]:
         event = Event()
         event.add("uid", f"{opportunity.translation_key}-{language}@{uid_domain}")
         event.add("summary", _("Sista ansökningsdag: %(title)s") % {"title": opportunity.title})

@@ -67,3 +67,49 @@ def test_deadline_calendar_parses(client, tree):
     assert "Utbyte i Italien" in str(event["SUMMARY"])
     assert event.decoded("DTSTART") == deadline
     assert str(event["URL"]) == "http://testserver" + page.url
+
+
+def test_deadline_calendar_holds_the_next_deadlines_from_today(client, tree, monkeypatch):
+    """Passed deadlines are left out and only the nearest CALENDAR_LENGTH come in, in
+    deadline order: the file costs the same whatever the site keeps (issue 24)."""
+    from international import feeds
+
+    monkeypatch.setattr(feeds, "CALENDAR_LENGTH", 2)
+    now = timezone.now()
+    for title, days in (
+        ("Passerad", -3),
+        ("Om en vecka", 7),
+        ("Om två dagar", 2),
+        ("Om en månad", 30),
+    ):
+        builders.OpportunityPageFactory(
+            parent=tree["opportunities"],
+            title=title,
+            opens_at=now - datetime.timedelta(days=60),
+            deadline=now + datetime.timedelta(days=days),
+        )
+    response = client.get(tree["opportunities"].url + "kalender/")
+    events = icalendar.Calendar.from_ical(response.content).walk("VEVENT")
+    assert [str(event["SUMMARY"]).split(": ", 1)[1] for event in events] == [
+        "Om två dagar",
+        "Om en vecka",
+    ]
+
+
+def test_deadline_calendar_drops_a_deadline_on_the_day_after_it_passed(client, tree, time_machine):
+    """The kept file is the day's: on a new day, with no publish between, yesterday's
+    deadline is gone."""
+    today = timezone.localtime().replace(hour=10, minute=0, second=0, microsecond=0)
+    time_machine.move_to(today, tick=False)
+    builders.OpportunityPageFactory(
+        parent=tree["opportunities"],
+        title="Sista dagen i dag",
+        opens_at=today - datetime.timedelta(days=30),
+        deadline=today + datetime.timedelta(hours=8),
+    )
+    url = tree["opportunities"].url + "kalender/"
+    assert len(icalendar.Calendar.from_ical(client.get(url).content).walk("VEVENT")) == 1
+    time_machine.move_to(today + datetime.timedelta(hours=12), tick=False)
+    assert len(icalendar.Calendar.from_ical(client.get(url).content).walk("VEVENT")) == 1
+    time_machine.move_to(today + datetime.timedelta(days=1), tick=False)
+    assert icalendar.Calendar.from_ical(client.get(url).content).walk("VEVENT") == []
