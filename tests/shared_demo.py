@@ -89,7 +89,7 @@ def _build_or_take_from(folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     kept_rows, kept_media = folder / "demo-rows.json", folder / "demo-media"
     before = digest(snapshot(CACHED_BY_ID))
-    with _locked(folder / "demo.lock"):
+    with locked(folder / "demo.lock"):
         if kept_rows.exists():
             kept = json.loads(kept_rows.read_text(encoding="utf-8"))
             if kept["before"] == before:
@@ -111,7 +111,7 @@ def _build_or_take_from(folder: Path) -> None:
 
 
 @contextlib.contextmanager
-def _locked(path: Path):
+def locked(path: Path):
     """One process at a time; the others wait (the lock goes when its process ends, too)."""
     with path.open("a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)

@@ -23,7 +23,12 @@ CALLS_ITSELF_A_WORKAROUND = re.compile(r"upstream workaround|workaround for|upst
 
 
 def pins() -> dict[str, str]:
-    lines = (ROOT / "requirements.lock").read_text().splitlines()
+    """What the lock files pin, the test tools' (``requirements-dev.lock``) included."""
+    lines = [
+        line
+        for lock in ("requirements.lock", "requirements-dev.lock")
+        for line in (ROOT / lock).read_text().splitlines()
+    ]
     pinned = (line.split("==") for line in lines if "==" in line)
     return {name.lower(): version for name, version in pinned}
 

@@ -184,3 +184,41 @@ def test_wagtails_explorer_still_filters_a_parents_children_by_its_explorable_pa
     assert page_viewset_registry.get_by_parent_model(Page).filterset_class is (
         explorer_queries.ExplorerFilterSet
     ), message
+
+
+def test_pytest_djangos_database_setup_is_still_the_one_tests_conftest_copies():
+    """``django_db_setup`` in tests/conftest.py copies pytest-django 4.14's and changes only
+    how a worker's database is made (tests/database_template.py copies the first worker's
+    migrated one). Upstream's fixture still takes the same fixtures, decides keepdb and the
+    aliases the same way, and Django's ``create_test_db``, which the copy stands in for,
+    still takes the same arguments; if one moves, read the copy again."""
+    from django.db.backends.base.creation import BaseDatabaseCreation
+
+    from pytest_django import fixtures
+
+    from tests import conftest
+
+    upstream = inspect.getsource(fixtures.django_db_setup)
+    for line in (
+        "if not django_db_use_migrations:\n        _disable_migrations()",
+        "if django_db_keepdb and not django_db_createdb:",
+        "aliases, serialized_aliases = _get_databases_for_setup(request.session.items)",
+        "interactive=False,",
+        "if not django_db_keepdb:",
+        "teardown_databases(db_cfg, verbosity=request.config.option.verbose)",
+    ):
+        assert line in upstream, line
+
+    def parameters(source: str) -> list[str]:
+        function = ast.parse(source.strip()).body[0]
+        return [argument.arg for argument in function.args.args]
+
+    ours = parameters(inspect.getsource(conftest.django_db_setup))
+    assert ours == [*parameters(upstream), "tmp_path_factory"]
+    assert list(inspect.signature(BaseDatabaseCreation.create_test_db).parameters) == [
+        "self",
+        "verbosity",
+        "autoclobber",
+        "serialize",
+        "keepdb",
+    ]
