@@ -40,6 +40,7 @@ from core.fragments import release
 from readability import queue as readability_queue
 
 from .changed_strings import word_diff
+from .models import ReaderReport
 from .states import State, review_items, source_changes
 
 TEMPLATE = "review/includes/queue_row.html"
@@ -74,10 +75,10 @@ def rendered_rows(request, groups, findings: dict) -> None:
         ]
 
 
-def rendered_reports(request, reports, limit: int) -> list:
-    """The rows of the first ``limit`` of ``reports`` (open reader reports, in order) as
-    HTML: kept rows as they are, the others rendered together and kept."""
-    shown = list(reports.values_list("pk", "contact")[:limit])
+def rendered_reports(request, reports) -> list:
+    """The rows of ``reports`` (a slice of the open reader reports, in order) as HTML: kept
+    rows as they are, the others rendered together and kept."""
+    shown = list(reports.values_list("pk", "contact"))
     shared = f"{release()}:{get_language()}"
     keys = {pk: f"{shared}:{pk}" for pk, _contact in shown}
 
@@ -88,7 +89,7 @@ def rendered_reports(request, reports, limit: int) -> list:
                 REPORT_TEMPLATE,
                 {"report": report, "contact": CONTACT_PLACEHOLDER, "csrf_token": PLACEHOLDER},
             )
-            for report in reports.filter(
+            for report in ReaderReport.objects.filter(
                 pk__in=[pk for pk, key in keys.items() if key in missing]
             ).select_related("page", "locale")
         }

@@ -124,7 +124,19 @@ def review_queue(request):
         if shown.object_list or wanted:
             groups.append((state, shown))
     queue_rows.rendered_rows(request, groups, findings)
-    reports = summary["reports"]
+    # Oldest first, page by page under ``?reports=1``; the overview shows the first few.
+    reports = summary["reports"].order_by("created_at", "pk")
+    reports_count = reports.count()
+    report_page = None
+    if only_reports:
+        report_pages = Paginator(reports, PER_PAGE)
+        report_pages.count = reports_count  # counted above
+        report_page = report_pages.get_page(request.GET.get("page"))
+    shown_reports = (
+        reports[report_page.start_index() - 1 : report_page.end_index()]
+        if report_page
+        else reports[:OVERVIEW_PER_STATE]
+    )
     return TemplateResponse(
         request,
         "review/queue.html",
@@ -135,11 +147,10 @@ def review_queue(request):
             "summary": summary,
             "groups": groups,
             "wanted": wanted,
-            "reports": queue_rows.rendered_reports(
-                request, reports, PER_PAGE if only_reports else OVERVIEW_PER_STATE
-            ),
+            "reports": queue_rows.rendered_reports(request, shown_reports),
+            "report_page": report_page,
             "only_reports": only_reports,
-            "reports_count": reports.count(),
+            "reports_count": reports_count,
             "lix_bands": lix_bands,
             "by_lix": by_lix,
             "with_facts": with_facts,

@@ -196,7 +196,7 @@ def test_queue_shows_one_page_of_each_state(client, users, tree, monkeypatch):
 
 def test_queue_shows_the_oldest_reader_reports_and_links_to_more(client, users, tree, monkeypatch):
     """The overview lists the OVERVIEW_PER_STATE oldest open reports; ``?reports=1`` lists
-    PER_PAGE of them, alone."""
+    them alone, PER_PAGE a page, every report once."""
     from wagtail.models import Locale
 
     from review import views
@@ -224,5 +224,20 @@ def test_queue_shows_the_oldest_reader_reports_and_links_to_more(client, users, 
 
     shown, html = problems(client.get(reverse("review:queue") + "?reports=1"))
     assert shown == [0, 1, 2]
-    assert "De 3 äldsta av 5 öppna rapporter." in " ".join(html.split())
+    assert "Sida 1 av 2" in " ".join(html.split())
+    assert 'rel="next" href="?reports=1&amp;page=2"' in html
     assert 'id="state-' not in html and 'data-reports="all"' not in html
+
+    shown, html = problems(client.get(reverse("review:queue") + "?reports=1&page=2"))
+    assert shown == [3, 4]
+    assert 'rel="prev" href="?reports=1&amp;page=1"' in html and 'rel="next"' not in html
+    # Past the last page, or not a number: the nearest page, never an error.
+    assert problems(client.get(reverse("review:queue") + "?reports=1&page=9"))[0] == [3, 4]
+    assert problems(client.get(reverse("review:queue") + "?reports=1&page=x"))[0] == [0, 1, 2]
+
+
+def test_queue_says_when_no_reader_report_is_open(client, users, tree):
+    client.force_login(users["ar"])
+    html = client.get(reverse("review:queue") + "?reports=1").content.decode()
+    assert "Inga öppna rapporter från läsare." in html
+    assert 'id="reader-reports"' not in html

@@ -71,6 +71,7 @@ def build_site():
     # Published in Arabic, its title written by the translator: the stale journey's page.
     publish_human_translation(stale, Locale.objects.get(language_code="ar"), {stale.title: "خبر"})
     return {
+        "reports": reader_reports(pages["international.newspage"]),
         "pages": pages,
         "news": news,
         "snippets": snippets,
@@ -118,6 +119,25 @@ def changed_facts(exclude) -> dict:
                 break
         assert code in found, f"no opportunity with a number to change in {code}"
     return found
+
+
+def reader_reports(page) -> dict[str, list[str]]:
+    """More open reader reports on ``page`` in each language than a page of the queue holds,
+    oldest first: {language: their problems}."""
+    from review.models import ReaderReport
+    from review.views import PER_PAGE
+
+    problems = {}
+    for code in LANGUAGES:
+        target = target_of(page, code)
+        problems[code] = [f"Rapport {number} ({code})" for number in range(PER_PAGE + 1)]
+        ReaderReport.objects.bulk_create(
+            ReaderReport(
+                page=target, locale=target.locale, part=ReaderReport.Part.BODY, problem=problem
+            )
+            for problem in problems[code]
+        )
+    return problems
 
 
 def target_of(page, code):
@@ -329,4 +349,34 @@ def test_translator_finds_their_news_in_the_explorer(journey, journey_site, code
     session.page.wait_for_load_state("networkidle")
     assert f"/{news.pk}/" in session.page.url or "translations" in session.page.url
     session.step("explorer-opened")
+    session.finish()
+
+
+@pytest.mark.parametrize("width", [PHONE, DESKTOP])
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_translator_pages_through_reader_reports_to_the_newest(journey, journey_site, code, width):
+    """More open reports than a page holds (``build_site``): the overview shows the oldest,
+    *Visa alla* lists them alone, and the newest is on the last page, reached by *Nästa
+    sida*."""
+    from review.models import ReaderReport
+    from review.views import OVERVIEW_PER_STATE, PER_PAGE
+
+    total = ReaderReport.objects.filter(locale__language_code=code, resolved_at=None).count()
+    assert total > PER_PAGE
+    session = journey(f"oversattare-{code}", code, width)
+    login(session, f"oversattare-{code}")
+    session.goto(reverse("review:queue"))
+    reports = session.page.locator("#reader-reports tbody tr")
+    assert reports.count() == OVERVIEW_PER_STATE
+    session.page.locator("a[data-reports='all']").click()
+    session.page.wait_for_load_state("networkidle")
+    assert reports.count() == PER_PAGE
+    assert session.page.locator("[id^=state-]").count() == 0, "the states are listed too"
+    session.step("reports")
+    session.page.locator("nav[data-review-pages='reports'] a[rel=next]").click()
+    session.page.wait_for_load_state("networkidle")
+    assert reports.count() == total - PER_PAGE
+    newest = journey_site["reports"][code][-1]
+    assert session.page.locator("#reader-reports").get_by_text(newest).count() == 1
+    session.step("reports-last-page")
     session.finish()
