@@ -262,7 +262,12 @@ class OpportunityPage(ExampleMixin, BasePage):
         verbose_name_plural = _("möjligheter")
         # The open opportunities by nearest deadline (the home page) from this index, from
         # now on, instead of sorting every opportunity of the site (issue 24).
-        indexes = [models.Index(fields=["deadline"], name="international_opp_deadline")]
+        # With the opening date's, the dates near now that a kept listing's clock reads
+        # (``core.date_status.DateStatus.kept_clock``).
+        indexes = [
+            models.Index(fields=["deadline"], name="international_opp_deadline"),
+            models.Index(fields=["opens_at"], name="international_opp_opens"),
+        ]
 
     def clean(self):
         super().clean()

@@ -151,7 +151,12 @@ class ProjectPage(ExampleMixin, BasePage):
         verbose_name_plural = _("projekt")
         # The newest projects first (the listing's first page), read backwards from this
         # index instead of sorting every project of the site (issue 24).
-        indexes = [models.Index(fields=["starts_on"], name="international_project_starts")]
+        # With the end date's, the dates near today that a kept listing's clock reads
+        # (``core.date_status.DateStatus.kept_clock``).
+        indexes = [
+            models.Index(fields=["starts_on"], name="international_project_starts"),
+            models.Index(fields=["ends_on"], name="international_project_ends"),
+        ]
 
     def clean(self):
         super().clean()

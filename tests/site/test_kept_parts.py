@@ -127,6 +127,56 @@ def test_the_clock_key_changes_at_every_date_and_only_there():
     assert clock(dates, after) == clock(dates, datetime.date(2026, 2, 28))
 
 
+def test_a_kept_clock_reads_only_the_dates_its_entry_can_meet(tree):
+    """The dates within the entry's lifetime (an index range), not every opportunity's; the
+    clock still changes exactly when now passes one of them."""
+    from international.choices import OPPORTUNITY_STATUS
+    from international.models import OpportunityPage
+
+    now = timezone.now().replace(microsecond=0)
+    hour = datetime.timedelta(hours=1)
+    near = builders.OpportunityPageFactory(
+        parent=tree["opportunities"], opens_at=now - 30 * 24 * hour, deadline=now + 2 * hour
+    )
+    builders.OpportunityPageFactory(
+        parent=tree["opportunities"], opens_at=now + 10 * 24 * hour, deadline=now + 40 * 24 * hour
+    )
+    opportunities = OpportunityPage.objects.child_of(tree["opportunities"])
+    assert OPPORTUNITY_STATUS.dates(opportunities, now - hour, now + 25 * hour) == [
+        near.deadline.timestamp()
+    ]
+
+    def clock(moment):
+        with time_machine.travel(moment, tick=False):
+            return OPPORTUNITY_STATUS.kept_clock("test-dates", (1,), lambda: opportunities, moment)
+
+    content_cache.bump()
+    assert clock(now) == clock(now + hour)
+    assert clock(now + 3 * hour) != clock(now + hour)
+    # Past the kept window (a day later than the entry could live): a clock of its own.
+    assert len({clock(now + 30 * 24 * hour), clock(now + 31 * 24 * hour)}) == 2
+
+
+def test_an_opportunity_closes_on_its_listing_long_after_the_kept_dates(client, tree):
+    """A deadline three weeks ahead is outside the kept dates; the listing read again then
+    still shows the opportunity closed."""
+    now = timezone.now()
+    day = datetime.timedelta(days=1)
+    opportunity = builders.OpportunityPageFactory(
+        parent=tree["opportunities"], opens_at=now - day, deadline=now + 20 * day
+    )
+    open_badge = f'<span class="badge">{opportunity.status_label}</span>'
+    text(client, tree["opportunities"].url)
+    assert open_badge in text(client, tree["opportunities"].url)
+    with time_machine.travel(now + 21 * day, tick=False):
+        closed_badge = f'<span class="badge">{opportunity.status_label}</span>'
+        assert closed_badge != open_badge
+        for _read in range(2):
+            body = text(client, tree["opportunities"].url)
+            assert closed_badge in body
+            assert open_badge not in body
+
+
 def test_an_organisation_change_shows_in_the_kept_header_and_footer(client, tree):
     site = Site.objects.get(is_default_site=True)
     settings = OrganisationSettings.objects.create(site=site, name="Första kommun")
