@@ -1,14 +1,20 @@
 """Tests: PostgreSQL when one answers, else SQLite; fast hashing; tasks run at once."""
 
 from .base import *  # noqa: F403
-from .environment import ENV
+from .environment import ENV, postgres_options
 from .search import search_backends
 from .test_database import choose_test_database
 
 SECRET_KEY = "test-only-key"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 
-DATABASES = {"default": choose_test_database(ENV.DATABASE_URL, BASE_DIR)}  # noqa: F405
+# As every deployment's sessions (``postgres_options``): the plans the tests see are theirs.
+DATABASES = {
+    "default": postgres_options(
+        choose_test_database(ENV.DATABASE_URL, BASE_DIR),  # noqa: F405
+        ENV.POSTGRES_RANDOM_PAGE_COST,
+    )
+}
 WAGTAILSEARCH_BACKENDS = search_backends(DATABASES["default"]["ENGINE"], LANGUAGES)  # noqa: F405
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Room for what a full page keeps (the review queue's 250 rows at most): locmem's default
