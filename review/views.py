@@ -132,10 +132,9 @@ def review_queue(request):
         report_pages = Paginator(reports, PER_PAGE)
         report_pages.count = reports_count  # counted above
         report_page = report_pages.get_page(request.GET.get("page"))
+    # The page's slice of the queryset, not yet read (a ``Page`` with no rows is falsy).
     shown_reports = (
-        reports[report_page.start_index() - 1 : report_page.end_index()]
-        if report_page
-        else reports[:OVERVIEW_PER_STATE]
+        report_page.object_list if report_page is not None else reports[:OVERVIEW_PER_STATE]
     )
     return TemplateResponse(
         request,
