@@ -58,9 +58,10 @@ PUBLISHED = "nyheter/ungdomsutbyte-i-morag/"
 # Pages a backfill slice translates at each scale.
 BACKFILL_PAGES = 20
 # What is measured (PARTS=readers,search picks; the database size always): the first two in
-# alternation between the scales, the rest once a scale.
+# alternation between the scales, the rest once a scale (``scale_site.Site``'s methods).
 ALTERNATED = ("readers", "admin")
-PARTS = (*ALTERNATED, "search", "sitemap", "publish", "backfill", "memory")
+ONCE = ("search", "sitemap", "publish", "backfill", "memory")
+PARTS = (*ALTERNATED, *ONCE)
 # The Redis database of each scale's process, in order (no other script or test uses them:
 # the topology takes 7, tests 13 and 15).
 REDIS_DATABASES = (6, 10, 11, 12)
@@ -156,9 +157,14 @@ class Scale:
         return self.read()
 
     def stop(self) -> None:
-        if self.process.poll() is None:
+        """Its input closed, the process ends after its current command (and closes its
+        database sessions); one that does not within a minute is terminated."""
+        self.process.stdin.close()
+        try:
+            self.process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
             self.process.terminate()
-        self.process.wait()
+            self.process.wait()
 
 
 class Table:
@@ -220,34 +226,44 @@ def alternate(sites: list[Scale], rounds: int, **command) -> dict[int, list[dict
     return answers
 
 
+def record(table: Table, view: str, who: str, answers: dict[int, list[dict]], describe) -> None:
+    """Each scale's answers as a cell, ``describe(answers)`` giving its text and its medians;
+    a status other than 200 (a view the role may not open) as the status alone."""
+    for scale, measured in answers.items():
+        if any(answer["status"] != 200 for answer in measured):
+            table.record(view, who, scale, f"{measured[0]['status']}")
+            continue
+        text, medians = describe(measured)
+        table.record(view, who, scale, text)
+        table.timed(view, who, scale, *medians)
+
+
+def reader_cell(measured: list[dict]) -> tuple[str, tuple[float, float]]:
+    again, first = merged(measured), merged(measured, "first_times")
+    text = (
+        f"{queries(measured)} q, {again:.0f} ms; first read "
+        f"{queries(measured, 'first_queries')} q, {first:.0f} ms"
+    )
+    return text, (again, first)
+
+
+def admin_cell(measured: list[dict]) -> tuple[str, tuple[float]]:
+    median = merged(measured)
+    return f"{queries(measured)} q, {median:.0f} ms", (median,)
+
+
 def measure_readers(sites: list[Scale], table: Table, runs: int, rounds: int) -> None:
     for name, path in PAGES.items():
         for code in LANGUAGES:
             answers = alternate(sites, rounds, do="reader", url=f"/{code}/{path}", runs=runs)
-            for scale, measured in answers.items():
-                if any(answer["status"] != 200 for answer in measured):
-                    table.record(name, code, scale, f"{measured[0]['status']}")
-                    continue
-                again, first = merged(measured), merged(measured, "first_times")
-                value = (
-                    f"{queries(measured)} q, {again:.0f} ms; first read "
-                    f"{queries(measured, 'first_queries')} q, {first:.0f} ms"
-                )
-                table.record(name, code, scale, value)
-                table.timed(name, code, scale, again, first)
+            record(table, name, code, answers, reader_cell)
 
 
 def measure_admin(sites: list[Scale], table: Table, runs: int, rounds: int) -> None:
     for role, views in sites[0].ask(do="admin views").items():
         for view in views:
             answers = alternate(sites, rounds, do="admin", role=role, view=view, runs=runs)
-            for scale, measured in answers.items():
-                if any(answer["status"] != 200 for answer in measured):
-                    table.record(view, role, scale, f"{measured[0]['status']}")
-                    continue
-                median = merged(measured)
-                table.record(view, role, scale, f"{queries(measured)} q, {median:.0f} ms")
-                table.timed(view, role, scale, median)
+            record(table, view, role, answers, admin_cell)
 
 
 def main() -> None:
@@ -332,7 +348,7 @@ def run(scales, runs, rounds, parts, databases, sites) -> None:
         measure_admin(sites, table, runs, rounds)
     for site in sites:
         print(f"Measuring {site.scale}× once...", flush=True)
-        for part in (*(part for part in PARTS[2:] if part in parts), "database"):
+        for part in (*(part for part in ONCE if part in parts), "database"):
             for view, who, value in site.ask(do=part):
                 table.record(view, who, site.scale, value)
     cores = os.cpu_count()

@@ -11,7 +11,8 @@ its memory under the content generation (``core/content_cache.py``), as a web pr
 serving that one site would.
 
 Protocol: one JSON command per line on stdin, one JSON answer per line on the standard
-output this process had when it started; anything else printed goes to stderr.
+output this process had when it started; anything else printed goes to stderr. It ends when
+its input does.
 """
 
 import json
@@ -21,11 +22,13 @@ import subprocess
 import sys
 import time
 import uuid
+from functools import cached_property
 from urllib.parse import quote
 
 from .scale import (
     BACKFILL_PAGES,
     BASE_DIR,
+    ONCE,
     PUBLISHED,
     SEARCH_WORDS,
     people,
@@ -60,7 +63,6 @@ class Site:
         self.reader = Client(HTTP_HOST="127.0.0.1")
         self.users = people()
         self.clients = {}
-        self.urls = None
         for role, user in self.users.items():
             client = Client(HTTP_HOST="127.0.0.1")
             client.force_login(user)
@@ -102,6 +104,7 @@ class Site:
         first = self.first_read(url, runs)
         return again | {"first_queries": first["queries"], "first_times": first["times"]}
 
+    @cached_property
     def admin_urls(self) -> dict[str, dict[str, str]]:
         """Role -> view -> URL: the Arabic translator sees their own language's pages."""
         from django.urls import reverse
@@ -127,8 +130,7 @@ class Site:
         return urls
 
     def admin_view(self, role: str, view: str, runs: int) -> dict:
-        self.urls = self.urls or self.admin_urls()
-        return self.measure(self.clients[role], self.urls[role][view], runs)
+        return self.measure(self.clients[role], self.admin_urls[role][view], runs)
 
     # Measured once a scale -----------------------------------------------------------------
     def search(self) -> list:
@@ -271,18 +273,14 @@ class Site:
         return [("database", "PostgreSQL", value)]
 
 
-# The parts measured once a scale, by their name in ``PARTS`` (the database size always).
-ONCE = ("search", "sitemap", "publish", "backfill", "memory", "database")
-
-
 def answer(site: Site, command: dict):
     if command["do"] == "reader":
         return site.reader_page(command["url"], command["runs"])
     if command["do"] == "admin":
         return site.admin_view(command["role"], command["view"], command["runs"])
     if command["do"] == "admin views":
-        return {role: list(views) for role, views in site.admin_urls().items()}
-    if command["do"] in ONCE:
+        return {role: list(views) for role, views in site.admin_urls.items()}
+    if command["do"] in (*ONCE, "database"):
         return getattr(site, command["do"])()
     raise ValueError(f"unknown command {command!r}")
 
@@ -298,10 +296,7 @@ def main() -> None:
     site = Site(int(sys.argv[1]))
     answers.write(json.dumps({"ready": True}) + "\n")
     for line in sys.stdin:
-        command = json.loads(line)
-        if command["do"] == "quit":
-            break
-        answers.write(json.dumps(answer(site, command)) + "\n")
+        answers.write(json.dumps(answer(site, json.loads(line))) + "\n")
 
 
 if __name__ == "__main__":
