@@ -9,6 +9,16 @@ replaces (``bump``), so every host sees the change at its next request when the 
 shared (Redis). A random token instead of a counter: an evicted generation key comes back
 as a new token, never as an old one that stale entries still carry.
 
+Some kept figures count one language's pages across the whole site (the strategy's newest
+pages per goal, the follow-up's counts of the Swedish content): recounting them after every
+publish in any language is the part of a first read that grows with the site (issue 24).
+They are kept for *their language's* generation instead (``cached_in_language``): a token of
+that language, which a publish, move, delete or new page of that language renews, together
+with a token that every other change renews (snippets, images, sites, locales, view
+restrictions, and any ``bump()`` whose cause is not one language's page). A translator's
+publish in Arabic starts a new content generation, as before, and a new Arabic generation;
+the Swedish figures are kept.
+
 Within a request the generation is read once, and each worker keeps what it read from the
 shared cache under the current generation in memory (as the pickled bytes the shared cache
 returns, so every caller gets its own copy): a page asked the shared cache some twenty times
@@ -37,9 +47,15 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+from core.release import release
+
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "portal:furniture:generation"
+# Every language's generation is this token (renewed by any change not known to be one
+# language's pages) and the language's own (renewed by a change of its pages).
+EVERY_LANGUAGE_KEY = "portal:furniture:every-language"
+LANGUAGE_KEY = "portal:furniture:language:{}"
 # Long enough that the furniture is rebuilt only after a change; short enough that a change
 # made behind the application's back (raw SQL, a restored dump) shows within the day.
 TIMEOUT = 24 * 60 * 60
@@ -47,15 +63,17 @@ TIMEOUT = 24 * 60 * 60
 
 # Longer key parts are hashed (memcached refuses keys over 250 characters).
 MAX_NAMED_PARTS = 120
+MAX_KEY = 200
 # Entries a worker keeps in memory at most (then it starts afresh).
 LOCAL_ENTRIES = 2000
 
 
 class _Request(threading.local):
-    """This thread's request, if one is running: the generation it read."""
+    """This thread's request, if one is running: the generations it read."""
 
     active = False
     token = None
+    languages: dict | None = None
 
 
 class _Local:
@@ -96,11 +114,11 @@ _local = _Local()
 
 
 def _request_started(**_kwargs) -> None:
-    _request.active, _request.token = True, None
+    _request.active, _request.token, _request.languages = True, None, {}
 
 
 def _request_finished(**_kwargs) -> None:
-    _request.active, _request.token = False, None
+    _request.active, _request.token, _request.languages = False, None, None
 
 
 def generation() -> str:
@@ -116,16 +134,42 @@ def generation() -> str:
     return token
 
 
+def language_generation(language_code: str) -> str:
+    """The generation of one language's content (read once a request): it changes with
+    every change that is not a page of another language."""
+    if _request.active and language_code in (_request.languages or {}):
+        return _request.languages[language_code]
+    keys = (EVERY_LANGUAGE_KEY, LANGUAGE_KEY.format(language_code))
+    found = cache.get_many(keys)
+    for key in keys:
+        if key not in found:
+            token = uuid.uuid4().hex
+            found[key] = token if cache.add(key, token, None) else (cache.get(key) or token)
+    token = ".".join(found[key] for key in keys)
+    if _request.active and _request.languages is not None:
+        _request.languages[language_code] = token
+    return token
+
+
 def bump(**_kwargs) -> None:
     """Forget every cached piece of furniture, now and once more after the commit (a reader
     between the two could otherwise cache what the transaction had not yet written)."""
+    _renew(EVERY_LANGUAGE_KEY)
 
+
+def bump_language(language_code: str) -> None:
+    """A change of one language's pages: a new content generation, and a new generation of
+    that language only (``cached_in_language``: other languages' figures are kept)."""
+    _renew(LANGUAGE_KEY.format(language_code))
+
+
+def _renew(language_key: str) -> None:
     def new_generation():
         token = uuid.uuid4().hex
-        cache.set(GENERATION_KEY, token, None)
-        # This request goes on with the new generation too.
+        cache.set_many({GENERATION_KEY: token, language_key: uuid.uuid4().hex}, None)
+        # This request goes on with the new generations too.
         if _request.active:
-            _request.token = token
+            _request.token, _request.languages = token, {}
         _local.clear()
 
     new_generation()
@@ -160,6 +204,28 @@ def cached(name: str, parts: tuple, compute: Callable):
     return value
 
 
+def cached_in_language(language_code: str, name: str, parts: tuple, compute: Callable):
+    """``compute()`` kept while the content of ``language_code`` does not change (see the
+    module's docstring): for a figure that reads that language's pages and nothing else but
+    what every change renews (snippets, sites, locales, restrictions, images). Kept longer
+    than a content generation, it names the release too (``core.release``): a
+    deploy that changes how a figure is counted or labelled counts it again."""
+    named = [language_generation(language_code), release(), *(str(part) for part in parts)]
+    key = ":".join(["portal:furniture:language", language_code, name, *named])
+    if len(key) > MAX_KEY:
+        key = "portal:furniture:language:" + hashlib.sha256(key.encode()).hexdigest()
+    # This worker's memory holds it for the content generation (which every change of the
+    # language renews too); the shared cache for the language's.
+    hit = _shared_or_local(generation(), key)
+    if hit is not None:
+        return hit[0]
+    value = compute()
+    cache.set(key, (value,), TIMEOUT)
+    if _request.active:
+        _local.put(generation(), key, (value,))
+    return value
+
+
 def cached_many(name: str, keys, compute_many: Callable) -> dict:
     """``{key: value}`` for ``keys``; ``compute_many(missing_keys)`` once for those the cache
     lacks (one query for all of them), each then cached on its own."""
@@ -191,26 +257,63 @@ def cached_many(name: str, keys, compute_many: Callable) -> dict:
 
 
 # What each cached piece depends on ------------------------------------------------------
-def _page_signal(sender, **kwargs):
-    bump()
+def _page_changed(page) -> None:
+    """A change of ``page``: a new generation, and one of its language."""
+    _language_changed(getattr(page, "locale_id", None))
+
+
+def _language_changed(locale_id) -> None:
+    """A change of a page of the locale ``locale_id``: a new generation, and one of its
+    language (of every language when the locale cannot be told)."""
+    code = _language_codes().get(locale_id)
+    if code is None:
+        bump()
+    else:
+        bump_language(code)
+
+
+def _language_codes() -> dict:
+    """{locale id: language code}: a locale saved or deleted renews every generation."""
+    return cached(
+        "language-codes", (), lambda: dict(Locale.objects.values_list("pk", "language_code"))
+    )
+
+
+def _page_signal(sender, instance=None, **kwargs):
+    _page_changed(instance)
 
 
 def _page_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page):
-        bump()
+        _page_changed(instance)
 
 
 def _page_created(sender, instance, created=False, raw=False, **kwargs):
     """A new page: wagtail-localize's aliases (live copies in another language) are made
     without a publish, and the search leaves the language's aliases out."""
     if created and not raw and isinstance(instance, Page):
-        bump()
+        _page_changed(instance)
 
 
 def _model_saved(sender, **kwargs):
     if kwargs.get("raw"):
         return
     bump()
+
+
+def forget_on_page_change(model, page_field: str = "page") -> None:
+    """Start a new generation, and one of the page's language, whenever an instance of
+    ``model`` (a row that belongs to one page, through ``page_field``) is saved or deleted."""
+
+    def changed(sender, instance, **kwargs):
+        if kwargs.get("raw"):
+            return
+        page_id = getattr(instance, f"{page_field}_id")
+        locale = Page.objects.filter(pk=page_id).values_list("locale_id", flat=True)
+        _language_changed(locale.first())
+
+    post_save.connect(changed, sender=model, weak=False, dispatch_uid=f"furniture_page_{model}")
+    post_delete.connect(changed, sender=model, weak=False, dispatch_uid=f"furniture_pdel_{model}")
 
 
 def forget_on_change(*models) -> None:

@@ -58,7 +58,7 @@ from wagtail.permissions import page_permission_policy
 
 from core.content_cache import cached_many
 from core.explorer_queries import ExplorerFilterSet, explorable_q
-from core.fragments import release
+from core.release import release
 
 # Values a page's state is made of; anything else it carries (prefetched objects, the
 # request's site root paths) is the request's or the generation's.

@@ -15,6 +15,7 @@ Abstract: neither class has a table, so moving a page type onto them changes no 
 
 from urllib.parse import urlencode
 
+from django.core.paginator import Page as DjangoPage
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils.functional import SimpleLazyObject
@@ -28,7 +29,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from . import editor_panels, page_permissions
-from .content_cache import public
+from .content_cache import cached_in_language, public
 from .fragments import keep
 
 LISTING_PAGE_SIZE = 10
@@ -110,6 +111,15 @@ def paginate(request, items, per_page: int = LISTING_PAGE_SIZE):
     return Paginator(items, per_page).get_page(request.GET.get("page"))
 
 
+def page_of(queryset, ids: list, count: int, number: int, per_page: int = LISTING_PAGE_SIZE):
+    """The page ``number`` of a list of ``count`` items whose ids on that page are ``ids``
+    (chosen earlier, in order), as ``paginate`` gives it: one query, by id."""
+    by_id = queryset.order_by().in_bulk(ids)
+    paginator = Paginator([], per_page)
+    paginator.count = count  # a cached property: set, the list is never counted
+    return DjangoPage([by_id[pk] for pk in ids if pk in by_id], number, paginator)
+
+
 class IntroMixin(models.Model):
     """An introduction on top of a page that lists others."""
 
@@ -157,9 +167,29 @@ class ListingPage(RoutablePageMixin, IntroMixin, BasePage):
         listing (``core.fragments``): a hook; nothing by default."""
         return ""
 
-    def listed_items(self, request, filters: dict):
-        """The page of children the request asks for, ready for their cards."""
-        items = paginate(request, self.listing_queryset(**filters))
+    def listed_items(self, request, filters: dict, listing_key: str | None = None):
+        """The page of children the request asks for, ready for their cards.
+
+        Which children, and how many there are, is kept under ``listing_key`` (the filters,
+        the page number and the clock) while the pages of the listing's language stay the
+        same (``core.content_cache.cached_in_language``): counting and ordering every child
+        grows with the site, and a publish in another language changes neither. Kept, the
+        page costs one query (its children by id)."""
+        queryset = self.listing_queryset(**filters)
+        if listing_key is None:
+            items = paginate(request, queryset)
+        else:
+            fresh = []
+
+            def choose():
+                fresh.append(paginate(request, queryset))
+                page = fresh[0]
+                return [item.pk for item in page.object_list], page.paginator.count, page.number
+
+            ids, count, number = cached_in_language(
+                self.locale.language_code, "listed-children", (self.pk, listing_key), choose
+            )
+            items = fresh[0] if fresh else page_of(queryset, ids, count, number)
         self.prepare_items(items.object_list)
         return items
 
@@ -171,11 +201,11 @@ class ListingPage(RoutablePageMixin, IntroMixin, BasePage):
         # The results are read only when their part of the template is rendered: a listing
         # kept for the content generation (``{% fragment "listing" %}``, core.fragments)
         # costs no query, and neither does the number of the page it showed.
-        items = SimpleLazyObject(lambda: self.listed_items(request, filters))
         # Any text may follow ``?page=``: only a plain page number names a kept listing.
         plain = page is None or (page.isdigit() and len(page) <= 6)
         kept_as = {**filters, "page": page or "", "clock": self.listing_clock()}
         listing_key = urlencode(sorted(kept_as.items())) if plain else None
+        items = SimpleLazyObject(lambda: self.listed_items(request, filters, listing_key))
         number = keep(request, "listing-number", (self, listing_key), lambda: items.number)
         # The response may go into the HTTP cache only when every parameter is one the form
         # knows with a valid value and the page number is the one served (``?page=999`` or

@@ -39,17 +39,25 @@ class Computation:
     label: str
     unit: str
     function: Callable[[Locale], Dataset]
+    # Counts the stored review states (which every translation changes), not only the
+    # Swedish content: kept for their last change too (followup/presentation.py).
+    reads_review_states: bool = False
 
 
 REGISTRY: dict[str, Computation] = {}
 
 
-def register(key: str, label, unit: str):
+def register(key: str, label, unit: str, reads_review_states: bool = False):
     def decorator(function):
-        REGISTRY[key] = Computation(key, label, unit, function)
+        REGISTRY[key] = Computation(key, label, unit, function, reads_review_states)
         return function
 
     return decorator
+
+
+def reads_review_states(key: str) -> bool:
+    computation = REGISTRY.get(key)
+    return computation is not None and computation.reads_review_states
 
 
 def computation_choices() -> list[tuple[str, str]]:
@@ -170,7 +178,12 @@ def partners_and_networks(locale: Locale) -> Dataset:
     return Dataset(Chart.BAR, Unit.COUNT, gettext("År"), categories, series)
 
 
-@register("language_coverage", _("Språktäckning: granskade översättningar"), Unit.PERCENT)
+@register(
+    "language_coverage",
+    _("Språktäckning: granskade översättningar"),
+    Unit.PERCENT,
+    reads_review_states=True,
+)
 def language_coverage(locale: Locale) -> Dataset:
     return coverage.coverage_dataset()
 

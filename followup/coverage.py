@@ -21,9 +21,10 @@ from decimal import Decimal
 from django.conf import settings
 from django.db.models import Count, Q
 from django.utils import formats, timezone
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.content_cache import cached_in_language
 from core.languages import LANGUAGES_TABLE
 
 from .datasets import Category, Chart, Dataset, Series, Unit, clean_number
@@ -40,9 +41,9 @@ REVIEWED = "published_reviewed"
 def stored_rows():
     """Every (live Swedish page, target language) pair's stored review state, as a queryset
     (``review.stored_states``: brought up to date, then counted in SQL)."""
-    from review.stored_states import stored_pairs
+    from review.stored_states import every_pair
 
-    return stored_pairs(None)
+    return every_pair()
 
 
 def state_choices() -> list[tuple[str, str]]:
@@ -117,13 +118,18 @@ def _month_end(start: datetime.date) -> datetime.datetime:
 
 
 def kept(name: str, compute, states: str | None = None):
-    """``compute()`` (a figure counted over the whole site), kept for the content
-    generation, the day and the stored states' last change (``states``, read here unless
-    the caller read it already): counting every pair is the part that grows with the site."""
-    from review.stored_states import kept as kept_for_states
+    """``compute()`` (a figure counted over the whole site), kept while the Swedish content
+    (``cached_in_language``: a publish in another language keeps it), the day, the active
+    language (its labels) and the stored states' last change (``states``, read here unless
+    the caller read it already) stay the same: counting every pair is the part that grows
+    with the site."""
+    from review.stored_states import states_version
 
+    if states is None:
+        states = states_version()
     day = timezone.localdate().isoformat()
-    return kept_for_states(f"coverage-{name}", (day,), compute, states)
+    parts = (day, get_language(), states)
+    return cached_in_language(settings.LANGUAGE_CODE, f"coverage-{name}", parts, compute)
 
 
 def coverage_dataset(months: int = 12, today: datetime.date | None = None) -> Dataset:

@@ -20,7 +20,7 @@ from core.localization import localize_many
 from international.selectors import goals_in_locale
 
 from . import coverage, svg
-from .computed import compute
+from .computed import compute, reads_review_states
 from .datasets import Category, Chart, Dataset, Series, Unit, clean_number, csv_number, format_value
 
 
@@ -70,9 +70,10 @@ def entered_dataset(indicator) -> Dataset:
 
 class Computations:
     """The computed datasets of one request in one language, each read once. A computation
-    counts every page of the site, so its result is kept (``coverage.kept``: for the content
-    generation, the day, a project's status following the date, and the stored review
-    states' last change, for the language coverage), the last change read once a request."""
+    counts every Swedish page of the site, so its result is kept (``coverage.kept``: while
+    the Swedish content stays the same, for the day, a project's status following the date,
+    and, for the language coverage only, the stored review states' last change, read once a
+    request). A publish in another language draws the page again from them."""
 
     def __init__(self, locale: Locale, states: str | None = None):
         self.locale = locale
@@ -81,12 +82,15 @@ class Computations:
 
     def get(self, key: str) -> Dataset | None:
         if key not in self.results:
-            if self.states is None:
-                from review.stored_states import states_version
+            states = ""
+            if reads_review_states(key):
+                if self.states is None:
+                    from review.stored_states import states_version
 
-                self.states = states_version()
+                    self.states = states_version()
+                states = self.states
             self.results[key] = coverage.kept(
-                f"{key}:{self.locale.pk}", lambda: compute(key, self.locale), states=self.states
+                f"{key}:{self.locale.pk}", lambda: compute(key, self.locale), states=states
             )
         return self.results[key]
 

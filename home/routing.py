@@ -31,7 +31,8 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.url_routing import RouteResult
 
 from core import content_cache as furniture
-from core.fragments import allow_fragments, release
+from core.fragments import allow_fragments
+from core.release import release
 
 
 def _specific(page: Page) -> Page:

@@ -26,5 +26,5 @@ class ReviewConfig(AppConfig):
         source_delete.install()
         stored_states.install()
         # The notice is read through the content cache (templatetags/review_tags.py): a new
-        # flag starts a new cache generation, on every host.
-        content_cache.forget_on_change(ReaderNotice)
+        # flag starts a new cache generation, on every host (and one of its page's language).
+        content_cache.forget_on_page_change(ReaderNotice)

@@ -13,7 +13,7 @@ trip for the whole page) under everything it shows:
   row again, so a draft saved, a string approved or a Swedish change gives the row a new key;
 - the content generation (any publish: the title and the LIX the row shows);
 - the pair's open fact findings, whether the person may submit translations, the admin
-  language and the release (``core.fragments.release``).
+  language and the release (``core.release.release``).
 
 The open reader reports above the states are kept the same way, under the report (what a
 reader wrote never changes, and a resolved report leaves the list) and the content
@@ -36,7 +36,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page
 
 from core.content_cache import cached_many
-from core.fragments import release
+from core.release import release
 from readability import queue as readability_queue
 
 from .changed_strings import word_diff

@@ -14,7 +14,7 @@ from wagtail.models import Locale, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from core.content_cache import cached
+from core.content_cache import cached_in_language
 from core.pages import BasePage, BasePageQuerySet
 from international.blocks import RICH_TEXT_FEATURES, BodyBlock, ResponsibilitiesBlock
 
@@ -38,13 +38,19 @@ def goals_with_links(locale: Locale, limit: int = 5) -> list[Goal]:
     (pages in the same locale) that serve it, as ``goal.linked``.
 
     Only each goal's first ``limit`` pages of each kind are read (a window over the goal
-    links, in SQL); which ones is kept in the shared cache for the content generation
-    (``core.content_cache``: a publish, a goal saved), since the window reads every link
-    and grows with the content. The pages themselves are then read by id, one query a kind.
+    links, in SQL); which ones is kept in the shared cache while the pages of ``locale``
+    and the goals stay the same (``core.content_cache.cached_in_language``: a publish in
+    ``locale``, a goal saved), since the window reads every link of the language and grows
+    with the content. The pages themselves are then read by id, one query a kind.
     """
     goals = goals_in_locale(locale)
     by_key = {str(goal.translation_key): goal for goal in goals}
-    chosen = cached("strategy-goal-links", (locale.pk, limit), lambda: _linked_ids(locale, limit))
+    chosen = cached_in_language(
+        locale.language_code,
+        "strategy-goal-links",
+        (locale.pk, limit),
+        lambda: _linked_ids(locale, limit),
+    )
     for goal in goals:
         goal.linked = {}
     for name, model, _order in KINDS:

@@ -1,8 +1,12 @@
 """The follow-up page's figures kept for the content generation, the day and the stored review
 states (followup/presentation.py ``figures_key``): drawn once, never older than a figure, a
-day or a review state they show."""
+day or a review state they show. The computed figures, which count the Swedish pages, are
+kept while the Swedish content stays the same (``core.content_cache.cached_in_language``):
+a publish in another language draws the page again from them."""
 
+import csv
 import datetime
+import io
 
 from django.utils import timezone
 
@@ -13,7 +17,7 @@ from core.templatetags.core_tags import amount
 from followup import presentation
 from followup.models import IndicatorValue
 
-from .helpers import FUNDING, build
+from .helpers import FUNDING, add_projects, build
 
 pytestmark = pytest.mark.django_db
 
@@ -86,3 +90,49 @@ def test_a_review_state_change_draws_them_again(client, content, drawn):
     PageLanguageState.objects.filter(pk=state.pk).update(updated_at=timezone.now())
     read(client, content)
     assert drawn == ["sv", "sv"]
+
+
+@pytest.fixture
+def counted(monkeypatch):
+    """The computed figures counted, in order."""
+    calls = []
+    compute = presentation.compute
+
+    def counting(key, locale):
+        calls.append(key)
+        return compute(key, locale)
+
+    monkeypatch.setattr(presentation, "compute", counting)
+    return calls
+
+
+def projects_in_csv(client, content, code: str) -> int:
+    page = content["page"] if code == "sv" else content["translations"][code]
+    response = client.get(page.url + "csv/projekt/")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    return sum(int(row[-1]) for row in rows[1:])
+
+
+def test_a_swedish_publish_shows_in_every_languages_figures(client, content, counted):
+    assert projects_in_csv(client, content, "ar") == 3
+    assert projects_in_csv(client, content, "ti") == 3
+
+    add_projects(content["project_index"], 1, start=3)
+    project = content["project_index"].get_children().last().specific
+    project.save_revision().publish()
+
+    assert projects_in_csv(client, content, "ar") == 4
+    assert projects_in_csv(client, content, "ti") == 4
+    assert counted.count("projects_by_status") == 4
+
+
+def test_a_publish_in_another_language_keeps_the_counted_figures(client, content, drawn, counted):
+    read(client, content, "ar")
+    assert counted.count("projects_by_status") == 1
+
+    content["translations"]["ti"].save_revision().publish()
+    read(client, content, "ar")
+
+    # Drawn again (a new content generation), from the projects as counted before.
+    assert drawn == ["ar", "ar"]
+    assert counted.count("projects_by_status") == 1
