@@ -298,6 +298,17 @@ def kept(name: str, parts: tuple, compute, version: str | None = None):
     return cached(name, (*parts, version), compute)
 
 
+def every_pair():
+    """The stored rows of every live Swedish page (after ``refresh_dirty``), for counting
+    them all: the live pages as a subquery of ids rather than a join, so that PostgreSQL
+    hashes those ids once instead of looking up each pair's page (a grouped count of the
+    28,000 pairs of the 100× bench: 23 → 12 ms, issue 24). Every row's page is Swedish
+    (``mark``), which the subquery names so that an index finds them."""
+    refresh_dirty()
+    live = Page.objects.filter(live=True, locale__language_code=settings.LANGUAGE_CODE)
+    return PageLanguageState.objects.filter(source_page__in=live.values("pk"))
+
+
 def stored_pairs(language_codes=None):
     """The stored rows of live Swedish pages (after ``refresh_dirty``), for these languages
     (``None``: every target language): the queryset the listings count and page."""
