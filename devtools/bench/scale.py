@@ -14,7 +14,10 @@ meets the same machine (as ``make bench-site`` alternates the portal and bakeryd
 
 Measured in alternation: every reader page type in sv, ar and ti, read again (its route and
 rendered parts kept for the content generation, ``core/fragments.py``) and on its first read
-after a change (a new generation each time: nothing kept); the review queue, the coverage
+after a change (what a translator's publish in English changes: a new content generation
+each time, so no route or rendered part is kept, and a stored review state to compute); the
+strategy and the follow-up also after a change of what they count (every generation new:
+their counted figures too); the review queue, the coverage
 report, a page's draft status, the DeepL usage report and the page explorer, as the Arabic
 translator, the coordinator and the communicator (a view the role may not open shows its
 status code). The queries of a warm request and the median time over every round; the last
@@ -55,6 +58,10 @@ PAGES = READER_PAGES | {"news index, page 2": "nyheter/?page=2"}
 SEARCH_WORDS = ["utbyte", "projekt", "samarbete", "skola", "unga", "nätverk", "miljö", "stad"]
 SEARCH_WORDS += ["kommun", "plan", "grupp", "bidrag", "Europa", "partner", "möte", "finansiering"]
 PUBLISHED = "nyheter/ungdomsutbyte-i-morag/"
+# Pages whose figures count a language's pages across the site and are kept while that
+# language's content stays the same (``core.content_cache.cached_in_language``): measured
+# also on their first read after a change of what they count.
+COUNTING_PAGES = ("strategy", "follow-up")
 # Pages a backfill slice translates at each scale.
 BACKFILL_PAGES = 20
 # What is measured (PARTS=readers,search picks; the database size always): the first two in
@@ -259,6 +266,16 @@ def measure_readers(sites: list[Scale], table: Table, runs: int, rounds: int) ->
             record(table, name, code, answers, reader_cell)
 
 
+def measure_own_changes(sites: list[Scale], table: Table, runs: int, rounds: int) -> None:
+    """The pages whose counted figures are kept across a change in another language, on
+    their first read after a change of what they count."""
+    for name in COUNTING_PAGES:
+        for code in LANGUAGES:
+            url = f"/{code}/{PAGES[name]}"
+            answers = alternate(sites, rounds, do="own change", url=url, runs=runs)
+            record(table, f"{name}, after a change it counts", code, answers, admin_cell)
+
+
 def measure_admin(sites: list[Scale], table: Table, runs: int, rounds: int) -> None:
     for role, views in sites[0].ask(do="admin views").items():
         for view in views:
@@ -344,6 +361,7 @@ def run(scales, runs, rounds, parts, databases, sites) -> None:
     print(f"Measuring {', '.join(f'{scale}×' for scale in scales)} in alternation...", flush=True)
     if "readers" in parts:
         measure_readers(sites, table, runs, rounds)
+        measure_own_changes(sites, table, runs, rounds)
     if "admin" in parts:
         measure_admin(sites, table, runs, rounds)
     for site in sites:
@@ -358,9 +376,11 @@ def run(scales, runs, rounds, parts, databases, sites) -> None:
         f"scale, each on its own copy of the database, with Django's test client (production "
         f"settings, PostgreSQL, Redis), asked in alternation view by view ({rounds} passes "
         f"of {runs} requests, forwards and backwards); queries of a warm request (q = SQL "
-        f"queries) and the median of every pass's requests; the last columns are the "
-        f"{scales[-1]}× median over each smaller scale's (read again / first read for reader "
-        f"pages; the bar: at most {FLAT} over 1×). Growing the content took "
+        f"queries) and the median of every pass's requests; a first read follows a change "
+        f"in another language (an English publish), a row 'after a change it counts' a "
+        f"change of everything; the last columns are the {scales[-1]}× median over each "
+        f"smaller scale's (read again / first read for reader pages; the bar: at most {FLAT} "
+        f"over 1×). Growing the content took "
         f"{built or 'nothing'}; the whole bench {time.monotonic() - started:.0f} s.\n\n"
         + table.markdown()
     )

@@ -81,20 +81,48 @@ class Site:
         times = [timed(client, url) for _ in range(runs)]
         return {"status": response.status_code, "queries": queries, "times": times}
 
-    def first_read(self, url: str, runs: int) -> dict:
-        """The first request after a change: a new content generation, so nothing is kept
-        (route, furniture, rendered parts)."""
+    def first_read(self, url: str, runs: int, change=None) -> dict:
+        """The first request after a change (``change()``, default ``change_elsewhere``): a
+        new content generation, so no route, furniture or rendered part is kept."""
         from django.db import connection
-
-        from core.content_cache import bump
 
         times, queries = [], 0
         for _ in range(runs):
-            bump()
+            (change or self.change_elsewhere)()
             with counting(connection) as captured:
                 times.append(timed(self.reader, url))
             queries = len(captured)
-        return {"queries": queries, "times": times}
+        return {"status": 200, "queries": queries, "times": times}
+
+    def change_elsewhere(self) -> None:
+        """What a translator's publish in another language (English, not measured) changes
+        for a reader of this page: a new content generation and a new English one
+        (``core.content_cache.bump_language``), and a stored review state marked for the
+        next reader to compute (``review.stored_states.mark``)."""
+        from core.content_cache import bump_language
+        from review.stored_states import mark
+
+        bump_language("en")
+        mark(keys=[self.published.translation_key], locale_ids=[self.english.pk])
+
+    @staticmethod
+    def change_everything() -> None:
+        """A change every kept figure depends on (``core.content_cache.bump``): what a
+        Swedish publish is for the follow-up's counts, an Arabic one for the Arabic
+        strategy's newest pages per goal."""
+        from core.content_cache import bump
+
+        bump()
+
+    @cached_property
+    def published(self):
+        return swedish(PUBLISHED)
+
+    @cached_property
+    def english(self):
+        from wagtail.models import Locale
+
+        return Locale.objects.get(language_code="en")
 
     # Measured in alternation -------------------------------------------------------------
     def reader_page(self, url: str, runs: int) -> dict:
@@ -103,6 +131,10 @@ class Site:
         again = self.measure(self.reader, url, runs)
         first = self.first_read(url, runs)
         return again | {"first_queries": first["queries"], "first_times": first["times"]}
+
+    def own_change(self, url: str, runs: int) -> dict:
+        """The first read after a change of what the page counts (``change_everything``)."""
+        return self.first_read(url, runs, self.change_everything)
 
     @cached_property
     def admin_urls(self) -> dict[str, dict[str, str]]:
@@ -276,6 +308,8 @@ class Site:
 def answer(site: Site, command: dict):
     if command["do"] == "reader":
         return site.reader_page(command["url"], command["runs"])
+    if command["do"] == "own change":
+        return site.own_change(command["url"], command["runs"])
     if command["do"] == "admin":
         return site.admin_view(command["role"], command["view"], command["runs"])
     if command["do"] == "admin views":
