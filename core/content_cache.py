@@ -210,20 +210,49 @@ def cached_in_language(language_code: str, name: str, parts: tuple, compute: Cal
     what every change renews (snippets, sites, locales, restrictions, images). Kept longer
     than a content generation, it names the release too (``core.release``): a
     deploy that changes how a figure is counted or labelled counts it again."""
+    return cached_many_in_language(
+        language_code, name, {None: parts}, lambda _keys: {None: compute()}
+    )[None]
+
+
+def cached_many_in_language(language_code: str, name: str, parts: dict, compute_many: Callable):
+    """``cached_in_language`` for several entries at once: ``parts`` maps each wanted key to
+    its key parts; ``compute_many(missing keys)`` returns ``{key: value}`` for those the
+    cache lacks, in one go (one query for all of them)."""
+    generation_token = generation()
+    named = {
+        key: _language_key(language_code, name, entry_parts) for key, entry_parts in parts.items()
+    }
+    result, wanted = {}, {}
+    for key, cache_key in named.items():
+        # This worker's memory holds it for the content generation (which every change of
+        # the language renews too); the shared cache for the language's.
+        hit = _local.get(generation_token, cache_key) if _request.active else None
+        if hit is None:
+            wanted[cache_key] = key
+        else:
+            result[key] = hit[0]
+    for cache_key, hit in (cache.get_many(list(wanted)) if wanted else {}).items():
+        result[wanted.pop(cache_key)] = hit[0]
+        if _request.active:
+            _local.put(generation_token, cache_key, hit)
+    if wanted:
+        computed = compute_many(list(wanted.values()))
+        fresh = {cache_key: (computed.get(key),) for cache_key, key in wanted.items()}
+        cache.set_many(fresh, TIMEOUT)
+        for cache_key, key in wanted.items():
+            result[key] = fresh[cache_key][0]
+            if _request.active:
+                _local.put(generation_token, cache_key, fresh[cache_key])
+    return result
+
+
+def _language_key(language_code: str, name: str, parts: tuple) -> str:
     named = [language_generation(language_code), release(), *(str(part) for part in parts)]
     key = ":".join(["portal:furniture:language", language_code, name, *named])
     if len(key) > MAX_KEY:
         key = "portal:furniture:language:" + hashlib.sha256(key.encode()).hexdigest()
-    # This worker's memory holds it for the content generation (which every change of the
-    # language renews too); the shared cache for the language's.
-    hit = _shared_or_local(generation(), key)
-    if hit is not None:
-        return hit[0]
-    value = compute()
-    cache.set(key, (value,), TIMEOUT)
-    if _request.active:
-        _local.put(generation(), key, (value,))
-    return value
+    return key
 
 
 def cached_many(name: str, keys, compute_many: Callable) -> dict:

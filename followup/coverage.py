@@ -11,6 +11,9 @@ first published or approved (the later of the two) while it is still published a
 today, and a Swedish page from the month it was first published. A translation that was
 reviewed once and is stale today therefore no longer counts in earlier months either; the
 current month is exact.
+
+Each language's line is kept until that language's stored states or the Swedish content
+change (``coverage_dataset``); the whole dataset and the other figures as ``kept`` says.
 """
 
 import datetime
@@ -24,7 +27,7 @@ from django.utils import formats, timezone
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
-from core.content_cache import cached_in_language
+from core.content_cache import cached_in_language, cached_many_in_language
 from core.languages import LANGUAGES_TABLE
 
 from .datasets import Category, Chart, Dataset, Series, Unit, clean_number
@@ -133,26 +136,32 @@ def kept(name: str, compute, states: str | None = None):
 
 
 def coverage_dataset(months: int = 12, today: datetime.date | None = None) -> Dataset:
-    """A line per language: the share of reviewed translations at the end of each month
-    (one grouped query: two conditional counts a month)."""
+    """A line per language: the share of reviewed translations at the end of each month.
+
+    Each language's line is counted on its own (two conditional counts a month over that
+    language's pairs) and kept while the Swedish content and that language's stored states
+    stay the same (``review.stored_states.language_versions``): a translator's publish
+    counts their language's line again, not every language's (issue 24)."""
+    from review.stored_states import language_versions
+
     starts = month_starts(months, today)
     ends = [_month_end(start) for start in starts]
-    counts = {}
-    for index, end in enumerate(ends):
-        published_by_then = Q(source_published__isnull=True) | Q(source_published__lt=end)
-        counts[f"sources_{index}"] = Count("pk", filter=published_by_then)
-        counts[f"reviewed_{index}"] = Count("pk", filter=Q(reviewed_since__lt=end))
-    rows = {
-        row["locale__language_code"]: row
-        for row in stored_rows().order_by().values("locale__language_code").annotate(**counts)
-    }
-    series = []
-    for code in language_order(rows):
-        row = rows[code]
-        values = [
-            share(row[f"reviewed_{index}"], row[f"sources_{index}"]) for index in range(len(ends))
-        ]
-        series.append(Series(code, language_name(code), values))
+    pairs = stored_rows()
+    versions = language_versions()
+    lines = cached_many_in_language(
+        settings.LANGUAGE_CODE,
+        "coverage-line",
+        {
+            code: (code, ends[0].isoformat(), len(ends), version)
+            for code, version in versions.items()
+        },
+        lambda codes: _lines(pairs, codes, ends),
+    )
+    series = [
+        Series(code, language_name(code), lines[code])
+        for code in language_order(lines)
+        if lines[code] is not None
+    ]
     return Dataset(
         chart=Chart.LINE,
         unit=Unit.PERCENT,
@@ -163,3 +172,26 @@ def coverage_dataset(months: int = 12, today: datetime.date | None = None) -> Da
         ],
         series=series,
     )
+
+
+def _lines(pairs, codes: list[str], ends: list) -> dict[str, list | None]:
+    """The shares of each language's line (``None`` for a language without a stored pair):
+    one grouped query, two conditional counts a month, over those languages' pairs only."""
+    counts = {}
+    for index, end in enumerate(ends):
+        published_by_then = Q(source_published__isnull=True) | Q(source_published__lt=end)
+        counts[f"sources_{index}"] = Count("pk", filter=published_by_then)
+        counts[f"reviewed_{index}"] = Count("pk", filter=Q(reviewed_since__lt=end))
+    rows = {
+        row["locale__language_code"]: row
+        for row in pairs.filter(locale__language_code__in=codes)
+        .order_by()
+        .values("locale__language_code")
+        .annotate(**counts)
+    }
+    return {
+        code: [share(row[f"reviewed_{i}"], row[f"sources_{i}"]) for i in range(len(ends))]
+        if (row := rows.get(code))
+        else None
+        for code in codes
+    }

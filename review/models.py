@@ -397,6 +397,9 @@ class PageLanguageState(models.Model):
         indexes = [
             # The last change (``stored_states.last_change``): figures kept until it moves.
             models.Index(fields=["updated_at"], name="review_state_updated"),
+            # Each language's last change (``stored_states.language_versions``): one
+            # language's coverage kept until it moves.
+            models.Index(fields=["locale", "updated_at"], name="review_state_locale_updated"),
             models.Index(fields=["locale", "state", "waiting_since"]),
             models.Index(fields=["state", "waiting_since"]),
             models.Index(

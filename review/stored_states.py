@@ -32,7 +32,7 @@ live strings through ``review_state``, never this table.
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import F
+from django.db.models import F, OuterRef, Subquery
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
@@ -280,6 +280,24 @@ def last_change():
         :1
     ]
     return next(iter(latest), None)
+
+
+def language_versions() -> dict[str, str]:
+    """{target language code: when one of its stored states last changed, ``""`` before
+    any} (after ``refresh_dirty``; one query, an index probe per language): a figure of
+    one language is current while its entry stays the same."""
+    refresh_dirty()
+    latest = (
+        PageLanguageState.objects.filter(locale=OuterRef("pk"))
+        .order_by("-updated_at")
+        .values("updated_at")[:1]
+    )
+    rows = (
+        Locale.objects.exclude(language_code=settings.LANGUAGE_CODE)
+        .annotate(last=Subquery(latest))
+        .values_list("language_code", "last")
+    )
+    return {code: last.isoformat() if last else "" for code, last in rows}
 
 
 def states_version() -> str:

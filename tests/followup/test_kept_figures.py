@@ -136,3 +136,43 @@ def test_a_publish_in_another_language_keeps_the_counted_figures(client, content
     # Drawn again (a new content generation), from the projects as counted before.
     assert drawn == ["ar", "ar"]
     assert counted.count("projects_by_status") == 1
+
+
+def test_a_translation_counts_its_own_languages_coverage_line_again(client, content, monkeypatch):
+    from followup import coverage
+    from review.models import PageLanguageState
+
+    counted = []
+    lines = coverage._lines
+
+    def counting(pairs, codes, ends):
+        counted.extend(codes)
+        return lines(pairs, codes, ends)
+
+    monkeypatch.setattr(coverage, "_lines", counting)
+    read(client, content, "ar")
+    assert {"ar", "ti", "en"} <= set(counted)
+    counted.clear()
+
+    # A Tigrinya state written again, as a translator's publish writes it.
+    PageLanguageState.objects.filter(locale__language_code="ti").update(updated_at=timezone.now())
+    read(client, content, "ar")
+
+    assert counted == ["ti"]
+
+
+def test_a_languages_coverage_line_follows_its_states(content):
+    from followup import coverage
+    from review.models import PageLanguageState
+
+    before = {line.key: line.values for line in coverage.coverage_dataset().series}
+    assert before["ti"][-1] != 100
+    # Every Tigrinya translation reviewed now: this month's share is whole.
+    PageLanguageState.objects.filter(locale__language_code="ti").update(
+        state="published_reviewed", reviewed_since=timezone.now(), updated_at=timezone.now()
+    )
+    after = {line.key: line.values for line in coverage.coverage_dataset().series}
+
+    assert after["ti"][-1] == 100
+    assert after["ti"][:-1] == before["ti"][:-1]
+    assert after["ar"] == before["ar"]

@@ -80,6 +80,27 @@ def test_a_kept_figure_is_counted_again_only_when_its_language_changes():
     assert read() == 3
 
 
+def test_several_kept_figures_count_only_the_missing_ones_in_one_go():
+    computed = []
+
+    def count(keys):
+        computed.append(sorted(keys))
+        return {key: f"{key}-{len(computed)}" for key in keys}
+
+    def read(versions):
+        parts = {key: (key, version) for key, version in versions.items()}
+        return content_cache.cached_many_in_language("sv", "test-many", parts, count)
+
+    assert read({"a": 1, "b": 1}) == {"a": "a-1", "b": "b-1"}
+    # One entry's own version moved: that one alone is counted again.
+    assert read({"a": 1, "b": 2}) == {"a": "a-1", "b": "b-2"}
+    content_cache.bump_language("ar")
+    assert read({"a": 1, "b": 2}) == {"a": "a-1", "b": "b-2"}
+    content_cache.bump_language("sv")
+    assert read({"a": 1, "b": 2}) == {"a": "a-3", "b": "b-3"}
+    assert computed == [["a", "b"], ["b"], ["a", "b"]]
+
+
 @pytest.fixture
 def arabic_strategy():
     """A Swedish strategy with a goal and a news item serving it, both in Arabic too."""
