@@ -218,33 +218,11 @@ def cached_in_language(language_code: str, name: str, parts: tuple, compute: Cal
 def cached_many_in_language(language_code: str, name: str, parts: dict, compute_many: Callable):
     """``cached_in_language`` for several entries at once: ``parts`` maps each wanted key to
     its key parts; ``compute_many(missing keys)`` returns ``{key: value}`` for those the
-    cache lacks, in one go (one query for all of them)."""
-    generation_token = generation()
-    named = {
-        key: _language_key(language_code, name, entry_parts) for key, entry_parts in parts.items()
-    }
-    result, wanted = {}, {}
-    for key, cache_key in named.items():
-        # This worker's memory holds it for the content generation (which every change of
-        # the language renews too); the shared cache for the language's.
-        hit = _local.get(generation_token, cache_key) if _request.active else None
-        if hit is None:
-            wanted[cache_key] = key
-        else:
-            result[key] = hit[0]
-    for cache_key, hit in (cache.get_many(list(wanted)) if wanted else {}).items():
-        result[wanted.pop(cache_key)] = hit[0]
-        if _request.active:
-            _local.put(generation_token, cache_key, hit)
-    if wanted:
-        computed = compute_many(list(wanted.values()))
-        fresh = {cache_key: (computed.get(key),) for cache_key, key in wanted.items()}
-        cache.set_many(fresh, TIMEOUT)
-        for cache_key, key in wanted.items():
-            result[key] = fresh[cache_key][0]
-            if _request.active:
-                _local.put(generation_token, cache_key, fresh[cache_key])
-    return result
+    cache lacks, in one go (one query for all of them). This worker's memory holds them for
+    the content generation (which every change of the language renews too), the shared
+    cache for the language's."""
+    cache_keys = {key: _language_key(language_code, name, entry) for key, entry in parts.items()}
+    return _kept_many(generation(), cache_keys, compute_many)
 
 
 def _language_key(language_code: str, name: str, parts: tuple) -> str:
@@ -260,6 +238,13 @@ def cached_many(name: str, keys, compute_many: Callable) -> dict:
     lacks (one query for all of them), each then cached on its own."""
     token = generation()
     cache_keys = {key: ":".join(["portal:furniture", token, name, str(key)]) for key in keys}
+    return _kept_many(token, cache_keys, compute_many)
+
+
+def _kept_many(token: str, cache_keys: dict, compute_many: Callable) -> dict:
+    """``{key: value}`` for each key of ``cache_keys`` (key -> its cache key): from this
+    worker's memory under the content generation ``token``, then the shared cache, then
+    ``compute_many(missing keys)`` once for the rest, each then kept on its own."""
     result = {}
     if _request.active:
         for key, cache_key in cache_keys.items():
@@ -273,7 +258,7 @@ def cached_many(name: str, keys, compute_many: Callable) -> dict:
             result[key] = hits[cache_key][0]
             if _request.active:
                 _local.put(token, cache_key, hits[cache_key])
-    missing = [key for key in keys if key not in result]
+    missing = [key for key in cache_keys if key not in result]
     if missing:
         computed = compute_many(missing)
         for key in missing:

@@ -146,7 +146,8 @@ def coverage_dataset(months: int = 12, today: datetime.date | None = None) -> Da
 
     starts = month_starts(months, today)
     ends = [_month_end(start) for start in starts]
-    pairs = stored_rows()
+    # The versions read brings the stored states up to date; the pairs are read only for
+    # the lines the cache lacks.
     versions = language_versions()
     lines = cached_many_in_language(
         settings.LANGUAGE_CODE,
@@ -155,7 +156,7 @@ def coverage_dataset(months: int = 12, today: datetime.date | None = None) -> Da
             code: (code, ends[0].isoformat(), len(ends), version)
             for code, version in versions.items()
         },
-        lambda codes: _lines(pairs, codes, ends),
+        lambda codes: _lines(stored_rows(), codes, ends),
     )
     series = [
         Series(code, language_name(code), lines[code])

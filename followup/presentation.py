@@ -82,17 +82,18 @@ class Computations:
 
     def get(self, key: str) -> Dataset | None:
         if key not in self.results:
-            states = ""
-            if reads_review_states(key):
-                if self.states is None:
-                    from review.stored_states import states_version
-
-                    self.states = states_version()
-                states = self.states
+            states = self.states_version() if reads_review_states(key) else ""
             self.results[key] = coverage.kept(
                 f"{key}:{self.locale.pk}", lambda: compute(key, self.locale), states=states
             )
         return self.results[key]
+
+    def states_version(self) -> str:
+        if self.states is None:
+            from review.stored_states import states_version
+
+            self.states = states_version()
+        return self.states
 
 
 def dataset_for(source, computations: Computations) -> Dataset:
